@@ -1,0 +1,65 @@
+//! `pagepith eval`: extracts every page of a dataset (or reads a predictions file) and prints
+//! the metric of the evaluation README, overall and per page type.
+
+use std::collections::HashMap;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use pagepith_eval::{Dataset, Prediction};
+
+use crate::EvalArgs;
+
+pub fn run(args: &EvalArgs) -> Result<ExitCode> {
+    let dataset = Dataset::load(&args.dataset)
+        .with_context(|| format!("cannot load the dataset at {}", args.dataset.display()))?;
+    let predictions = match &args.predictions {
+        Some(path) => pagepith_eval::load_predictions(path)
+            .with_context(|| format!("cannot read predictions from {}", path.display()))?,
+        None => extract_all(&dataset, args.jobs.unwrap_or(0))?,
+    };
+    if let Some(path) = &args.save_predictions {
+        pagepith_eval::save_predictions(path, &predictions)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    if let Some(id) = &args.diff {
+        let Some(page) = dataset.page(id) else {
+            bail!("no page {id} in {}", args.dataset.display());
+        };
+        let pred = predictions.get(id).map_or("", |p| p.text.as_str());
+        println!("{}", pagepith_eval::diff(&page.body, pred).render_text());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let report = pagepith_eval::evaluate(&dataset, &predictions);
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", report.render_text());
+    }
+    if let Some(floor) = args.min_f1 {
+        if report.f1() < floor {
+            eprintln!("pagepith: F1 {:.4} is below the floor {floor}", report.f1());
+            return Ok(ExitCode::from(1));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn extract_all(dataset: &Dataset, threads: usize) -> Result<HashMap<String, Prediction>> {
+    let (predictions, errors) = pagepith_eval::run_extractor(dataset, threads, |html, url| {
+        let mut config = pagepith::Config::default();
+        if let Some(url) = url {
+            config = config.with_url(url);
+        }
+        let article = pagepith::extract(html, &config).map_err(|e| e.to_string())?;
+        Ok(Prediction {
+            text: article.text(),
+            title: article.title,
+            authors: article.authors,
+            date: article.date,
+        })
+    });
+    for (id, err) in &errors {
+        eprintln!("pagepith: page {id}: {err}");
+    }
+    Ok(predictions)
+}

@@ -1,0 +1,97 @@
+//! `pagepith`: the article inside any web page, from the command line.
+//!
+//! A thin layer: flags become a [`pagepith::Config`], inputs are read and handed to the library,
+//! results are written in input order. All extraction logic lives in the `pagepith` crate.
+
+#![forbid(unsafe_code)]
+
+mod eval_cmd;
+mod extract_cmd;
+mod inputs;
+mod record;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(name = "pagepith", version, about = "Finds the article inside any web page")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Extract the article from HTML pages (files, directories, or stdin).
+    Extract(ExtractArgs),
+    /// Score extraction against a dataset with `html/` and `ground-truth.json`.
+    Eval(EvalArgs),
+}
+
+/// Output formats of `extract`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Markdown,
+    Json,
+    Jsonl,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ExtractArgs {
+    /// Files (.html, .htm, .xhtml, optionally .gz), directories, or `-` for stdin (the default).
+    pub inputs: Vec<PathBuf>,
+    /// Output format [default: text for one input, jsonl for several].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// The page's URL (one input only).
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Write to this file instead of stdout.
+    #[arg(short = 'o', long = "output")]
+    pub output: Option<PathBuf>,
+    /// Worker threads [default: all cores].
+    #[arg(short = 'j', long = "jobs")]
+    pub jobs: Option<usize>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct EvalArgs {
+    /// Dataset folder holding `html/` and `ground-truth.json`.
+    pub dataset: PathBuf,
+    /// Score this predictions file (ground-truth format) instead of extracting.
+    #[arg(long)]
+    pub predictions: Option<PathBuf>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Exit non-zero when F1 is below this floor.
+    #[arg(long)]
+    pub min_f1: Option<f64>,
+    /// Show the text missed and the text extra against the gold for this page id.
+    #[arg(long)]
+    pub diff: Option<String>,
+    /// Write pagepith's predictions in ground-truth format to this file.
+    #[arg(long)]
+    pub save_predictions: Option<PathBuf>,
+    /// Worker threads [default: all cores].
+    #[arg(short = 'j', long = "jobs")]
+    pub jobs: Option<usize>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract_cmd::run(&args),
+        Command::Eval(args) => eval_cmd::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("pagepith: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

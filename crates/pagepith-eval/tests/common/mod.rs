@@ -1,0 +1,16 @@
+//! Shared helpers for the integration tests: locating the evaluation data.
+
+use std::path::PathBuf;
+
+/// `shared/eval`, next to the workspace root. The data is never copied into the
+/// repository, so its absence is a test failure, not a silent skip.
+pub fn eval_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval");
+    assert!(
+        dir.is_dir(),
+        "evaluation data not found at {}: these tests need the shared eval folder \
+         (`../shared/eval` relative to the workspace root)",
+        dir.display()
+    );
+    dir
+}

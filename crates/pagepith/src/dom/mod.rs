@@ -1,0 +1,421 @@
+//! The page as an arena tree: nodes live in one `Vec` and point at each other by [`NodeId`], so
+//! there are no reference cycles and every walk is an iterative loop over ids.
+//!
+//! The tree is pagepith's own type, filled by whichever parser runs (html5ever today, see
+//! [`parse`]); nothing downstream knows which parser built it. Stages that remove furniture do not
+//! unlink nodes: they mark them [`Document::detach`]ed, which keeps ids stable for diagnostics.
+
+mod sink;
+mod tag;
+
+pub use sink::{parse, ParseLimits};
+pub use tag::Tag;
+
+/// Index of a node in its [`Document`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeId(pub(crate) u32);
+
+impl NodeId {
+    /// The node's position in [`Document::nodes`] order (document order is not implied).
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// One attribute, its name lower-cased by the parser.
+#[derive(Clone, Debug)]
+pub struct Attribute {
+    pub name: Box<str>,
+    pub value: Box<str>,
+}
+
+/// An element's name and attributes.
+#[derive(Clone, Debug)]
+pub struct Element {
+    pub tag: Tag,
+    /// The local name as written, lower-cased; useful only for [`Tag::Other`].
+    pub name: Box<str>,
+    pub attrs: Vec<Attribute>,
+}
+
+impl Element {
+    /// The value of an attribute, if present.
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|a| &*a.name == name)
+            .map(|a| &*a.value)
+    }
+}
+
+/// What a node is.
+#[derive(Clone, Debug)]
+pub enum NodeData {
+    Document,
+    Element(Element),
+    Text(String),
+    /// Comments, doctypes and processing instructions: kept so that ids stay dense, never read.
+    Other,
+}
+
+/// A node and its links to its neighbours.
+#[derive(Clone, Debug)]
+pub struct Node {
+    pub data: NodeData,
+    pub parent: Option<NodeId>,
+    pub first_child: Option<NodeId>,
+    pub last_child: Option<NodeId>,
+    pub prev_sibling: Option<NodeId>,
+    pub next_sibling: Option<NodeId>,
+}
+
+impl Node {
+    fn new(data: NodeData) -> Node {
+        Node {
+            data,
+            parent: None,
+            first_child: None,
+            last_child: None,
+            prev_sibling: None,
+            next_sibling: None,
+        }
+    }
+}
+
+/// A parsed page.
+#[derive(Clone, Debug)]
+pub struct Document {
+    nodes: Vec<Node>,
+}
+
+impl Document {
+    /// The document node, root of the tree.
+    pub const ROOT: NodeId = NodeId(0);
+
+    /// Number of nodes ever created, detached ones included.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Whether the document holds only its root.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.len() <= 1
+    }
+
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.index()]
+    }
+
+    pub fn element(&self, id: NodeId) -> Option<&Element> {
+        match &self.nodes[id.index()].data {
+            NodeData::Element(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The tag of an element node, `None` for other nodes.
+    pub fn tag(&self, id: NodeId) -> Option<Tag> {
+        self.element(id).map(|e| e.tag)
+    }
+
+    pub fn text(&self, id: NodeId) -> Option<&str> {
+        match &self.nodes[id.index()].data {
+            NodeData::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
+        self.element(id).and_then(|e| e.attr(name))
+    }
+
+    pub fn parent(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id.index()].parent
+    }
+
+    /// The children of a node, in order.
+    pub fn children(&self, id: NodeId) -> Children<'_> {
+        Children {
+            doc: self,
+            next: self.nodes[id.index()].first_child,
+        }
+    }
+
+    /// The node's ancestors, nearest first, excluding the node itself.
+    pub fn ancestors(&self, id: NodeId) -> Ancestors<'_> {
+        Ancestors {
+            doc: self,
+            next: self.parent(id),
+        }
+    }
+
+    /// The node and all its descendants in document order (pre-order), without recursion.
+    pub fn descendants(&self, id: NodeId) -> Descendants<'_> {
+        Descendants {
+            doc: self,
+            root: id,
+            next: Some(id),
+        }
+    }
+
+    /// Pre-order walk that also reports when each element is left, for renderers that need to
+    /// close what they open.
+    pub fn traverse(&self, id: NodeId) -> Traverse<'_> {
+        Traverse {
+            doc: self,
+            root: id,
+            next: Some(Edge::Open(id)),
+        }
+    }
+
+    /// The first element in document order below `id` (inclusive) with this tag.
+    pub fn find_tag(&self, id: NodeId, tag: Tag) -> Option<NodeId> {
+        self.descendants(id).find(|&n| self.tag(n) == Some(tag))
+    }
+
+    /// All text below a node, concatenated as it appears in the source.
+    pub fn text_content(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        for n in self.descendants(id) {
+            if let Some(t) = self.text(n) {
+                out.push_str(t);
+            }
+        }
+        out
+    }
+
+    /// Removes a node from its parent's children; the node keeps its subtree and its id.
+    pub fn detach(&mut self, id: NodeId) {
+        let node = &self.nodes[id.index()];
+        let (parent, prev, next) = (node.parent, node.prev_sibling, node.next_sibling);
+        match prev {
+            Some(p) => self.nodes[p.index()].next_sibling = next,
+            None => {
+                if let Some(par) = parent {
+                    self.nodes[par.index()].first_child = next;
+                }
+            }
+        }
+        match next {
+            Some(n) => self.nodes[n.index()].prev_sibling = prev,
+            None => {
+                if let Some(par) = parent {
+                    self.nodes[par.index()].last_child = prev;
+                }
+            }
+        }
+        let node = &mut self.nodes[id.index()];
+        node.parent = None;
+        node.prev_sibling = None;
+        node.next_sibling = None;
+    }
+
+    /// Whether `id` is still attached below the root.
+    pub fn is_attached(&self, id: NodeId) -> bool {
+        id == Self::ROOT || self.ancestors(id).last() == Some(Self::ROOT)
+    }
+
+    /// The `<html>` element's `<body>`, if the page has one.
+    pub fn body(&self) -> Option<NodeId> {
+        let html = self
+            .children(Self::ROOT)
+            .find(|&n| self.tag(n) == Some(Tag::Html))?;
+        self.children(html).find(|&n| self.tag(n) == Some(Tag::Body))
+    }
+
+    /// The `<head>` element, if the page has one.
+    pub fn head(&self) -> Option<NodeId> {
+        let html = self
+            .children(Self::ROOT)
+            .find(|&n| self.tag(n) == Some(Tag::Html))?;
+        self.children(html).find(|&n| self.tag(n) == Some(Tag::Head))
+    }
+
+    pub(crate) fn node_mut(&mut self, id: NodeId) -> &mut Node {
+        &mut self.nodes[id.index()]
+    }
+
+    pub(crate) fn push(&mut self, data: NodeData) -> NodeId {
+        let id = NodeId(self.nodes.len() as u32);
+        self.nodes.push(Node::new(data));
+        id
+    }
+}
+
+/// Iterator over a node's children.
+pub struct Children<'a> {
+    doc: &'a Document,
+    next: Option<NodeId>,
+}
+
+impl Iterator for Children<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let id = self.next?;
+        self.next = self.doc.node(id).next_sibling;
+        Some(id)
+    }
+}
+
+/// Iterator over a node's ancestors.
+pub struct Ancestors<'a> {
+    doc: &'a Document,
+    next: Option<NodeId>,
+}
+
+impl Iterator for Ancestors<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let id = self.next?;
+        self.next = self.doc.parent(id);
+        Some(id)
+    }
+}
+
+/// Pre-order iterator over a subtree.
+pub struct Descendants<'a> {
+    doc: &'a Document,
+    root: NodeId,
+    next: Option<NodeId>,
+}
+
+impl Iterator for Descendants<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let id = self.next?;
+        let node = self.doc.node(id);
+        self.next = node.first_child.or_else(|| {
+            // Climb until a node with a next sibling, never above the subtree's root.
+            let mut cur = id;
+            loop {
+                if cur == self.root {
+                    return None;
+                }
+                let n = self.doc.node(cur);
+                if let Some(s) = n.next_sibling {
+                    return Some(s);
+                }
+                cur = n.parent?;
+            }
+        });
+        Some(id)
+    }
+}
+
+impl Descendants<'_> {
+    /// Skips the subtree of the node last returned: the walk resumes after it.
+    pub fn skip_subtree(&mut self, last: NodeId) {
+        let mut cur = last;
+        self.next = loop {
+            if cur == self.root {
+                break None;
+            }
+            let n = self.doc.node(cur);
+            if let Some(s) = n.next_sibling {
+                break Some(s);
+            }
+            match n.parent {
+                Some(p) => cur = p,
+                None => break None,
+            }
+        };
+    }
+}
+
+/// A step of [`Document::traverse`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edge {
+    Open(NodeId),
+    Close(NodeId),
+}
+
+/// Pre-/post-order walk over a subtree.
+pub struct Traverse<'a> {
+    doc: &'a Document,
+    root: NodeId,
+    next: Option<Edge>,
+}
+
+impl Iterator for Traverse<'_> {
+    type Item = Edge;
+    fn next(&mut self) -> Option<Edge> {
+        let edge = self.next?;
+        self.next = match edge {
+            Edge::Open(id) => match self.doc.node(id).first_child {
+                Some(c) => Some(Edge::Open(c)),
+                None => Some(Edge::Close(id)),
+            },
+            Edge::Close(id) => {
+                if id == self.root {
+                    None
+                } else {
+                    let n = self.doc.node(id);
+                    match (n.next_sibling, n.parent) {
+                        (Some(s), _) => Some(Edge::Open(s)),
+                        (None, Some(p)) => Some(Edge::Close(p)),
+                        (None, None) => None,
+                    }
+                }
+            }
+        };
+        Some(edge)
+    }
+}
+
+impl Traverse<'_> {
+    /// Skips the children of the element just opened: the next step is its close.
+    pub fn skip_children(&mut self, opened: NodeId) {
+        self.next = Some(Edge::Close(opened));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(html: &str) -> Document {
+        parse(html, &ParseLimits::default()).unwrap()
+    }
+
+    #[test]
+    fn descendants_walk_in_document_order_and_stay_in_subtree() {
+        let d = doc("<div id=a><p>one</p><p>two<b>three</b></p></div><p>four</p>");
+        let a = d
+            .descendants(Document::ROOT)
+            .find(|&n| d.attr(n, "id") == Some("a"))
+            .unwrap();
+        assert_eq!(d.text_content(a), "onetwothree");
+    }
+
+    #[test]
+    fn detach_removes_subtree_from_walks() {
+        let mut d = doc("<p>keep</p><aside>drop</aside><p>also</p>");
+        let aside = d.find_tag(Document::ROOT, Tag::Aside).unwrap();
+        d.detach(aside);
+        assert_eq!(d.text_content(d.body().unwrap()), "keepalso");
+        assert!(!d.is_attached(aside));
+    }
+
+    #[test]
+    fn traverse_closes_every_opened_element() {
+        let d = doc("<ul><li>a</li><li>b</li></ul>");
+        let ul = d.find_tag(Document::ROOT, Tag::Ul).unwrap();
+        let edges: Vec<Edge> = d.traverse(ul).collect();
+        let opens = edges.iter().filter(|e| matches!(e, Edge::Open(_))).count();
+        let closes = edges.iter().filter(|e| matches!(e, Edge::Close(_))).count();
+        assert_eq!(opens, closes);
+        assert_eq!(edges.first(), Some(&Edge::Open(ul)));
+        assert_eq!(edges.last(), Some(&Edge::Close(ul)));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow_the_stack() {
+        // Deep enough to overflow a recursive walk; html5ever itself is quadratic in depth
+        // (its scope checks scan the open-element stack), which the hostile-input work bounds.
+        let depth = 20_000;
+        let html = "<div>".repeat(depth) + "deep" + &"</div>".repeat(depth);
+        let d = doc(&html);
+        assert_eq!(d.text_content(Document::ROOT), "deep");
+        assert_eq!(d.traverse(Document::ROOT).count() % 2, 0);
+    }
+}

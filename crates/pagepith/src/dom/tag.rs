@@ -1,0 +1,187 @@
+//! HTML element names as a closed enum, so that the extraction stages match on tags without
+//! string comparisons. Names outside the list are kept as [`Tag::Other`].
+
+macro_rules! tags {
+    ($($variant:ident => $name:literal),* $(,)?) => {
+        /// An HTML element's local name.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum Tag {
+            $($variant,)*
+            /// Any element whose name is not listed above (custom elements, SVG internals…).
+            Other,
+        }
+
+        impl Tag {
+            /// The tag for a lower-case local name.
+            pub fn from_name(name: &str) -> Tag {
+                match name {
+                    $($name => Tag::$variant,)*
+                    _ => Tag::Other,
+                }
+            }
+
+            /// The lower-case local name, or `"*"` for [`Tag::Other`].
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Tag::$variant => $name,)*
+                    Tag::Other => "*",
+                }
+            }
+        }
+    };
+}
+
+tags! {
+    A => "a", Abbr => "abbr", Address => "address", Article => "article", Aside => "aside",
+    Audio => "audio", B => "b", Base => "base", Bdi => "bdi", Bdo => "bdo", Blockquote => "blockquote",
+    Body => "body", Br => "br", Button => "button", Canvas => "canvas", Caption => "caption",
+    Center => "center", Cite => "cite", Code => "code", Col => "col", Colgroup => "colgroup",
+    Data => "data", Datalist => "datalist", Dd => "dd", Del => "del", Details => "details",
+    Dfn => "dfn", Dialog => "dialog", Div => "div", Dl => "dl", Dt => "dt", Em => "em",
+    Embed => "embed", Fieldset => "fieldset", Figcaption => "figcaption", Figure => "figure",
+    Font => "font", Footer => "footer", Form => "form", Frame => "frame", Frameset => "frameset",
+    H1 => "h1", H2 => "h2", H3 => "h3", H4 => "h4", H5 => "h5", H6 => "h6", Head => "head",
+    Header => "header", Hgroup => "hgroup", Hr => "hr", Html => "html", I => "i",
+    Iframe => "iframe", Img => "img", Input => "input", Ins => "ins", Kbd => "kbd",
+    Label => "label", Legend => "legend", Li => "li", Link => "link", Main => "main",
+    Map => "map", Mark => "mark", Math => "math", Menu => "menu", Meta => "meta", Meter => "meter",
+    Nav => "nav", Noscript => "noscript", Object => "object", Ol => "ol", Optgroup => "optgroup",
+    Option => "option", Output => "output", P => "p", Param => "param", Picture => "picture",
+    Pre => "pre", Progress => "progress", Q => "q", Rp => "rp", Rt => "rt", Ruby => "ruby",
+    S => "s", Samp => "samp", Script => "script", Search => "search", Section => "section",
+    Select => "select", Slot => "slot", Small => "small", Source => "source", Span => "span",
+    Strike => "strike", Strong => "strong", Style => "style", Sub => "sub", Summary => "summary",
+    Sup => "sup", Svg => "svg", Table => "table", Tbody => "tbody", Td => "td",
+    Template => "template", Textarea => "textarea", Tfoot => "tfoot", Th => "th",
+    Thead => "thead", Time => "time", Title => "title", Tr => "tr", Track => "track", Tt => "tt",
+    U => "u", Ul => "ul", Var => "var", Video => "video", Wbr => "wbr",
+}
+
+impl Tag {
+    /// Elements whose content is never page text: code, styling, embedded objects, form widgets.
+    pub fn is_non_content(self) -> bool {
+        matches!(
+            self,
+            Tag::Script
+                | Tag::Style
+                | Tag::Template
+                | Tag::Noscript
+                | Tag::Head
+                | Tag::Title
+                | Tag::Meta
+                | Tag::Link
+                | Tag::Base
+                | Tag::Svg
+                | Tag::Math
+                | Tag::Canvas
+                | Tag::Iframe
+                | Tag::Object
+                | Tag::Embed
+                | Tag::Audio
+                | Tag::Video
+                | Tag::Source
+                | Tag::Track
+                | Tag::Select
+                | Tag::Option
+                | Tag::Optgroup
+                | Tag::Datalist
+                | Tag::Textarea
+                | Tag::Input
+                | Tag::Button
+                | Tag::Frame
+                | Tag::Frameset
+                | Tag::Map
+                | Tag::Param
+                | Tag::Slot
+                | Tag::Dialog
+        )
+    }
+
+    /// Elements that break the flow of text into separate blocks, as a browser lays them out.
+    pub fn is_block(self) -> bool {
+        matches!(
+            self,
+            Tag::Address
+                | Tag::Article
+                | Tag::Aside
+                | Tag::Blockquote
+                | Tag::Body
+                | Tag::Caption
+                | Tag::Center
+                | Tag::Dd
+                | Tag::Details
+                | Tag::Dialog
+                | Tag::Div
+                | Tag::Dl
+                | Tag::Dt
+                | Tag::Fieldset
+                | Tag::Figcaption
+                | Tag::Figure
+                | Tag::Footer
+                | Tag::Form
+                | Tag::H1
+                | Tag::H2
+                | Tag::H3
+                | Tag::H4
+                | Tag::H5
+                | Tag::H6
+                | Tag::Header
+                | Tag::Hgroup
+                | Tag::Hr
+                | Tag::Html
+                | Tag::Legend
+                | Tag::Li
+                | Tag::Main
+                | Tag::Menu
+                | Tag::Nav
+                | Tag::Ol
+                | Tag::P
+                | Tag::Pre
+                | Tag::Search
+                | Tag::Section
+                | Tag::Summary
+                | Tag::Table
+                | Tag::Tbody
+                | Tag::Td
+                | Tag::Tfoot
+                | Tag::Th
+                | Tag::Thead
+                | Tag::Tr
+                | Tag::Ul
+        )
+    }
+
+    /// The heading level of `h1`–`h6`.
+    pub fn heading_level(self) -> Option<u8> {
+        match self {
+            Tag::H1 => Some(1),
+            Tag::H2 => Some(2),
+            Tag::H3 => Some(3),
+            Tag::H4 => Some(4),
+            Tag::H5 => Some(5),
+            Tag::H6 => Some(6),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_unknown_names_are_other() {
+        assert_eq!(Tag::from_name("blockquote"), Tag::Blockquote);
+        assert_eq!(Tag::Blockquote.name(), "blockquote");
+        assert_eq!(Tag::from_name("my-widget"), Tag::Other);
+    }
+
+    #[test]
+    fn headings_have_levels_and_are_blocks() {
+        assert_eq!(Tag::H3.heading_level(), Some(3));
+        assert_eq!(Tag::P.heading_level(), None);
+        assert!(Tag::H3.is_block());
+        assert!(!Tag::Span.is_block());
+    }
+}

@@ -1,0 +1,67 @@
+//! pagepith finds the article inside a web page: its headline, authors, dates, captions and body,
+//! leaving out menus, share bars, cookie and newsletter boxes, comments and "related" lists.
+//!
+//! ```
+//! let html = br#"<html><head><title>Rain in Spain | Daily News</title></head><body>
+//!   <nav><a href="/">Home</a> <a href="/world">World</a></nav>
+//!   <article><h1>Rain in Spain</h1>
+//!     <p>The rain in Spain stays mainly in the plain, forecasters said on Monday, as a wet
+//!        spring continued across the country's central plateau.</p>
+//!     <p>Farmers welcomed the showers after two dry years, though some roads were flooded
+//!        and schools in three towns closed early.</p>
+//!   </article>
+//!   <footer>© Daily News</footer></body></html>"#;
+//! let article = pagepith::extract(html, &pagepith::Config::default()).unwrap();
+//! assert_eq!(article.title.as_deref(), Some("Rain in Spain"));
+//! assert!(article.text().starts_with("The rain in Spain"));
+//! assert!(!article.text().contains("Home"));
+//! ```
+//!
+//! The page flows through one stage after another and never back: [`decode`] (bytes to UTF-8),
+//! [`dom`] (parse into an arena tree), `metadata` (facts from the head and the headline area),
+//! `prune` (drop furniture), `segment` (blocks with features), `select` (which blocks are the
+//! article) and `render` (text, Markdown, JSON).
+
+#![forbid(unsafe_code)]
+
+mod article;
+mod assemble;
+mod config;
+pub mod decode;
+pub mod dom;
+mod error;
+mod metadata;
+mod prune;
+pub mod render;
+mod segment;
+mod select;
+mod textutil;
+
+pub use article::{Article, Block, ListItem, TableRow};
+pub use config::Config;
+pub use error::{Error, ErrorKind};
+
+/// Extracts the article from a page's bytes; the charset is detected here.
+pub fn extract(html: &[u8], config: &Config) -> Result<Article, Error> {
+    if html.len() > config.max_input_bytes {
+        return Err(Error::limit("max_input_bytes", html.len()));
+    }
+    let decoded = decode::decode(html, config.content_type.as_deref());
+    extract_str(&decoded.text, config)
+}
+
+/// Extracts the article from a page already decoded to UTF-8.
+pub fn extract_str(html: &str, config: &Config) -> Result<Article, Error> {
+    if html.len() > config.max_input_bytes {
+        return Err(Error::limit("max_input_bytes", html.len()));
+    }
+    let limits = dom::ParseLimits {
+        max_nodes: config.max_nodes,
+    };
+    let mut doc = dom::parse(html, &limits).map_err(|e| Error::limit("max_nodes", e.limit))?;
+    let meta = metadata::extract(&doc, config.url.as_deref());
+    prune::prune(&mut doc);
+    let segmentation = segment::segment(&doc);
+    let selection = select::select(&doc, &segmentation, &meta);
+    Ok(assemble::build_article(&doc, &segmentation, &selection, meta))
+}

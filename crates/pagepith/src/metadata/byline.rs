@@ -1,0 +1,551 @@
+//! Author names: cleaning raw author strings into a list of names, and telling which elements
+//! look like a visible byline.
+//!
+//! Cleaning strips "By", "Posted by" and similar lead-ins, cuts off dates, times and "Updated …"
+//! tails, splits "A, B and C" and "A & B", and drops e-mails, URLs, job titles ("Staff Writer")
+//! and share-button text. Generic names ("Staff", "Admin") are reported as such so the caller can
+//! keep them only when nothing better turns up. It does not decide which source wins, and it does
+//! not look names up anywhere: a name is whatever text survives the cleaning.
+
+use super::{date, fold};
+use crate::dom::Element;
+use crate::textutil::collapse_whitespace;
+
+/// Longest raw byline cleaned: longer text is an author bio or a paragraph, not a byline.
+const MAX_BYLINE_CHARS: usize = 300;
+/// Names longer than this (in words) are sentences; five covers "Maria de la Cruz Fernández".
+const MAX_NAME_WORDS: usize = 5;
+const MAX_NAME_CHARS: usize = 60;
+/// At most this many authors per page: more is a list of contributors or a hostile page.
+pub const MAX_AUTHORS: usize = 20;
+
+/// Lead-ins removed from the start of a byline, longest first so "posted by" wins over "by".
+const PREFIXES: &[&str] = &[
+    "posted by",
+    "written by",
+    "reported by",
+    "words by",
+    "story by",
+    "text by",
+    "photos by",
+    "authors:",
+    "author:",
+    "byline:",
+    "autor:",
+    "auteur:",
+    "by:",
+    "by",
+    "par",
+    "por",
+    "door",
+];
+
+/// Lead-ins matched only in lower case, because capitalised they begin surnames ("Di Maria",
+/// "Von Trier").
+const LOWER_PREFIXES: &[&str] = &["von", "di"];
+
+/// Lower-case words where a byline stops naming people and starts telling when or how long.
+const CUT_WORDS: &[&str] = &[
+    "updated",
+    "published",
+    "modified",
+    "posted on",
+    "last updated",
+    "min read",
+    "minute read",
+    "minutes read",
+    "read time",
+    "ago",
+];
+
+/// Names that stand for no one in particular.
+const GENERIC: &[&str] = &[
+    "staff",
+    "admin",
+    "administrator",
+    "webmaster",
+    "editor",
+    "editors",
+    "the editors",
+    "editorial",
+    "editorial staff",
+    "editorial team",
+    "editorial board",
+    "newsroom",
+    "news desk",
+    "team",
+    "guest",
+    "guest author",
+    "anonymous",
+    "unknown",
+    "redaktion",
+    "rédaction",
+    "redacción",
+];
+
+/// Words of a job title; a piece made only of these (and a few fillers) is a role, not a name.
+const ROLE_WORDS: &[&str] = &[
+    "staff",
+    "writer",
+    "writers",
+    "reporter",
+    "reporters",
+    "correspondent",
+    "editor",
+    "editors",
+    "contributor",
+    "contributing",
+    "columnist",
+    "photographer",
+    "producer",
+    "journalist",
+    "senior",
+    "chief",
+    "political",
+    "associate",
+    "assistant",
+    "managing",
+    "deputy",
+    "special",
+    "science",
+    "health",
+    "business",
+    "sports",
+    "technology",
+    "tech",
+    "news",
+    "digital",
+    "the",
+    "for",
+    "of",
+    "and",
+    "at",
+    "freelance",
+    "national",
+    "foreign",
+    "international",
+    "author",
+    "analyst",
+    "critic",
+    "desk",
+    "opinion",
+    "contributors",
+    "intern",
+];
+
+/// Words that mark share buttons and profile links, never part of a name.
+const JUNK_WORDS: &[&str] = &[
+    "follow",
+    "twitter",
+    "facebook",
+    "linkedin",
+    "instagram",
+    "email",
+    "e-mail",
+    "share",
+    "comments",
+    "comment",
+    "read",
+    "more",
+    "view",
+    "profile",
+    "subscribe",
+    "see",
+    "all",
+    "articles",
+    "posts",
+    "on",
+    "via",
+];
+
+/// Names found in one source, split by whether they are generic.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Names {
+    pub real: Vec<String>,
+    pub generic: Vec<String>,
+}
+
+impl Names {
+    /// Cleans each raw string and gathers the names, deduplicated case-insensitively.
+    /// `visible` applies the stricter rules for text read off the page rather than from a
+    /// field meant to hold a name.
+    pub fn from_raw<'a>(raws: impl IntoIterator<Item = &'a str>, visible: bool) -> Names {
+        let mut names = Names::default();
+        for raw in raws {
+            for name in clean(raw, visible) {
+                names.add(name);
+            }
+        }
+        names
+    }
+
+    fn add(&mut self, name: String) {
+        let seen = |v: &Vec<String>| v.iter().any(|n| n.to_lowercase() == name.to_lowercase());
+        if seen(&self.real) || seen(&self.generic) || self.real.len() >= MAX_AUTHORS {
+            return;
+        }
+        if is_generic(&name) {
+            self.generic.push(name);
+        } else {
+            self.real.push(name);
+        }
+    }
+
+    /// Moves a name that merely repeats the site's name ("The Daily News" as author of a
+    /// Daily News article) to the generic list.
+    pub fn demote(&mut self, sitename: &str) {
+        let site = fold(sitename);
+        if site.is_empty() {
+            return;
+        }
+        let (keep, demoted): (Vec<String>, Vec<String>) =
+            self.real.drain(..).partition(|n| fold(n) != site);
+        self.real = keep;
+        self.generic.extend(demoted);
+    }
+}
+
+/// Whether a name stands for no one in particular ("Staff", "Admin").
+pub fn is_generic(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    GENERIC.contains(&lower.as_str())
+}
+
+/// Cleans one raw author string into names.
+pub fn clean(raw: &str, visible: bool) -> Vec<String> {
+    let raw = collapse_whitespace(raw);
+    if raw.chars().count() > MAX_BYLINE_CHARS {
+        return Vec::new();
+    }
+    // Bylines pack several facts between bars and bullets ("By Jane | Nov 14 | 3 min read"):
+    // the names are in the first part that yields any.
+    for part in raw.split(['|', '•', '·', '\n']) {
+        let names = clean_part(part, visible);
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    Vec::new()
+}
+
+fn clean_part(part: &str, visible: bool) -> Vec<String> {
+    let mut s = strip_prefixes(part.trim());
+    if let Some(cut) = cut_position(s) {
+        s = &s[..cut];
+    }
+    let mut out = Vec::new();
+    for piece in split_names(s) {
+        if let Some(name) = clean_name(piece, visible) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// Where the names end: at the first digit (a date or time) or at a word like "Updated".
+fn cut_position(s: &str) -> Option<usize> {
+    let lower = s.to_ascii_lowercase();
+    let digit = s.find(|c: char| c.is_ascii_digit());
+    let word = CUT_WORDS.iter().filter_map(|w| find_word(&lower, w)).min();
+    match (digit, word) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Byte offset of `word` in `hay` where it stands as a whole word.
+fn find_word(hay: &str, word: &str) -> Option<usize> {
+    let bytes = hay.as_bytes();
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(word).map(|i| i + from) {
+        let before_ok = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        let end = i + word.len();
+        let after_ok = end == bytes.len() || !bytes[end].is_ascii_alphanumeric();
+        if before_ok && after_ok {
+            return Some(i);
+        }
+        from = i + 1;
+        while !hay.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    None
+}
+
+/// Removes lead-ins such as "By", "Posted by:", "Written by" (repeatedly: "By: Posted by").
+fn strip_prefixes(mut s: &str) -> &str {
+    'again: loop {
+        s = s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—'));
+        for (p, exact) in PREFIXES
+            .iter()
+            .map(|p| (p, false))
+            .chain(LOWER_PREFIXES.iter().map(|p| (p, true)))
+        {
+            let Some(head) = s.get(..p.len()) else {
+                continue;
+            };
+            if !(head.eq_ignore_ascii_case(p) && (!exact || head == *p)) {
+                continue;
+            }
+            let rest = &s[p.len()..];
+            // "By" must be a word of its own: "Byron Smith" keeps its name.
+            let ends_word =
+                p.ends_with(':') || rest.starts_with(|c: char| c.is_whitespace() || c == ':');
+            if ends_word {
+                s = rest;
+                continue 'again;
+            }
+        }
+        return s;
+    }
+}
+
+/// Splits "A, B and C", "A & B", "A; B", "A und B", "A et B", "A y B", "A/B".
+fn split_names(s: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    for piece in s.split([',', ';', '&', '/', '+']) {
+        let mut rest = piece;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let sep = [" and ", " und ", " et ", " y ", " e "]
+                .iter()
+                .filter_map(|w| lower.find(w).map(|i| (i, w.len())))
+                .min();
+            match sep {
+                Some((i, len)) => {
+                    pieces.push(&rest[..i]);
+                    rest = &rest[i + len..];
+                }
+                None => {
+                    pieces.push(rest);
+                    break;
+                }
+            }
+        }
+    }
+    pieces
+}
+
+fn is_edge_junk(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '.' | ','
+                | ':'
+                | ';'
+                | '-'
+                | '–'
+                | '—'
+                | '|'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '"'
+                | '\''
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '«'
+                | '»'
+                | '*'
+                | '·'
+                | '•'
+        )
+}
+
+/// One candidate name, or `None` when the piece is not a name.
+fn clean_name(piece: &str, visible: bool) -> Option<String> {
+    // E-mail addresses, handles and links sit beside names ("Jane Doe jane@example.com").
+    let kept: Vec<&str> = piece
+        .split_whitespace()
+        .filter(|w| !w.contains('@') && !looks_like_url(w))
+        .collect();
+    let kept = kept.join(" ");
+    let mut s = strip_prefixes(kept.trim_matches(is_edge_junk)).trim_matches(is_edge_junk);
+    // "Jane Doe on Nov." after the cut at the digit: drop the dangling month and "on".
+    loop {
+        let Some((head, last)) = s.rsplit_once(' ') else {
+            break;
+        };
+        let last = last.trim_matches(is_edge_junk).to_lowercase();
+        if date::month_number(&last).is_some()
+            || date::is_weekday(&last)
+            || matches!(last.as_str(), "on" | "at" | "in" | "am" | "le" | "el")
+        {
+            s = head.trim_matches(is_edge_junk);
+        } else {
+            break;
+        }
+    }
+    if s.is_empty() {
+        return None;
+    }
+    if s.chars().count() > MAX_NAME_CHARS || !s.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let words: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
+    if words.len() > MAX_NAME_WORDS {
+        return None;
+    }
+    let lower = words.join(" ");
+    if date::is_weekday(&lower) || date::month_number(&lower).is_some() {
+        return None;
+    }
+    if !is_generic(&lower) {
+        if words.iter().all(|w| ROLE_WORDS.contains(&w.as_str())) {
+            return None;
+        }
+        if words.iter().any(|w| JUNK_WORDS.contains(&w.as_str())) {
+            return None;
+        }
+    }
+    if visible && !starts_like_a_name(s) {
+        return None;
+    }
+    Some(s.to_owned())
+}
+
+/// Visible text must start with a capital (or a letter of a script without case): "the end of
+/// the year" after a sentence-initial "By" is not a name.
+fn starts_like_a_name(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
+}
+
+fn looks_like_url(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    lower.starts_with("http:")
+        || lower.starts_with("https:")
+        || lower.starts_with("www.")
+        || lower.contains("://")
+        || (!lower.contains(' ') && lower.contains('/'))
+        || [".com", ".org", ".net", ".html"]
+            .iter()
+            .any(|t| lower.ends_with(t))
+}
+
+/// Class, id and rel words that mark an element as a byline; words that mark author photos,
+/// bios and comment authors are excluded.
+pub fn is_byline_element(el: &Element) -> bool {
+    if el.attr("rel").is_some_and(|r| {
+        r.split_whitespace()
+            .any(|t| t.eq_ignore_ascii_case("author"))
+    }) {
+        return true;
+    }
+    let hinted = |v: &str| {
+        v.split_whitespace().any(|t| {
+            let t = t.to_ascii_lowercase();
+            (t.contains("byline") || t.contains("author") || t.contains("writer"))
+                && ![
+                    "comment", "avatar", "image", "img", "photo", "pic", "bio", "desc", "about",
+                    "social", "follow", "twitter", "mail", "more", "thumb", "title", "job", "role",
+                    "position", "wrapper", "box", "card", "info", "details",
+                ]
+                .iter()
+                .any(|x| t.contains(x))
+        })
+    };
+    el.attr("class").is_some_and(hinted) || el.attr("id").is_some_and(hinted)
+}
+
+/// Whether a text node opens a visible byline ("By", "By Jane Doe", "Posted by …").
+pub fn opens_byline(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 150 {
+        return false;
+    }
+    let head = |p: &str| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    t.eq_ignore_ascii_case("by")
+        || (head("by ") && t.as_bytes()[0] == b'B')
+        || head("posted by ")
+        || head("written by ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(raw: &str) -> Vec<String> {
+        clean(raw, true)
+    }
+
+    #[test]
+    fn byline_with_and_is_split_into_two_names() {
+        assert_eq!(
+            names("By Jane Doe and John Smith"),
+            ["Jane Doe", "John Smith"]
+        );
+    }
+
+    #[test]
+    fn commas_ampersands_and_roles_after_commas() {
+        assert_eq!(
+            names("By Ann Lee, Bo Park & Cy Diaz"),
+            ["Ann Lee", "Bo Park", "Cy Diaz"]
+        );
+        assert_eq!(names("Jane Doe, Staff Writer"), ["Jane Doe"]);
+        assert_eq!(names("Posted by: Jane Doe"), ["Jane Doe"]);
+        assert_eq!(names("Written by Byron Smith"), ["Byron Smith"]);
+        assert_eq!(names("von Anna Schmidt"), ["Anna Schmidt"]);
+        assert_eq!(names("Di Maria"), ["Di Maria"]);
+    }
+
+    #[test]
+    fn dates_and_update_notes_are_cut_from_bylines() {
+        assert_eq!(names("By Jane Doe on Nov. 14, 2017"), ["Jane Doe"]);
+        assert_eq!(
+            names("By Jane Doe | November 14, 2017 | 3 min read"),
+            ["Jane Doe"]
+        );
+        assert_eq!(names("By Jane Doe Updated 3 min ago"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe, Tuesday"), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn staff_junk_is_generic_and_kept_apart() {
+        let n = Names::from_raw(["By STAFF | Updated 3 min ago"], true);
+        assert!(n.real.is_empty());
+        assert_eq!(n.generic, ["STAFF"]);
+        let n = Names::from_raw(["By Jane Doe and Staff"], true);
+        assert_eq!(n.real, ["Jane Doe"]);
+    }
+
+    #[test]
+    fn emails_urls_and_share_text_are_dropped() {
+        assert_eq!(names("By Jane Doe jane@example.com"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe, jane@example.com"), ["Jane Doe"]);
+        assert_eq!(
+            clean("https://www.facebook.com/janedoe", false),
+            Vec::<String>::new()
+        );
+        assert_eq!(names("Jane Doe / Follow on Twitter"), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn duplicates_are_dropped_case_insensitively_in_order() {
+        let n = Names::from_raw(["Jane Doe", "JANE DOE", "John Smith"], false);
+        assert_eq!(n.real, ["Jane Doe", "John Smith"]);
+    }
+
+    #[test]
+    fn sentences_starting_with_by_are_not_bylines() {
+        assert_eq!(
+            names("By the end of the year, prices had doubled again"),
+            Vec::<String>::new()
+        );
+        assert!(opens_byline("By "));
+        assert!(!opens_byline("by the way"));
+    }
+
+    #[test]
+    fn author_named_like_the_site_is_demoted() {
+        let mut n = Names::from_raw(["The Daily News"], false);
+        n.demote("the daily-news");
+        assert!(n.real.is_empty());
+        assert_eq!(n.generic, ["The Daily News"]);
+    }
+}

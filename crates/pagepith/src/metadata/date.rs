@@ -1,0 +1,630 @@
+//! Dates as pages write them, turned into ISO 8601 strings.
+//!
+//! Understands ISO 8601 and its loose variants (`2017-11-14 15:38`, `2017/11/14`, `20171114`),
+//! RFC 2822-style stamps (`Tue, 14 Nov 2017 15:38:00 GMT`), month names in English and a few
+//! other European languages (`November 14, 2017`, `14. November 2017`, `Nov. 14, 2017 3:38 pm`)
+//! and numeric day-first forms (`14.11.2017`). The output keeps what the source gave: a bare day
+//! stays `YYYY-MM-DD`; a time is added only when the page gave one, and an offset only when the
+//! page gave one (`Z` for a zero offset).
+//!
+//! It does not read relative dates ("3 hours ago"), does no time-zone conversion and uses no
+//! date crate: the little calendar arithmetic needed lives here.
+
+use std::fmt::Write as _;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// Earliest year accepted: older years on web pages are founding years and placeholders
+/// (`1970-01-01`), not publication dates; the web had few dated articles before 1990.
+const MIN_YEAR: i32 = 1990;
+/// How far past "now" a date may lie: one day covers pages in time zones ahead of our clock.
+const FUTURE_SLACK_SECS: i64 = 86_400;
+/// Longest text looked at: datelines are short, and the cap bounds work on long junk.
+const MAX_INPUT_BYTES: usize = 200;
+
+/// A calendar date with the time of day and the UTC offset when the source gave them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+    /// Hours, minutes and seconds.
+    pub time: Option<(u32, u32, u32)>,
+    /// Minutes east of UTC. NOTE: only ever set together with `time`.
+    pub offset: Option<i32>,
+}
+
+impl Date {
+    /// `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS`, or `YYYY-MM-DDTHH:MM:SS±HH:MM` / `…Z`.
+    pub fn to_iso(self) -> String {
+        let mut s = format!("{:04}-{:02}-{:02}", self.year, self.month, self.day);
+        if let Some((h, m, sec)) = self.time {
+            let _ = write!(s, "T{h:02}:{m:02}:{sec:02}");
+            match self.offset {
+                Some(0) => s.push('Z'),
+                Some(off) => {
+                    let sign = if off < 0 { '-' } else { '+' };
+                    let a = off.unsigned_abs();
+                    let _ = write!(s, "{sign}{:02}:{:02}", a / 60, a % 60);
+                }
+                None => {}
+            }
+        }
+        s
+    }
+
+    /// Seconds since the Unix epoch; a missing time counts as midnight, a missing offset as UTC.
+    fn unix_secs(self) -> i64 {
+        let (h, m, s) = self.time.unwrap_or((0, 0, 0));
+        days_from_civil(self.year, self.month, self.day) * 86_400 + i64::from(h * 3600 + m * 60 + s)
+            - i64::from(self.offset.unwrap_or(0)) * 60
+    }
+}
+
+/// Parses `text` and returns it as ISO 8601 when it is a plausible publication date: year 1990
+/// or later and not more than a day after `now` (Unix seconds).
+pub fn normalize(text: &str, now: i64) -> Option<String> {
+    let d = parse(text)?;
+    if d.year < MIN_YEAR || d.unix_secs() > now.saturating_add(FUTURE_SLACK_SECS) {
+        return None;
+    }
+    Some(d.to_iso())
+}
+
+/// The current time in Unix seconds; a clock set before 1970 rejects no date as "future".
+pub fn now_secs() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(i64::MAX, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+/// Finds the first date in `text`, with the time and offset that follow it. Checks only that
+/// the calendar date exists; plausibility is [`normalize`]'s job.
+pub fn parse(text: &str) -> Option<Date> {
+    let toks = tokenize(truncate(text, MAX_INPUT_BYTES));
+    let numeric = find_numeric(&toks);
+    let textual = find_textual(&toks);
+    // Both forms may occur ("11/15/2017 … November 14, 2017"); the earlier one is the date the
+    // text leads with.
+    let found = match (numeric, textual) {
+        (Some(n), Some(t)) => Some(if t.start < n.start { t } else { n }),
+        (n, t) => n.or(t),
+    }
+    .or_else(|| find_compact(&toks))?;
+    if found.month == 0 || found.month > 12 || found.day == 0 {
+        return None;
+    }
+    if found.day > days_in_month(found.year, found.month) {
+        return None;
+    }
+    let (time, offset) = find_time(&toks, found.end)
+        .or_else(|| find_time(&toks[..found.start], 0))
+        .map_or((None, None), |(t, o)| (Some(t), o));
+    Some(Date {
+        year: found.year,
+        month: found.month,
+        day: found.day,
+        time,
+        offset,
+    })
+}
+
+/// Whether `word` (lower-case) is a weekday name or abbreviation, which bylines carry
+/// alongside dates ("Jane Doe, Tuesday").
+pub fn is_weekday(word: &str) -> bool {
+    matches!(
+        word,
+        "mon"
+            | "monday"
+            | "tue"
+            | "tues"
+            | "tuesday"
+            | "wed"
+            | "wednesday"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "thursday"
+            | "fri"
+            | "friday"
+            | "sat"
+            | "saturday"
+            | "sun"
+            | "sunday"
+    )
+}
+
+/// The month number of a month name or abbreviation (lower-case), English first, then German,
+/// French, Spanish, Italian, Dutch and Portuguese full names.
+pub fn month_number(word: &str) -> Option<u32> {
+    let m = match word {
+        "jan" | "january" | "januar" | "jänner" | "janvier" | "enero" | "gennaio" | "januari"
+        | "janeiro" => 1,
+        "feb" | "february" | "februar" | "février" | "fevrier" | "febrero" | "febbraio"
+        | "februari" | "fevereiro" => 2,
+        "mar" | "march" | "märz" | "maerz" | "mars" | "marzo" | "maart" | "março" | "marco" => 3,
+        "apr" | "april" | "avril" | "abril" | "aprile" => 4,
+        "may" | "mai" | "mayo" | "maggio" | "mei" | "maio" => 5,
+        "jun" | "june" | "juni" | "juin" | "junio" | "giugno" | "junho" => 6,
+        "jul" | "july" | "juli" | "juillet" | "julio" | "luglio" | "julho" => 7,
+        "aug" | "august" | "août" | "aout" | "agosto" | "augustus" => 8,
+        "sep" | "sept" | "september" | "septembre" | "septiembre" | "setiembre" | "settembre"
+        | "setembro" => 9,
+        "oct" | "october" | "oktober" | "octobre" | "octubre" | "ottobre" | "outubro" => 10,
+        "nov" | "november" | "novembre" | "noviembre" | "novembro" => 11,
+        "dec" | "december" | "dezember" | "décembre" | "decembre" | "diciembre" | "dicembre"
+        | "dezembro" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
+pub fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn truncate(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Tok {
+    /// A run of ASCII digits; `value` saturates, `digits` counts them.
+    Num {
+        value: u32,
+        digits: u32,
+    },
+    /// A run of letters, lower-cased.
+    Word(String),
+    Punct(char),
+}
+
+fn tokenize(s: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_ascii_digit() {
+            let (mut value, mut digits) = (c.to_digit(10).unwrap_or(0), 1u32);
+            while let Some(&(_, d)) = chars.peek().filter(|(_, d)| d.is_ascii_digit()) {
+                value = value
+                    .saturating_mul(10)
+                    .saturating_add(d.to_digit(10).unwrap_or(0));
+                digits += 1;
+                chars.next();
+            }
+            toks.push(Tok::Num { value, digits });
+        } else if c.is_alphabetic() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek().filter(|(_, d)| d.is_alphabetic()) {
+                end = j + d.len_utf8();
+                chars.next();
+            }
+            toks.push(Tok::Word(s[i..end].to_lowercase()));
+        } else if !c.is_whitespace() {
+            toks.push(Tok::Punct(c));
+        }
+    }
+    toks
+}
+
+/// A calendar date found in the tokens, with the token range it spans.
+#[derive(Clone, Copy, Debug)]
+struct Found {
+    year: i32,
+    month: u32,
+    day: u32,
+    start: usize,
+    /// One past the date's last token: the time is looked for from here.
+    end: usize,
+}
+
+fn num(t: Option<&Tok>) -> Option<(u32, u32)> {
+    match t {
+        Some(&Tok::Num { value, digits }) => Some((value, digits)),
+        _ => None,
+    }
+}
+
+fn year_of(value: u32, digits: u32) -> Option<i32> {
+    (digits == 4).then(|| i32::try_from(value).ok()).flatten()
+}
+
+/// `Y-M-D`, `Y/M/D`, `Y.M.D`, `D.M.Y`, `D-M-Y`, and `M/D/Y` or `D/M/Y` when unambiguous.
+fn find_numeric(toks: &[Tok]) -> Option<Found> {
+    for i in 0..toks.len().saturating_sub(4) {
+        let (Some((a, ad)), Some((b, bd)), Some((c, cd))) =
+            (num(toks.get(i)), num(toks.get(i + 2)), num(toks.get(i + 4)))
+        else {
+            continue;
+        };
+        let (Tok::Punct(s1), Tok::Punct(s2)) = (&toks[i + 1], &toks[i + 3]) else {
+            continue;
+        };
+        if s1 != s2 || !matches!(s1, '-' | '/' | '.') || bd > 2 {
+            continue;
+        }
+        let (year, month, day) = if let Some(y) = year_of(a, ad) {
+            if cd > 2 {
+                continue;
+            }
+            (y, b, c)
+        } else if let (Some(y), true) = (year_of(c, cd), ad <= 2) {
+            match s1 {
+                // Slashes are month-first in the US and day-first elsewhere: read them only
+                // when one reading is impossible.
+                '/' if a > 12 => (y, b, a),
+                '/' if b > 12 || a == b => (y, a, b),
+                '/' => continue,
+                // Dotted and dashed forms are day-first wherever they are used.
+                _ => (y, b, a),
+            }
+        } else {
+            continue;
+        };
+        return Some(Found {
+            year,
+            month,
+            day,
+            start: i,
+            end: i + 5,
+        });
+    }
+    None
+}
+
+/// `20171114` as the first token.
+fn find_compact(toks: &[Tok]) -> Option<Found> {
+    let (v, 8) = num(toks.first())? else {
+        return None;
+    };
+    Some(Found {
+        year: i32::try_from(v / 10_000).ok()?,
+        month: v / 100 % 100,
+        day: v % 100,
+        start: 0,
+        end: 1,
+    })
+}
+
+/// Tokens that sit between the parts of a written date: "14th of November, 2017", "14 de
+/// noviembre de 2017", "Nov. 14".
+fn is_filler(t: &Tok) -> bool {
+    match t {
+        Tok::Punct(c) => matches!(c, ',' | '.'),
+        Tok::Word(w) => matches!(
+            w.as_str(),
+            "of" | "de" | "del" | "the" | "st" | "nd" | "rd" | "th" | "er" | "º"
+        ),
+        Tok::Num { .. } => false,
+    }
+}
+
+fn next_sig(toks: &[Tok], mut i: usize) -> usize {
+    while toks.get(i).is_some_and(is_filler) {
+        i += 1;
+    }
+    i
+}
+
+fn prev_sig(toks: &[Tok], mut i: usize) -> Option<usize> {
+    loop {
+        i = i.checked_sub(1)?;
+        if !is_filler(&toks[i]) {
+            return Some(i);
+        }
+    }
+}
+
+fn day_at(toks: &[Tok], i: Option<usize>) -> Option<u32> {
+    match num(toks.get(i?))? {
+        (d, 1 | 2) => Some(d),
+        _ => None,
+    }
+}
+
+fn year_at(toks: &[Tok], i: Option<usize>) -> Option<i32> {
+    let (v, d) = num(toks.get(i?))?;
+    year_of(v, d)
+}
+
+/// A month name with a day and a four-digit year around it, in any of the usual orders.
+fn find_textual(toks: &[Tok]) -> Option<Found> {
+    for (mi, t) in toks.iter().enumerate() {
+        let Tok::Word(w) = t else { continue };
+        let Some(month) = month_number(w) else {
+            continue;
+        };
+        let after = next_sig(toks, mi + 1);
+        let before = prev_sig(toks, mi);
+        // "November 14, 2017", "Nov. 14 2017 3:38 pm"
+        if let Some(day) = day_at(toks, Some(after)) {
+            let y = next_sig(toks, after + 1);
+            if let Some(year) = year_at(toks, Some(y)) {
+                return Some(Found {
+                    year,
+                    month,
+                    day,
+                    start: mi,
+                    end: y + 1,
+                });
+            }
+        }
+        // "14 November 2017", "14. November 2017", "Tue, 14 Nov 2017 15:38:00 GMT"
+        if let Some(day) = day_at(toks, before) {
+            let y = next_sig(toks, mi + 1);
+            if let Some(year) = year_at(toks, Some(y)) {
+                return Some(Found {
+                    year,
+                    month,
+                    day,
+                    start: before.unwrap_or(mi),
+                    end: y + 1,
+                });
+            }
+        }
+        // "2017 Nov 14", "2017. november 14."
+        if let (Some(year), Some(day)) = (year_at(toks, before), day_at(toks, Some(after))) {
+            return Some(Found {
+                year,
+                month,
+                day,
+                start: before.unwrap_or(mi),
+                end: after + 1,
+            });
+        }
+    }
+    None
+}
+
+fn word_at(toks: &[Tok], i: usize) -> Option<&str> {
+    match toks.get(i) {
+        Some(Tok::Word(w)) => Some(w),
+        _ => None,
+    }
+}
+
+fn punct_at(toks: &[Tok], i: usize, c: char) -> bool {
+    toks.get(i) == Some(&Tok::Punct(c))
+}
+
+/// The first `H:MM[:SS[.fff]] [am|pm] [zone]` at or after token `from`.
+fn find_time(toks: &[Tok], from: usize) -> Option<((u32, u32, u32), Option<i32>)> {
+    for i in from..toks.len() {
+        let Some((mut h, 1 | 2)) = num(toks.get(i)) else {
+            continue;
+        };
+        if !punct_at(toks, i + 1, ':') {
+            continue;
+        }
+        let Some((m, 2)) = num(toks.get(i + 2)) else {
+            continue;
+        };
+        let mut j = i + 3;
+        let mut s = 0;
+        if punct_at(toks, j, ':') {
+            if let Some((sec, 2)) = num(toks.get(j + 1)) {
+                s = sec;
+                j += 2;
+                // Fractions of a second are dropped: no page means them.
+                if punct_at(toks, j, '.') && num(toks.get(j + 1)).is_some() {
+                    j += 2;
+                }
+            }
+        }
+        let meridiem = match word_at(toks, j) {
+            Some(w @ ("am" | "pm")) => {
+                j += 1;
+                Some(w == "pm")
+            }
+            // "3:38 p.m."
+            Some(w @ ("a" | "p"))
+                if punct_at(toks, j + 1, '.') && word_at(toks, j + 2) == Some("m") =>
+            {
+                j += if punct_at(toks, j + 3, '.') { 4 } else { 3 };
+                Some(w == "p")
+            }
+            _ => None,
+        };
+        if let Some(pm) = meridiem {
+            if h == 0 || h > 12 {
+                return None;
+            }
+            h = match (pm, h) {
+                (false, 12) => 0,
+                (true, 12) => 12,
+                (true, h) => h + 12,
+                (false, h) => h,
+            };
+        }
+        if h > 23 || m > 59 || s > 60 {
+            return None;
+        }
+        return Some(((h, m, s.min(59)), find_offset(toks, j)));
+    }
+    None
+}
+
+/// A UTC offset right after a time: `Z`, `GMT`, `+02:00`, `+0200`, `-05`, `GMT+2`, `EST`.
+fn find_offset(toks: &[Tok], j: usize) -> Option<i32> {
+    let (named, j) = match word_at(toks, j) {
+        Some("z" | "utc" | "gmt" | "ut") => (true, j + 1),
+        Some(w) => return zone_abbreviation(w),
+        None => (false, j),
+    };
+    let utc = named.then_some(0);
+    let sign = match toks.get(j) {
+        Some(Tok::Punct('+')) => 1,
+        Some(Tok::Punct('-' | '\u{2212}')) => -1,
+        _ => return utc,
+    };
+    let minutes = match num(toks.get(j + 1)) {
+        Some((v, 4)) => (v / 100) * 60 + v % 100,
+        Some((h, 1 | 2)) if punct_at(toks, j + 2, ':') => match num(toks.get(j + 3)) {
+            Some((m, 2)) => h * 60 + m,
+            _ => return utc,
+        },
+        // A bare "+02" only after "GMT" or at the very end: elsewhere "-" may be a dash before
+        // the next part of a dateline ("10:30 - 12 comments").
+        Some((h, 1 | 2)) if named || j + 2 == toks.len() => h * 60,
+        _ => return utc,
+    };
+    if minutes > 14 * 60 {
+        return utc;
+    }
+    Some(sign * i32::try_from(minutes).ok()?)
+}
+
+/// North American and European zone abbreviations; ambiguous ones (IST, CST in China) are left
+/// out or read as their most common meaning on English-language news sites.
+fn zone_abbreviation(w: &str) -> Option<i32> {
+    let hours = match w {
+        "edt" => -4,
+        "est" | "cdt" => -5,
+        "cst" => -6,
+        "mst" => -7,
+        "mdt" => -6,
+        "pst" => -8,
+        "pdt" => -7,
+        "bst" | "cet" => 1,
+        "cest" | "eet" => 2,
+        "eest" => 3,
+        "jst" => 9,
+        "aest" => 10,
+        "aedt" => 11,
+        _ => return None,
+    };
+    Some(hours * 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// 2024-06-01T00:00:00Z, a fixed "now" so the tests do not depend on the clock.
+    const NOW: i64 = 1_717_200_000;
+
+    fn iso(s: &str) -> Option<String> {
+        normalize(s, NOW)
+    }
+
+    #[test]
+    fn iso_forms_keep_time_and_offset_only_when_given() {
+        assert_eq!(iso("2017-11-14").as_deref(), Some("2017-11-14"));
+        assert_eq!(
+            iso("2017-11-14T15:38:00+02:00").as_deref(),
+            Some("2017-11-14T15:38:00+02:00")
+        );
+        assert_eq!(
+            iso("2017-11-14T15:38:00.123Z").as_deref(),
+            Some("2017-11-14T15:38:00Z")
+        );
+        assert_eq!(
+            iso("2017-11-14T15:38-0500").as_deref(),
+            Some("2017-11-14T15:38:00-05:00")
+        );
+        assert_eq!(
+            iso("2017-11-14 15:38:00").as_deref(),
+            Some("2017-11-14T15:38:00")
+        );
+        assert_eq!(iso("20171114").as_deref(), Some("2017-11-14"));
+    }
+
+    #[test]
+    fn rfc2822_stamp_with_gmt_becomes_utc() {
+        assert_eq!(
+            iso("Tue, 14 Nov 2017 15:38:00 GMT").as_deref(),
+            Some("2017-11-14T15:38:00Z")
+        );
+        assert_eq!(
+            iso("Tue, 14 Nov 2017 15:38:00 +0100").as_deref(),
+            Some("2017-11-14T15:38:00+01:00")
+        );
+    }
+
+    #[test]
+    fn month_name_forms_in_either_order() {
+        assert_eq!(iso("November 14, 2017").as_deref(), Some("2017-11-14"));
+        assert_eq!(iso("14 November 2017").as_deref(), Some("2017-11-14"));
+        assert_eq!(
+            iso("Published on the 14th of November, 2017").as_deref(),
+            Some("2017-11-14")
+        );
+        assert_eq!(iso("14. November 2017").as_deref(), Some("2017-11-14"));
+        assert_eq!(
+            iso("14 de noviembre de 2017").as_deref(),
+            Some("2017-11-14")
+        );
+        assert_eq!(iso("2017 Nov 14").as_deref(), Some("2017-11-14"));
+    }
+
+    #[test]
+    fn twelve_hour_clock_and_abbreviated_month() {
+        assert_eq!(
+            iso("Nov. 14, 2017 3:38 pm").as_deref(),
+            Some("2017-11-14T15:38:00")
+        );
+        assert_eq!(
+            iso("Nov. 14, 2017 12:05 a.m. EST").as_deref(),
+            Some("2017-11-14T00:05:00-05:00")
+        );
+    }
+
+    #[test]
+    fn numeric_forms_dotted_is_day_first_and_ambiguous_slashes_are_refused() {
+        assert_eq!(iso("2017/11/14").as_deref(), Some("2017-11-14"));
+        assert_eq!(iso("14.11.2017").as_deref(), Some("2017-11-14"));
+        assert_eq!(iso("3.4.2017").as_deref(), Some("2017-04-03"));
+        assert_eq!(iso("11/14/2017").as_deref(), Some("2017-11-14"));
+        assert_eq!(iso("14/11/2017").as_deref(), Some("2017-11-14"));
+        assert_eq!(iso("03/04/2017"), None);
+    }
+
+    #[test]
+    fn impossible_old_and_future_dates_are_rejected() {
+        assert_eq!(iso("2017-02-30"), None);
+        assert_eq!(iso("1970-01-01"), None);
+        assert_eq!(iso("2024-06-02").as_deref(), Some("2024-06-02"));
+        assert_eq!(iso("2024-06-03"), None);
+        assert_eq!(iso("2099-01-01T00:00:00Z"), None);
+        assert_eq!(iso("Updated 3 min ago"), None);
+        assert_eq!(iso("May the force be with you"), None);
+    }
+
+    #[test]
+    fn leap_days_and_epoch_arithmetic() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+        assert_eq!(iso("2016-02-29").as_deref(), Some("2016-02-29"));
+        assert_eq!(iso("2017-02-29"), None);
+    }
+
+    #[test]
+    fn a_dash_after_the_time_is_not_an_offset() {
+        assert_eq!(
+            iso("Nov 14, 2017 10:30 - 12 comments").as_deref(),
+            Some("2017-11-14T10:30:00")
+        );
+    }
+}

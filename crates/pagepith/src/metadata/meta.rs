@@ -1,0 +1,302 @@
+//! Meta tags — OpenGraph, Twitter cards, Dublin Core, `<meta name=…>` — and schema.org
+//! microdata (`itemprop`), with the keys each metadata field is read from, in priority order.
+//!
+//! Both are filled element by element during the metadata stage's single walk (see `scan`) and
+//! answer look-ups afterwards. They do not clean values beyond trimming: names go through
+//! `byline`, dates through `date`, URLs through `url`.
+
+use crate::dom::{Document, Element, NodeId, Tag};
+use crate::textutil::collapse_whitespace;
+
+/// At most this many meta tags are kept: real pages have a few dozen, hundreds are spam.
+const MAX_META: usize = 1_000;
+/// At most this many microdata authors.
+const MAX_ITEMPROP_AUTHORS: usize = 20;
+
+/// Published-date keys, most specific first. `date` and the Dublin Core forms come after the
+/// OpenGraph article keys because sites fill them with crawl or copyright dates more often.
+pub const PUBLISHED: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "og:published_time",
+    "published_time",
+    "article.published",
+    "datepublished",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "published-date",
+    "published_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "pubdate",
+    "article_date_original",
+    "original-publish-date",
+    "cxenseparse:recs:publishtime",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "citation_publication_date",
+    "citation_date",
+    "date",
+];
+
+/// Modified-date keys: never read as the published date.
+pub const MODIFIED: &[&str] = &[
+    "article:modified_time",
+    "og:article:modified_time",
+    "article:modified",
+    "og:updated_time",
+    "modified_time",
+    "article.updated",
+    "datemodified",
+    "dcterms.modified",
+    "dc.date.modified",
+    "last-modified",
+    "lastmod",
+];
+
+/// Creation-date keys: read as the published date only when nothing else gives one.
+pub const CREATED: &[&str] = &["dcterms.created", "dc.date.created"];
+
+/// Author keys. `article:author` is often a profile URL; `byline::clean` drops URLs.
+pub const AUTHOR: &[&str] = &[
+    "author",
+    "article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "sailthru.author",
+    "parsely-author",
+    "byl",
+    "citation_author",
+];
+
+pub const TITLE: &[&str] = &["og:title", "twitter:title"];
+pub const DC_TITLE: &[&str] = &["dc.title", "dcterms.title", "citation_title"];
+pub const SITE_NAME: &[&str] = &["og:site_name"];
+pub const APP_NAME: &[&str] = &[
+    "application-name",
+    "apple-mobile-web-app-title",
+    "dc.publisher",
+];
+pub const DESCRIPTION: &[&str] = &["og:description", "description", "twitter:description"];
+pub const DC_DESCRIPTION: &[&str] = &["dc.description", "dcterms.description", "dcterms.abstract"];
+pub const IMAGE: &[&str] = &[
+    "og:image",
+    "og:image:url",
+    "og:image:secure_url",
+    "twitter:image",
+    "twitter:image:src",
+];
+pub const URL: &[&str] = &["og:url", "twitter:url"];
+pub const LANGUAGE: &[&str] = &[
+    "content-language",
+    "language",
+    "dc.language",
+    "dcterms.language",
+];
+pub const SECTION: &[&str] = &["article:section", "og:article:section"];
+pub const TAG: &[&str] = &["article:tag", "og:article:tag"];
+pub const KEYWORDS: &[&str] = &["keywords", "news_keywords"];
+
+/// The page's `<meta>` tags, keyed by `property`, `name` or `http-equiv` (lower-cased).
+#[derive(Clone, Debug, Default)]
+pub struct MetaTags {
+    entries: Vec<(String, String)>,
+}
+
+impl MetaTags {
+    /// Records a `<meta>` element. `itemprop` metas belong to [`Microdata`].
+    pub fn push(&mut self, el: &Element) {
+        let Some(content) = el.attr("content").map(str::trim).filter(|c| !c.is_empty()) else {
+            return;
+        };
+        for attr in ["property", "name", "http-equiv"] {
+            let Some(keys) = el.attr(attr) else { continue };
+            // RDFa allows several properties in one attribute ("og:title twitter:title").
+            for key in keys.split_whitespace() {
+                if self.entries.len() >= MAX_META {
+                    return;
+                }
+                self.entries
+                    .push((key.to_ascii_lowercase(), content.to_owned()));
+            }
+        }
+    }
+
+    /// The first value under the first of `keys` that has one.
+    pub fn first(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter().find_map(|k| self.values(k).next())
+    }
+
+    /// Every value under `key`, in document order.
+    pub fn all(&self, key: &str) -> Vec<&str> {
+        self.values(key).collect()
+    }
+
+    /// Every value under the first of `keys` that has any.
+    pub fn all_of_first(&self, keys: &[&str]) -> Vec<&str> {
+        keys.iter()
+            .map(|k| self.all(k))
+            .find(|v| !v.is_empty())
+            .unwrap_or_default()
+    }
+
+    fn values<'s>(&'s self, key: &str) -> impl Iterator<Item = &'s str> + 's {
+        let key = key.to_owned();
+        self.entries
+            .iter()
+            .filter(move |(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Elements carrying the schema.org properties the metadata stage reads.
+#[derive(Clone, Debug, Default)]
+pub struct Microdata {
+    pub headline: Option<NodeId>,
+    pub authors: Vec<NodeId>,
+    pub published: Option<NodeId>,
+    pub modified: Option<NodeId>,
+    pub created: Option<NodeId>,
+}
+
+impl Microdata {
+    /// Records an element with an `itemprop` attribute; the first of each property wins.
+    pub fn push(&mut self, id: NodeId, itemprop: &str) {
+        for prop in itemprop.split_whitespace() {
+            let slot = match prop.to_ascii_lowercase().as_str() {
+                "headline" => &mut self.headline,
+                "datepublished" => &mut self.published,
+                "datemodified" => &mut self.modified,
+                "datecreated" => &mut self.created,
+                "author" | "creator" => {
+                    if self.authors.len() < MAX_ITEMPROP_AUTHORS {
+                        self.authors.push(id);
+                    }
+                    continue;
+                }
+                _ => continue,
+            };
+            slot.get_or_insert(id);
+        }
+    }
+}
+
+/// The value of a microdata property: `content`, `datetime` or `href`-less text, whitespace
+/// collapsed; `None` when empty or longer than `max_bytes`.
+pub fn itemprop_value(doc: &Document, id: NodeId, max_bytes: usize) -> Option<String> {
+    let el = doc.element(id)?;
+    if let Some(v) = el.attr("content").or_else(|| el.attr("datetime")) {
+        let v = collapse_whitespace(v);
+        return (!v.is_empty() && v.len() <= max_bytes).then_some(v);
+    }
+    if el.tag == Tag::Meta || el.tag == Tag::Link {
+        return None;
+    }
+    bounded_text(doc, id, max_bytes)
+}
+
+/// The name of a microdata author: its own `content`, the `itemprop=name` inside it (a nested
+/// Person or Organization), or its text.
+pub fn itemprop_author(doc: &Document, id: NodeId) -> Option<String> {
+    let el = doc.element(id)?;
+    if let Some(v) = el.attr("content") {
+        return Some(collapse_whitespace(v)).filter(|v| !v.is_empty());
+    }
+    // NOTE: bounded like every walk here; a real author element has a handful of nodes.
+    let name = doc.descendants(id).skip(1).take(500).find(|&n| {
+        doc.attr(n, "itemprop")
+            .is_some_and(|p| p.split_whitespace().any(|t| t.eq_ignore_ascii_case("name")))
+    });
+    itemprop_value(doc, name.unwrap_or(id), 300)
+}
+
+/// The element's text with whitespace collapsed, or `None` when it is empty or when the text
+/// (or the subtree) is too large to be a headline, byline or dateline.
+pub fn bounded_text(doc: &Document, id: NodeId, max_bytes: usize) -> Option<String> {
+    // Subtrees of empty wrappers can be large without text; cap the nodes visited too.
+    let max_nodes = 200 + max_bytes * 4;
+    let mut out = String::new();
+    let mut walk = doc.descendants(id);
+    let mut visited = 0usize;
+    while let Some(n) = walk.next() {
+        visited += 1;
+        if visited > max_nodes {
+            return None;
+        }
+        if let Some(t) = doc.text(n) {
+            out.push_str(t);
+            if out.len() > max_bytes * 2 {
+                return None;
+            }
+        } else if doc
+            .tag(n)
+            .is_some_and(|t| matches!(t, Tag::Script | Tag::Style | Tag::Template))
+        {
+            walk.skip_subtree(n);
+        }
+    }
+    let out = collapse_whitespace(&out);
+    (!out.is_empty() && out.len() <= max_bytes).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::{parse, ParseLimits};
+
+    fn metas(html: &str) -> MetaTags {
+        let doc = parse(html, &ParseLimits::default()).unwrap();
+        let mut m = MetaTags::default();
+        for n in doc.descendants(Document::ROOT) {
+            if let Some(el) = doc.element(n).filter(|e| e.tag == Tag::Meta) {
+                m.push(el);
+            }
+        }
+        m
+    }
+
+    #[test]
+    fn opengraph_and_name_keys_are_case_insensitive_and_ordered() {
+        let m = metas(
+            r#"<meta property="og:title" content=" Rain ">
+               <meta name="DC.Title" content="DC rain">
+               <meta property="article:tag" content="weather"><meta property="article:tag" content="spain">
+               <meta name="description" content="">"#,
+        );
+        assert_eq!(m.first(TITLE), Some("Rain"));
+        assert_eq!(m.first(DC_TITLE), Some("DC rain"));
+        assert_eq!(m.all_of_first(TAG), ["weather", "spain"]);
+        assert_eq!(m.first(DESCRIPTION), None);
+    }
+
+    #[test]
+    fn microdata_author_reads_nested_name() {
+        let doc = parse(
+            r#"<div itemprop="author" itemscope><img alt=""><span itemprop="name"> Jane  Doe </span>
+               <span itemprop="jobTitle">Reporter</span></div>"#,
+            &ParseLimits::default(),
+        )
+        .unwrap();
+        let author = doc
+            .descendants(Document::ROOT)
+            .find(|&n| doc.attr(n, "itemprop") == Some("author"))
+            .unwrap();
+        assert_eq!(itemprop_author(&doc, author).as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn bounded_text_refuses_long_subtrees() {
+        let doc = parse(
+            &format!("<p>{}</p>", "word ".repeat(100)),
+            &ParseLimits::default(),
+        )
+        .unwrap();
+        let p = doc.find_tag(Document::ROOT, Tag::P).unwrap();
+        assert_eq!(bounded_text(&doc, p, 50), None);
+        assert!(bounded_text(&doc, p, 1_000).is_some());
+    }
+}

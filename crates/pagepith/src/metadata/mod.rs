@@ -1,0 +1,420 @@
+//! Facts about the page — headline, authors, dates, site, language, description, image,
+//! categories and tags — read from structured data, meta tags and the visible headline area.
+//!
+//! Runs on the whole parsed page, before pruning, because much of it lives in `<head>`, in
+//! `<script type="application/ld+json">` and in page headers. One walk (`scan`) collects every
+//! candidate; this module then picks each field from its sources in priority order: JSON-LD
+//! (`jsonld`), meta tags and microdata (`meta`), headings (`title`), and bylines, `<time>`s and
+//! datelines near the headline (`byline`, `date`). It does not touch the body's extraction,
+//! beyond naming the headline element so the body can leave it out.
+
+mod byline;
+mod date;
+mod jsonld;
+mod meta;
+mod scan;
+mod title;
+mod url;
+
+use crate::dom::{Document, NodeId};
+use crate::textutil::collapse_whitespace;
+use byline::Names;
+use meta::{bounded_text, itemprop_author, itemprop_value};
+use scan::{Scan, Spot};
+
+/// What the metadata stage found.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Metadata {
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    /// Publication date, ISO 8601 (`YYYY-MM-DD`, or with time and offset when the page gives them).
+    pub date: Option<String>,
+    /// Last modification date, same form; never used as the publication date.
+    pub date_modified: Option<String>,
+    pub sitename: Option<String>,
+    pub language: Option<String>,
+    pub description: Option<String>,
+    pub image: Option<String>,
+    pub categories: Vec<String>,
+    pub tags: Vec<String>,
+    /// The visible headline element (usually the `<h1>`), which the body must not repeat.
+    pub headline: Option<NodeId>,
+}
+
+/// Nodes before the headline where a byline or date may sit (kickers, category labels).
+const NEAR_BEFORE: u32 = 100;
+/// Nodes after the headline where a byline or date may sit: room for a standfirst, a hero image
+/// and a share bar, not for the article body where "author" boxes of related stories live.
+const NEAR_AFTER: u32 = 500;
+/// Categories and tags kept, and the longest one: longer lists and items are spam.
+const MAX_TERMS: usize = 50;
+const MAX_TERM_CHARS: usize = 100;
+
+/// Reads the page's metadata. `url` is the page's address when the caller knows it.
+pub fn extract(doc: &Document, url: Option<&str>) -> Metadata {
+    extract_at(doc, url, date::now_secs())
+}
+
+/// [`extract`] with "now" given, in Unix seconds, so that tests do not depend on the clock.
+fn extract_at(doc: &Document, page_url: Option<&str>, now: i64) -> Metadata {
+    let scan = scan::scan(doc);
+    let blocks: Vec<String> = scan.jsonld.iter().map(|&id| doc.text_content(id)).collect();
+    let ld = jsonld::extract(&blocks);
+    let m = &scan.meta;
+
+    let url = scan
+        .canonical
+        .as_deref()
+        .and_then(|h| url::resolve(h, page_url))
+        .or_else(|| m.first(meta::URL).and_then(|h| url::resolve(h, page_url)))
+        .or_else(|| page_url.map(str::to_owned));
+    let base = url.as_deref().or(page_url);
+
+    let sitename = first_text([
+        m.first(meta::SITE_NAME),
+        ld.publisher.as_deref(),
+        ld.website_name.as_deref(),
+        m.first(meta::APP_NAME),
+    ]);
+    let html_title = scan.title.and_then(|t| bounded_text(doc, t, 2_000));
+    let micro_headline = scan
+        .microdata
+        .headline
+        .and_then(|h| itemprop_value(doc, h, 600));
+    let og_title = first_text([m.first(meta::TITLE)]);
+    let dc_title = first_text([m.first(meta::DC_TITLE)]);
+    let choice = title::choose(
+        doc,
+        &scan.headings,
+        &title::Sources {
+            og: og_title.as_deref(),
+            jsonld: ld.headline.as_deref(),
+            microdata: micro_headline.as_deref(),
+            dc: dc_title.as_deref(),
+            html: html_title.as_deref(),
+        },
+        sitename.as_deref(),
+    );
+    let sitename = sitename.or(choice.site);
+    let near = Near::new(&scan, choice.anchor);
+
+    let (date, date_modified) = dates(doc, &scan, &ld, &near, now);
+    Metadata {
+        authors: authors(doc, &scan, &ld, &near, sitename.as_deref()),
+        date,
+        date_modified,
+        language: language(&scan, &ld),
+        description: first_text([
+            m.first(meta::DESCRIPTION),
+            ld.description.as_deref(),
+            m.first(meta::DC_DESCRIPTION),
+        ]),
+        image: m
+            .first(meta::IMAGE)
+            .and_then(|i| url::resolve(i, base))
+            .or_else(|| ld.image.as_deref().and_then(|i| url::resolve(i, base)))
+            .or_else(|| {
+                scan.image_src
+                    .as_deref()
+                    .and_then(|i| url::resolve(i, base))
+            }),
+        categories: terms(
+            m.all_of_first(meta::SECTION)
+                .into_iter()
+                .chain(ld.sections.iter().map(String::as_str)),
+        ),
+        tags: tags(&scan, &ld),
+        title: choice.title,
+        headline: choice.headline,
+        url,
+        sitename,
+    }
+}
+
+/// Lower-case letters and digits only: "The Daily-News" and "the daily news" fold alike.
+fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The first candidate that is not blank, whitespace collapsed.
+fn first_text<'a>(candidates: impl IntoIterator<Item = Option<&'a str>>) -> Option<String> {
+    candidates
+        .into_iter()
+        .flatten()
+        .map(collapse_whitespace)
+        .find(|s| !s.is_empty())
+}
+
+/// Candidates in the headline area, nearest first.
+struct Near {
+    anchor: Option<u32>,
+    /// Without an anchor, candidates must be in the article, when the page marks one.
+    need_article: bool,
+}
+
+impl Near {
+    fn new(scan: &Scan, anchor: Option<u32>) -> Near {
+        Near {
+            anchor,
+            need_article: scan.has_article,
+        }
+    }
+
+    /// The spots of `list` in the headline area: those after the headline in document order,
+    /// then those just before it, nearest first. Furniture never counts.
+    fn filter<'s>(&self, list: &'s [Spot]) -> Vec<&'s Spot> {
+        let usable = list.iter().filter(|s| !s.ctx.furniture);
+        match self.anchor {
+            Some(a) => {
+                let mut after: Vec<&Spot> = usable
+                    .clone()
+                    .filter(|s| s.pos >= a && s.pos - a <= NEAR_AFTER)
+                    .collect();
+                let before = usable.filter(|s| s.pos < a && a - s.pos <= NEAR_BEFORE);
+                let mut before: Vec<&Spot> = before.collect();
+                before.reverse();
+                after.extend(before);
+                after
+            }
+            None => usable
+                .filter(|s| s.ctx.in_article || !self.need_article)
+                .collect(),
+        }
+    }
+}
+
+/// Authors from the first source that names someone: JSON-LD, then each author meta key,
+/// microdata, and visible bylines. Generic names ("Staff") are kept only if no source has more.
+fn authors(
+    doc: &Document,
+    scan: &Scan,
+    ld: &jsonld::JsonLd,
+    near: &Near,
+    sitename: Option<&str>,
+) -> Vec<String> {
+    let mut fallback: Vec<String> = Vec::new();
+    let mut take = |mut names: Names| {
+        if let Some(site) = sitename {
+            names.demote(site);
+        }
+        if names.real.is_empty() {
+            if fallback.is_empty() {
+                fallback = names.generic;
+            }
+            None
+        } else {
+            Some(names.real)
+        }
+    };
+    if let Some(found) = take(Names::from_raw(
+        ld.authors.iter().map(String::as_str),
+        false,
+    )) {
+        return found;
+    }
+    for key in meta::AUTHOR {
+        if let Some(found) = take(Names::from_raw(scan.meta.all(key), false)) {
+            return found;
+        }
+    }
+    let micro: Vec<String> = scan
+        .microdata
+        .authors
+        .iter()
+        .filter_map(|&id| itemprop_author(doc, id))
+        .collect();
+    if let Some(found) = take(Names::from_raw(micro.iter().map(String::as_str), false)) {
+        return found;
+    }
+    for spot in near.filter(&scan.bylines) {
+        let Some(text) = bounded_text(doc, spot.node, 300) else {
+            continue;
+        };
+        if let Some(found) = take(Names::from_raw([text.as_str()], true)) {
+            return found;
+        }
+    }
+    fallback
+}
+
+/// Published and modified dates, each from its own sources, in priority order.
+fn dates(
+    doc: &Document,
+    scan: &Scan,
+    ld: &jsonld::JsonLd,
+    near: &Near,
+    now: i64,
+) -> (Option<String>, Option<String>) {
+    let norm = |s: &str| date::normalize(s, now);
+    let m = &scan.meta;
+    let from_keys = |keys: &[&str]| keys.iter().flat_map(|k| m.all(k)).find_map(norm);
+    let from_itemprop = |id: Option<NodeId>| {
+        id.and_then(|id| itemprop_value(doc, id, 200))
+            .as_deref()
+            .and_then(norm)
+    };
+
+    let times: Vec<(&Spot, bool)> = near
+        .filter(&scan.times)
+        .into_iter()
+        .map(|s| (s, is_modified_time(doc, s.node)))
+        .collect();
+    let time_value = |s: &Spot| itemprop_value(doc, s.node, 200).as_deref().and_then(norm);
+
+    let published = ld
+        .date_published
+        .as_deref()
+        .and_then(norm)
+        .or_else(|| from_keys(meta::PUBLISHED))
+        .or_else(|| from_itemprop(scan.microdata.published))
+        .or_else(|| {
+            // HTML5's `pubdate` marks the publication time outright, wherever it is.
+            scan.times
+                .iter()
+                .filter(|s| !s.ctx.furniture && doc.attr(s.node, "pubdate").is_some())
+                .find_map(time_value)
+        })
+        .or_else(|| {
+            times
+                .iter()
+                .filter(|(_, modified)| !modified)
+                .find_map(|(s, _)| time_value(s))
+        })
+        .or_else(|| {
+            visible_date(
+                doc,
+                near.filter(&scan.datelines)
+                    .into_iter()
+                    .chain(near.filter(&scan.bylines)),
+                now,
+            )
+        })
+        .or_else(|| ld.date_created.as_deref().and_then(norm))
+        .or_else(|| from_keys(meta::CREATED))
+        .or_else(|| from_itemprop(scan.microdata.created));
+    let modified = ld
+        .date_modified
+        .as_deref()
+        .and_then(norm)
+        .or_else(|| from_keys(meta::MODIFIED))
+        .or_else(|| from_itemprop(scan.microdata.modified))
+        .or_else(|| {
+            times
+                .iter()
+                .filter(|(_, modified)| *modified)
+                .find_map(|(s, _)| time_value(s))
+        });
+    (published, modified)
+}
+
+/// Whether a `<time>` gives the modification date: `itemprop=dateModified`, an "updated" class
+/// on it or its parent, or text that says so.
+fn is_modified_time(doc: &Document, id: NodeId) -> bool {
+    let says_updated = |n: NodeId| {
+        let attr_has = |a: &str| {
+            doc.attr(n, a).is_some_and(|v| {
+                let v = v.to_ascii_lowercase();
+                v.contains("updated") || v.contains("modified")
+            })
+        };
+        attr_has("class") || attr_has("itemprop")
+    };
+    says_updated(id)
+        || doc.parent(id).is_some_and(says_updated)
+        || bounded_text(doc, id, 200).is_some_and(|t| t.to_lowercase().starts_with("updated"))
+}
+
+/// The first date written in the text of datelines and bylines. Text that only announces an
+/// update is skipped; "Published … Updated …" is read from "Published" on.
+fn visible_date<'s>(
+    doc: &Document,
+    spots: impl Iterator<Item = &'s Spot>,
+    now: i64,
+) -> Option<String> {
+    for spot in spots {
+        let Some(text) = bounded_text(doc, spot.node, 200) else {
+            continue;
+        };
+        let lower = text.to_lowercase();
+        let start = ["published", "posted", "veröffentlicht", "publié"]
+            .iter()
+            .filter_map(|w| lower.find(w))
+            .min();
+        let from = match start {
+            // `find` on the lower-cased copy gives a byte offset valid in `lower` only.
+            Some(i) => &lower[i..],
+            None if lower.contains("updated") || lower.contains("modified") => continue,
+            None => &lower,
+        };
+        if let Some(d) = date::normalize(from, now) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// `<html lang>`, else the content-language meta, else JSON-LD `inLanguage`.
+fn language(scan: &Scan, ld: &jsonld::JsonLd) -> Option<String> {
+    [
+        scan.lang.as_deref(),
+        scan.meta.first(meta::LANGUAGE),
+        ld.language.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(clean_language)
+}
+
+/// A language tag, with `_` turned into `-` ("en_US" → "en-US"); the first of a list
+/// ("en, fr"). Anything that is not shaped like a BCP 47 tag (a template placeholder, a
+/// language's name) is refused.
+fn clean_language(raw: &str) -> Option<String> {
+    let tag = raw.split([',', ';']).next()?.trim().replace('_', "-");
+    let primary = tag.split('-').next()?;
+    let ok = (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && tag.len() <= 35
+        && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    ok.then_some(tag)
+}
+
+/// `article:tag` and JSON-LD keywords; the keywords meta only when neither has any, since
+/// sites fill it with the same SEO words on every page.
+fn tags(scan: &Scan, ld: &jsonld::JsonLd) -> Vec<String> {
+    let tags = terms(
+        scan.meta
+            .all_of_first(meta::TAG)
+            .into_iter()
+            .chain(ld.keywords.iter().map(String::as_str)),
+    );
+    if !tags.is_empty() {
+        return tags;
+    }
+    let keywords = scan.meta.first(meta::KEYWORDS).unwrap_or("");
+    terms(keywords.split([',', ';']))
+}
+
+/// Deduplicated (case-insensitively), trimmed, capped list of terms.
+fn terms<'a>(items: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for item in items {
+        let t = collapse_whitespace(item);
+        if t.is_empty() || t.chars().count() > MAX_TERM_CHARS {
+            continue;
+        }
+        if !out.iter().any(|o| o.to_lowercase() == t.to_lowercase()) {
+            out.push(t);
+        }
+        if out.len() >= MAX_TERMS {
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

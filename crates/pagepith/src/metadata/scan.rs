@@ -1,0 +1,281 @@
+//! One walk over the whole page that collects everything the metadata stage may read: meta and
+//! link tags, JSON-LD scripts, microdata, headings, `<time>` elements, and byline- or
+//! dateline-like elements, each with its place in document order and whether it sits in the
+//! article or in furniture (nav, aside, page footer, comments).
+//!
+//! It decides nothing: choosing among the candidates is the other modules' work. Collecting in
+//! one pass keeps the stage linear in the page's size (pages have ~5,000–60,000 nodes), and each
+//! list is capped so that a hostile page cannot make it grow without bound.
+
+use super::byline;
+use super::meta::{MetaTags, Microdata};
+use crate::dom::{Document, Edge, Element, NodeData, NodeId, Tag};
+
+/// Candidates kept per list: a real page has a few; the cap bounds later work.
+const MAX_SPOTS: usize = 100;
+/// JSON-LD blocks kept; `jsonld` reads at most this many anyway.
+const MAX_JSONLD: usize = 64;
+
+/// Where an element sits on the page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Ctx {
+    /// Inside `<article>`, `<main>` or `role=main`.
+    pub in_article: bool,
+    /// Inside `<nav>`, `<aside>`, a footer outside the article, or a comment section.
+    pub furniture: bool,
+}
+
+/// A candidate element.
+#[derive(Clone, Copy, Debug)]
+pub struct Spot {
+    pub node: NodeId,
+    /// Rank in document order, counting every node opened (text included); only differences
+    /// between spots mean anything.
+    pub pos: u32,
+    pub ctx: Ctx,
+}
+
+/// An `<h1>` or `<h2>`.
+#[derive(Clone, Copy, Debug)]
+pub struct Heading {
+    pub spot: Spot,
+    pub level: u8,
+}
+
+/// Everything the walk found.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// `<html lang>`.
+    pub lang: Option<String>,
+    /// The first `<title>` outside SVG.
+    pub title: Option<NodeId>,
+    /// `<link rel=canonical href>`.
+    pub canonical: Option<String>,
+    /// `<link rel=image_src href>`.
+    pub image_src: Option<String>,
+    pub meta: MetaTags,
+    pub microdata: Microdata,
+    /// `<script type="application/ld+json">` elements.
+    pub jsonld: Vec<NodeId>,
+    pub headings: Vec<Heading>,
+    pub times: Vec<Spot>,
+    /// Elements marked as bylines, and parents of text that starts with "By".
+    pub bylines: Vec<Spot>,
+    /// Elements whose class or id speaks of a date.
+    pub datelines: Vec<Spot>,
+    /// Whether the page has an `<article>` or `<main>`.
+    pub has_article: bool,
+}
+
+/// Walks the page once.
+pub fn scan(doc: &Document) -> Scan {
+    let mut s = Scan::default();
+    // NOTE: entries are pushed only for elements that change the context and popped when the
+    // walk leaves them, so the top is always the context of the current node.
+    let mut ctx_stack: Vec<(NodeId, Ctx)> = Vec::new();
+    let mut pos: u32 = 0;
+    let mut walk = doc.traverse(Document::ROOT);
+    while let Some(edge) = walk.next() {
+        let id = match edge {
+            Edge::Open(id) => id,
+            Edge::Close(id) => {
+                if ctx_stack.last().is_some_and(|&(n, _)| n == id) {
+                    ctx_stack.pop();
+                }
+                continue;
+            }
+        };
+        pos = pos.saturating_add(1);
+        let ctx = ctx_stack.last().map_or_else(Ctx::default, |&(_, c)| c);
+        match &doc.node(id).data {
+            NodeData::Element(el) => {
+                let inner = context_of(el, ctx);
+                if inner != ctx {
+                    ctx_stack.push((id, inner));
+                }
+                let spot = Spot {
+                    node: id,
+                    pos,
+                    ctx: inner,
+                };
+                if s.element(el, spot) {
+                    walk.skip_children(id);
+                }
+            }
+            NodeData::Text(t) => {
+                if !ctx.furniture && s.bylines.len() < MAX_SPOTS && byline::opens_byline(t) {
+                    if let Some(parent) = doc.parent(id) {
+                        s.bylines.push(Spot {
+                            node: parent,
+                            pos,
+                            ctx,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    s
+}
+
+impl Scan {
+    /// Records what one element offers; returns whether its children can be skipped.
+    fn element(&mut self, el: &Element, spot: Spot) -> bool {
+        let id = spot.node;
+        if let Some(p) = el.attr("itemprop") {
+            self.microdata.push(id, p);
+        }
+        match el.tag {
+            Tag::Html => {
+                if self.lang.is_none() {
+                    self.lang = el
+                        .attr("lang")
+                        .or_else(|| el.attr("xml:lang"))
+                        .map(str::to_owned);
+                }
+            }
+            Tag::Title => {
+                self.title.get_or_insert(id);
+                return true;
+            }
+            Tag::Meta => self.meta.push(el),
+            Tag::Link => {
+                let rel = el.attr("rel").unwrap_or("");
+                let has = |want: &str| rel.split_whitespace().any(|r| r.eq_ignore_ascii_case(want));
+                let href = || el.attr("href").map(str::to_owned);
+                if self.canonical.is_none() && has("canonical") {
+                    self.canonical = href();
+                } else if self.image_src.is_none() && has("image_src") {
+                    self.image_src = href();
+                }
+            }
+            Tag::Script => {
+                let ty = el.attr("type").unwrap_or("");
+                if ty.to_ascii_lowercase().contains("ld+json") && self.jsonld.len() < MAX_JSONLD {
+                    self.jsonld.push(id);
+                }
+                return true;
+            }
+            // Never page text; SVG even has its own `<title>` elements.
+            Tag::Style
+            | Tag::Template
+            | Tag::Svg
+            | Tag::Math
+            | Tag::Noscript
+            | Tag::Select
+            | Tag::Textarea
+            | Tag::Iframe => return true,
+            Tag::H1 | Tag::H2 => {
+                if self.headings.len() < MAX_SPOTS * 2 {
+                    let level = if el.tag == Tag::H1 { 1 } else { 2 };
+                    self.headings.push(Heading { spot, level });
+                }
+            }
+            Tag::Time => push(&mut self.times, spot),
+            Tag::Article | Tag::Main => self.has_article = true,
+            _ => {}
+        }
+        if !spot.ctx.furniture {
+            if byline::is_byline_element(el) {
+                push(&mut self.bylines, spot);
+            } else if el.tag != Tag::Time && is_dateline_element(el) {
+                push(&mut self.datelines, spot);
+            }
+        }
+        false
+    }
+}
+
+fn push(list: &mut Vec<Spot>, spot: Spot) {
+    if list.len() < MAX_SPOTS {
+        list.push(spot);
+    }
+}
+
+/// The context inside `el`, given the context around it.
+fn context_of(el: &Element, mut ctx: Ctx) -> Ctx {
+    match el.tag {
+        Tag::Article | Tag::Main => ctx.in_article = true,
+        Tag::Nav | Tag::Aside => ctx.furniture = true,
+        // A footer inside the article may carry its byline; the page's footer is furniture.
+        Tag::Footer if !ctx.in_article => ctx.furniture = true,
+        Tag::Html | Tag::Body => return ctx,
+        _ => {}
+    }
+    match el.attr("role") {
+        Some("main") => ctx.in_article = true,
+        Some("navigation" | "complementary" | "contentinfo") => ctx.furniture = true,
+        _ => {}
+    }
+    if class_or_id_has(el, is_comment_word) {
+        ctx.furniture = true;
+    }
+    ctx
+}
+
+/// Whether a class or the id of `el` has a word satisfying `pred` (given lower-cased).
+fn class_or_id_has(el: &Element, pred: impl Fn(&str) -> bool) -> bool {
+    let check = |v: &str| v.split_whitespace().any(|t| pred(&t.to_ascii_lowercase()));
+    el.attr("class").is_some_and(check) || el.attr("id").is_some_and(check)
+}
+
+/// Comment sections: `comments`, `comment-list`, `disqus_thread`; not `comment-count` links,
+/// which sit in bylines.
+fn is_comment_word(t: &str) -> bool {
+    (t.starts_with("comment") || t.ends_with("comments") || t.contains("disqus"))
+        && !t.contains("count")
+        && !t.contains("link")
+        && !t.contains("button")
+}
+
+/// Class or id words that mark a visible date: `date`, `published`, `timestamp`, `dateline`;
+/// not "updated" (a modification date) or words that merely contain "date" (`validate`).
+pub fn is_dateline_element(el: &Element) -> bool {
+    class_or_id_has(el, |t| {
+        (t.contains("date")
+            || t.contains("published")
+            || t.contains("timestamp")
+            || t.contains("posted-on"))
+            && !["update", "valid", "candid", "mandat", "picker"]
+                .iter()
+                .any(|x| t.contains(x))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::{parse, ParseLimits};
+
+    #[test]
+    fn one_walk_collects_head_and_body_candidates_with_context() {
+        let doc = parse(
+            r#"<html lang="en"><head><title>T</title><link rel="canonical" href="/a">
+               <meta property="og:title" content="OG"><script type="application/ld+json">{}</script>
+               </head><body><nav><span class="author">Nav Person</span></nav>
+               <article><h1>Head</h1><p class="byline">By Jane</p><time datetime="2017-11-14">x</time>
+               <div class="comments"><span class="author">Commenter</span></div></article>
+               <svg><title>icon</title></svg></body></html>"#,
+            &ParseLimits::default(),
+        )
+        .unwrap();
+        let s = scan(&doc);
+        assert_eq!(s.lang.as_deref(), Some("en"));
+        assert_eq!(s.canonical.as_deref(), Some("/a"));
+        assert_eq!(doc.text_content(s.title.unwrap()), "T");
+        assert_eq!(s.meta.first(&["og:title"]), Some("OG"));
+        assert_eq!(s.jsonld.len(), 1);
+        assert_eq!(s.headings.len(), 1);
+        assert!(s.headings[0].spot.ctx.in_article);
+        assert_eq!(s.times.len(), 1);
+        // The nav and comment authors are furniture; the byline element and its "By" text are
+        // both recorded.
+        assert!(s.bylines.iter().all(|b| !b.ctx.furniture));
+        assert!(s
+            .bylines
+            .iter()
+            .all(|b| doc.text_content(b.node) == "By Jane"));
+        assert!(s.has_article);
+    }
+}

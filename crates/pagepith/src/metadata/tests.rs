@@ -1,0 +1,283 @@
+//! Whole-stage tests: small hand-written pages through [`super::extract_at`].
+
+use super::*;
+use crate::dom::{parse, ParseLimits};
+
+/// 2024-06-01T00:00:00Z: a fixed "now" so the tests do not depend on the clock.
+const NOW: i64 = 1_717_200_000;
+
+fn meta_of(html: &str) -> (Metadata, Document) {
+    let doc = parse(html, &ParseLimits::default()).unwrap();
+    (
+        extract_at(&doc, Some("https://example.com/news/rain.html"), NOW),
+        doc,
+    )
+}
+
+fn meta(html: &str) -> Metadata {
+    meta_of(html).0
+}
+
+#[test]
+fn jsonld_graph_with_id_author_references_fills_every_field() {
+    let m = meta(
+        r#"<html><head><title>Rain in Spain | Example News</title>
+        <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+          {"@type":"WebSite","@id":"https://example.com/#site","name":"Example News","inLanguage":"en-GB"},
+          {"@type":"WebPage","@id":"https://example.com/news/rain.html","description":"Page text"},
+          {"@type":"NewsArticle","headline":"Rain in Spain","author":{"@id":"https://example.com/#jane"},
+           "publisher":{"@id":"https://example.com/#org"},"datePublished":"2017-11-14T15:38:00+01:00",
+           "dateModified":"2017-11-15T09:00:00Z","articleSection":"Weather","keywords":["rain","Spain"],
+           "image":{"@type":"ImageObject","url":"https://example.com/rain.jpg"}},
+          {"@type":"Person","@id":"https://example.com/#jane","name":"By Jane Doe"},
+          {"@type":"Organization","@id":"https://example.com/#org","name":"Example Media"}]}</script>
+        </head><body><h1>Rain in Spain</h1></body></html>"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("Rain in Spain"));
+    assert_eq!(m.authors, ["Jane Doe"]);
+    assert_eq!(m.date.as_deref(), Some("2017-11-14T15:38:00+01:00"));
+    assert_eq!(m.date_modified.as_deref(), Some("2017-11-15T09:00:00Z"));
+    assert_eq!(m.sitename.as_deref(), Some("Example Media"));
+    assert_eq!(m.description.as_deref(), Some("Page text"));
+    assert_eq!(m.image.as_deref(), Some("https://example.com/rain.jpg"));
+    assert_eq!(m.categories, ["Weather"]);
+    assert_eq!(m.tags, ["rain", "Spain"]);
+    assert_eq!(m.url.as_deref(), Some("https://example.com/news/rain.html"));
+    assert!(m.headline.is_some());
+}
+
+#[test]
+fn jsonld_top_level_array_with_nested_author_array() {
+    let m = meta(
+        r#"<script type="application/ld+json">[
+          {"@type":"Organization","name":"Org","author":"Nobody"},
+          {"@type":"BlogPosting","headline":"Post","datePublished":"2020-02-03",
+           "author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Bo Park"}]}]</script>
+        <p>body</p>"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("Post"));
+    assert_eq!(m.authors, ["Ann Lee", "Bo Park"]);
+    assert_eq!(m.date.as_deref(), Some("2020-02-03"));
+}
+
+#[test]
+fn opengraph_and_article_meta_tags() {
+    let m = meta(
+        r#"<head><meta property="og:title" content="Rain in Spain">
+        <meta property="og:site_name" content="Daily News">
+        <meta property="og:image" content="/img/rain.jpg">
+        <meta property="og:description" content="Wet  spring.">
+        <meta property="og:url" content="https://example.com/rain">
+        <meta property="article:published_time" content="2017-11-14T15:38:00+02:00">
+        <meta property="article:modified_time" content="2017-11-15T10:00:00+02:00">
+        <meta property="article:author" content="https://www.facebook.com/dailynews">
+        <meta name="author" content="Jane Doe">
+        <meta property="article:section" content="World">
+        <meta property="article:tag" content="rain"><meta property="article:tag" content="Spain">
+        <meta name="keywords" content="news, weather"></head><body><p>x</p></body>"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("Rain in Spain"));
+    assert_eq!(m.sitename.as_deref(), Some("Daily News"));
+    assert_eq!(m.image.as_deref(), Some("https://example.com/img/rain.jpg"));
+    assert_eq!(m.description.as_deref(), Some("Wet spring."));
+    assert_eq!(m.url.as_deref(), Some("https://example.com/rain"));
+    assert_eq!(m.date.as_deref(), Some("2017-11-14T15:38:00+02:00"));
+    assert_eq!(
+        m.date_modified.as_deref(),
+        Some("2017-11-15T10:00:00+02:00")
+    );
+    assert_eq!(m.authors, ["Jane Doe"]);
+    assert_eq!(m.categories, ["World"]);
+    assert_eq!(m.tags, ["rain", "Spain"]);
+}
+
+#[test]
+fn dublin_core_title_creator_and_date() {
+    let m = meta(
+        r#"<head><meta name="DC.title" content="Annual Report 2016">
+        <meta name="DC.creator" content="Smith, Jane; Lee, Ann">
+        <meta name="DCTERMS.issued" content="2017-03-01"><meta name="dc.language" content="de"></head>
+        <body><p>x</p></body>"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("Annual Report 2016"));
+    assert_eq!(m.date.as_deref(), Some("2017-03-01"));
+    assert_eq!(m.language.as_deref(), Some("de"));
+    assert!(!m.authors.is_empty());
+}
+
+#[test]
+fn microdata_headline_author_and_dates() {
+    let m = meta(
+        r#"<div itemscope itemtype="https://schema.org/Article">
+          <h2 itemprop="headline">Rain  in Spain</h2>
+          <span itemprop="author" itemscope itemtype="https://schema.org/Person">
+            <a itemprop="url" href="/jane"><span itemprop="name">Jane Doe</span></a></span>
+          <meta itemprop="datePublished" content="2017-11-14">
+          <time itemprop="dateModified" datetime="2017-11-16T08:00">Nov 16</time>
+          <p>Body text.</p></div>"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("Rain in Spain"));
+    assert!(m.headline.is_some());
+    assert_eq!(m.authors, ["Jane Doe"]);
+    assert_eq!(m.date.as_deref(), Some("2017-11-14"));
+    assert_eq!(m.date_modified.as_deref(), Some("2017-11-16T08:00:00"));
+}
+
+#[test]
+fn time_datetime_near_headline_is_the_date_and_nav_times_are_not() {
+    let m = meta(
+        r#"<nav><time datetime="2024-01-01">today</time></nav>
+        <article><h1>Rain in Spain</h1><div class="meta">
+        <time class="updated" datetime="2017-11-15">Updated Nov 15</time>
+        <time datetime="2017-11-14T15:38:00Z">Nov 14</time></div><p>Body.</p></article>"#,
+    );
+    assert_eq!(m.date.as_deref(), Some("2017-11-14T15:38:00Z"));
+    assert_eq!(m.date_modified.as_deref(), Some("2017-11-15"));
+}
+
+#[test]
+fn time_with_pubdate_attribute_wins_over_nearer_times() {
+    let m = meta(
+        r#"<article><h1>T</h1><time datetime="2017-11-20">x</time>
+        <footer><time pubdate datetime="2017-11-14">y</time></footer></article>"#,
+    );
+    assert_eq!(m.date.as_deref(), Some("2017-11-14"));
+}
+
+#[test]
+fn title_site_suffix_is_removed_and_h1_preferred() {
+    let (m, doc) = meta_of(
+        r#"<head><title>Rain in Spain stays mainly in the plain | Daily News</title></head><body>
+        <header><h1><a href="/">Daily News</a></h1></header>
+        <main><h1>Rain in Spain stays mainly in the plain</h1><p>x</p></main></body>"#,
+    );
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Rain in Spain stays mainly in the plain")
+    );
+    assert_eq!(m.sitename.as_deref(), Some("Daily News"));
+    let h = m.headline.unwrap();
+    assert_eq!(
+        doc.text_content(h),
+        "Rain in Spain stays mainly in the plain"
+    );
+    assert!(doc
+        .ancestors(h)
+        .any(|a| doc.tag(a) == Some(crate::dom::Tag::Main)));
+}
+
+#[test]
+fn title_without_h1_falls_back_to_stripped_title_tag() {
+    let m = meta("<title>Rain in Spain – Daily News</title><p>x</p>");
+    assert_eq!(m.title.as_deref(), Some("Rain in Spain"));
+    assert_eq!(m.sitename.as_deref(), Some("Daily News"));
+    assert_eq!(m.headline, None);
+}
+
+#[test]
+fn visible_byline_by_jane_doe_and_john_smith() {
+    let m = meta(
+        r#"<article><h1>Rain</h1><p>By <a href="/a/jane" rel="author">Jane Doe</a> and
+        <a href="/a/john">John Smith</a></p><p>Body text here.</p>
+        <div class="comment"><span class="author">Troll</span></div></article>"#,
+    );
+    assert_eq!(m.authors, ["Jane Doe", "John Smith"]);
+}
+
+#[test]
+fn byline_class_with_staff_and_update_junk_keeps_staff_only_as_last_resort() {
+    let m = meta(
+        r#"<article><h1>Rain</h1><div class="byline">By STAFF | Updated 3 min ago</div>
+        <p>Body.</p></article>"#,
+    );
+    assert_eq!(m.authors, ["STAFF"]);
+    assert_eq!(m.date, None);
+    let m = meta(
+        r#"<head><meta name="author" content="Admin"></head><body><article><h1>Rain</h1>
+        <div class="byline">By Jane Doe | Updated 3 min ago</div></article></body>"#,
+    );
+    assert_eq!(m.authors, ["Jane Doe"]);
+}
+
+#[test]
+fn visible_dateline_is_read_when_nothing_structured_exists() {
+    let m = meta(
+        r#"<article><h1>Rain</h1><p class="byline">By Jane Doe</p>
+        <span class="post-date">Published Nov. 14, 2017 3:38 pm, updated Nov. 15</span><p>x</p></article>"#,
+    );
+    assert_eq!(m.date.as_deref(), Some("2017-11-14T15:38:00"));
+}
+
+#[test]
+fn future_published_date_is_rejected_for_the_next_source() {
+    let m = meta(
+        r#"<head><meta property="article:published_time" content="2999-01-01T00:00:00Z">
+        <meta name="date" content="2017-11-14"></head><body><p>x</p></body>"#,
+    );
+    assert_eq!(m.date.as_deref(), Some("2017-11-14"));
+}
+
+#[test]
+fn modified_date_is_not_taken_as_published() {
+    let m = meta(
+        r#"<head><meta property="article:modified_time" content="2017-11-15">
+        <script type="application/ld+json">{"@type":"Article","dateModified":"2017-11-16"}</script>
+        </head><body><article><h1>T</h1><p>Updated <time datetime="2017-11-17">Nov 17</time></p></article></body>"#,
+    );
+    assert_eq!(m.date, None);
+    assert_eq!(m.date_modified.as_deref(), Some("2017-11-16"));
+}
+
+#[test]
+fn jsonld_date_beats_meta_and_created_is_last_resort() {
+    let m = meta(
+        r#"<meta name="date" content="2017-01-01">
+        <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2017-11-14"}</script>"#,
+    );
+    assert_eq!(m.date.as_deref(), Some("2017-11-14"));
+    let m = meta(
+        r#"<script type="application/ld+json">{"@type":"Article","dateCreated":"2016-05-05"}</script>"#,
+    );
+    assert_eq!(m.date.as_deref(), Some("2016-05-05"));
+}
+
+#[test]
+fn canonical_url_resolves_and_language_falls_back() {
+    let m = meta(
+        r#"<html><head><link rel="canonical" href="/news/rain"><meta http-equiv="content-language"
+        content="fr_FR, en"></head><body></body></html>"#,
+    );
+    assert_eq!(m.url.as_deref(), Some("https://example.com/news/rain"));
+    assert_eq!(m.language.as_deref(), Some("fr-FR"));
+    let m = meta(r#"<html lang="{{lang}}"><link rel="canonical" href="javascript:x"></html>"#);
+    assert_eq!(m.url.as_deref(), Some("https://example.com/news/rain.html"));
+    assert_eq!(m.language, None);
+    let m = meta(r#"<html lang="pt-BR"><p>x</p></html>"#);
+    assert_eq!(m.language.as_deref(), Some("pt-BR"));
+}
+
+#[test]
+fn keywords_meta_only_when_no_tags() {
+    let m = meta(r#"<meta name="keywords" content="rain, Spain,  , rain"><p>x</p>"#);
+    assert_eq!(m.tags, ["rain", "Spain"]);
+}
+
+#[test]
+fn empty_page_gives_empty_metadata_with_given_url() {
+    let m = meta("");
+    assert_eq!(
+        m,
+        Metadata {
+            url: Some("https://example.com/news/rain.html".into()),
+            ..Metadata::default()
+        }
+    );
+}
+
+#[test]
+fn deeply_nested_page_does_not_overflow() {
+    let depth = 20_000;
+    let html = "<div class='author'>".repeat(depth) + "By Jane Doe" + &"</div>".repeat(depth);
+    let m = meta(&html);
+    assert!(m.authors.is_empty() || m.authors == ["Jane Doe"]);
+}

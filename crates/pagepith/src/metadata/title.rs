@@ -1,0 +1,336 @@
+//! The headline a reader sees, and the element that shows it.
+//!
+//! Candidates are the page's `<h1>`s, `og:title`/`twitter:title`, the JSON-LD and microdata
+//! headline, Dublin Core's title and `<title>`. The `<h1>` wins when it is similar to one of the
+//! others (a logo `<h1>` matches none of them); otherwise the structured titles win, and
+//! `<title>` comes last with its site-name part removed. The module also splits that site name
+//! off, which the caller may use as the site's name. It does not read the body beyond headings.
+
+use super::fold;
+use super::meta::bounded_text;
+use super::scan::Heading;
+use crate::dom::{Document, NodeId};
+use crate::textutil::collapse_whitespace;
+
+/// Longest heading text considered a headline; longer `<h1>`s wrap whole teasers.
+const MAX_HEADLINE_BYTES: usize = 600;
+
+/// Separators between a headline and a site name in `<title>`, most specific first.
+const SEPARATORS: &[&str] = &[" | ", " :: ", " » ", " — ", " – ", " - ", " · "];
+
+/// The title candidates other than headings, whitespace already collapsed.
+#[derive(Clone, Debug, Default)]
+pub struct Sources<'a> {
+    /// `og:title`, else `twitter:title`.
+    pub og: Option<&'a str>,
+    pub jsonld: Option<&'a str>,
+    pub microdata: Option<&'a str>,
+    /// `DC.title` and kin.
+    pub dc: Option<&'a str>,
+    /// `<title>`.
+    pub html: Option<&'a str>,
+}
+
+/// The chosen title and what was learnt choosing it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Choice {
+    pub title: Option<String>,
+    /// The heading whose text is the title.
+    pub headline: Option<NodeId>,
+    /// Document position of the headline, or of the page's main `<h1>` when the title came
+    /// from elsewhere: bylines and datelines are looked for near it.
+    pub anchor: Option<u32>,
+    /// The site-name part split off `<title>`.
+    pub site: Option<String>,
+}
+
+/// Picks the title. `sitename` is the site's name when the page states it.
+pub fn choose(
+    doc: &Document,
+    headings: &[Heading],
+    src: &Sources,
+    sitename: Option<&str>,
+) -> Choice {
+    let (html, site) = match src.html {
+        Some(t) => {
+            let (title, site) = strip_site(t, sitename);
+            (Some(title), site)
+        }
+        None => (None, None),
+    };
+    // og:title often repeats the site suffix too, but is stripped only when the site is known:
+    // its parts are otherwise meant ("Brexit - what happens next").
+    let og = src.og.map(|t| match sitename {
+        Some(_) => strip_known_site(t, sitename).unwrap_or_else(|| t.to_owned()),
+        None => t.to_owned(),
+    });
+    let refs: Vec<&str> = [
+        og.as_deref(),
+        src.jsonld,
+        src.microdata,
+        src.dc,
+        html.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|r| !r.is_empty())
+    .collect();
+
+    let site_fold = [sitename, site.as_deref()].map(|s| s.map(fold).unwrap_or_default());
+    let h1s: Vec<(&Heading, String)> = headings
+        .iter()
+        .filter(|h| h.level == 1)
+        .filter_map(|h| Some((h, bounded_text(doc, h.spot.node, MAX_HEADLINE_BYTES)?)))
+        // A heading that is only the site's name is the logo.
+        .filter(|(_, t)| !site_fold.contains(&fold(t)))
+        .collect();
+    let similar_h1 = h1s
+        .iter()
+        .filter(|(_, t)| refs.iter().any(|r| similar(t, r)))
+        .min_by_key(|(h, _)| !h.spot.ctx.in_article);
+    let main_h1 = similar_h1.or_else(|| {
+        h1s.iter()
+            .filter(|(h, _)| !h.spot.ctx.furniture)
+            .min_by_key(|(h, _)| !h.spot.ctx.in_article)
+    });
+
+    let mut choice = Choice {
+        anchor: main_h1.map(|(h, _)| h.spot.pos),
+        site,
+        ..Choice::default()
+    };
+    if let Some((h, t)) = similar_h1 {
+        choice.title = Some(t.clone());
+        choice.headline = Some(h.spot.node);
+        return choice;
+    }
+    let structured = [og.as_deref(), src.jsonld, src.microdata, src.dc]
+        .into_iter()
+        .flatten()
+        .find(|t| !t.is_empty())
+        .map(str::to_owned);
+    choice.title = structured.or_else(|| match main_h1 {
+        // An `<h1>` inside the article beats an unrelated `<title>` ("Home - Daily News").
+        Some((h, t)) if h.spot.ctx.in_article || html.is_none() => Some(t.clone()),
+        _ => html.clone().filter(|t| !t.is_empty()),
+    });
+    if let Some(title) = &choice.title {
+        let want = fold(title);
+        let found = headings.iter().filter(|h| !h.spot.ctx.furniture).find(|h| {
+            bounded_text(doc, h.spot.node, MAX_HEADLINE_BYTES).is_some_and(|t| fold(&t) == want)
+        });
+        if let Some(h) = found {
+            choice.headline = Some(h.spot.node);
+            choice.anchor = Some(h.spot.pos);
+        }
+    }
+    choice
+}
+
+/// Whether two titles name the same story: equal, one containing the other (when the shorter
+/// is substantial), or sharing most of their words.
+pub fn similar(a: &str, b: &str) -> bool {
+    let (fa, fb) = (fold(a), fold(b));
+    if fa.is_empty() || fb.is_empty() {
+        return false;
+    }
+    if fa == fb {
+        return true;
+    }
+    let ((short, short_raw), (long, _)) = if fa.len() <= fb.len() {
+        ((&fa, a), (&fb, b))
+    } else {
+        ((&fb, b), (&fa, a))
+    };
+    // Three words, or half the other title, is enough to rule out a section name or a logo
+    // matching by accident ("News" in "World News Today").
+    let substantial =
+        words(short_raw).len() >= 3 || short.chars().count() * 2 >= long.chars().count();
+    if substantial && long.contains(short.as_str()) {
+        return true;
+    }
+    let (wa, wb) = (words(a), words(b));
+    let shared = wa.iter().filter(|w| wb.contains(w)).count();
+    let most = wa.len().max(wb.len());
+    // 60%: tolerates an edited word or two in a ten-word headline, not a different story.
+    most >= 2 && shared * 5 >= most * 3
+}
+
+/// Lower-case words of letters and digits, deduplicated.
+fn words(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let w = w.to_lowercase();
+        if !out.contains(&w) {
+            out.push(w);
+        }
+    }
+    out
+}
+
+/// Splits the site name off a `<title>`: the part that matches `sitename`, or else a short part
+/// beside a long one. Returns the headline and the site part, if one was removed.
+pub fn strip_site(title: &str, sitename: Option<&str>) -> (String, Option<String>) {
+    let title = collapse_whitespace(title);
+    if let Some((head, site)) = split_known(&title, sitename) {
+        // "Headline | Section | Site": once the site is off, a short trailing section goes too.
+        let head = match split_short_suffix(&head, &[" | "]) {
+            Some((h, _)) => h,
+            None => head,
+        };
+        return (head, Some(site));
+    }
+    match split_short_suffix(&title, SEPARATORS).or_else(|| split_short_prefix(&title)) {
+        Some((head, site)) => (head, Some(site)),
+        None => (title, None),
+    }
+}
+
+/// The title without the part naming `sitename`, when a part does.
+fn strip_known_site(title: &str, sitename: Option<&str>) -> Option<String> {
+    split_known(&collapse_whitespace(title), sitename).map(|(h, _)| h)
+}
+
+fn split_known(title: &str, sitename: Option<&str>) -> Option<(String, String)> {
+    let site = fold(sitename?);
+    if site.is_empty() {
+        return None;
+    }
+    let matches = |part: &str| {
+        let p = fold(part);
+        !p.is_empty() && (p == site || p.contains(&site) || (p.len() >= 3 && site.contains(&p)))
+    };
+    for sep in SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            if matches(tail) && !head.trim().is_empty() {
+                return Some((head.trim().to_owned(), tail.trim().to_owned()));
+            }
+        }
+        if let Some((head, tail)) = title.split_once(sep) {
+            if matches(head) && !tail.trim().is_empty() {
+                return Some((tail.trim().to_owned(), head.trim().to_owned()));
+            }
+        }
+    }
+    None
+}
+
+/// A title is "long" enough to stand alone as a headline.
+fn is_long(s: &str) -> bool {
+    words(s).len() >= 3 || s.chars().count() >= 20
+}
+
+/// "Long headline - Short Site": drops a part of at most four words after a long one.
+fn split_short_suffix(title: &str, seps: &[&str]) -> Option<(String, String)> {
+    seps.iter().find_map(|sep| {
+        let (head, tail) = title.rsplit_once(sep)?;
+        let (head, tail) = (head.trim(), tail.trim());
+        let tail_words = tail.split_whitespace().count();
+        (is_long(head)
+            && tail_words <= 4
+            && tail_words < head.split_whitespace().count()
+            && !tail.is_empty())
+        .then(|| (head.to_owned(), tail.to_owned()))
+    })
+}
+
+/// "Site | Long headline": only with separators that never occur inside headlines, since a
+/// dash often does ("Brexit - what happens next").
+fn split_short_prefix(title: &str) -> Option<(String, String)> {
+    [" | ", " :: ", " » "].iter().find_map(|sep| {
+        let (head, tail) = title.split_once(sep)?;
+        let (head, tail) = (head.trim(), tail.trim());
+        let head_words = head.split_whitespace().count();
+        (is_long(tail)
+            && head_words <= 4
+            && head_words < tail.split_whitespace().count()
+            && !head.is_empty())
+        .then(|| (tail.to_owned(), head.to_owned()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::{parse, ParseLimits};
+    use crate::metadata::scan::scan;
+
+    fn choose_in(html: &str, src: &Sources, site: Option<&str>) -> (Choice, Document) {
+        let doc = parse(html, &ParseLimits::default()).unwrap();
+        let s = scan(&doc);
+        (choose(&doc, &s.headings, src, site), doc)
+    }
+
+    #[test]
+    fn title_site_suffix_is_stripped_by_name_or_by_length() {
+        assert_eq!(
+            strip_site("Rain in Spain | Daily News", Some("Daily News")).0,
+            "Rain in Spain"
+        );
+        assert_eq!(
+            strip_site("Daily News » Rain in Spain", Some("Daily News")).0,
+            "Rain in Spain"
+        );
+        assert_eq!(
+            strip_site("Rain in Spain - World | The Daily News", Some("Daily News")).0,
+            "Rain in Spain - World"
+        );
+        assert_eq!(
+            strip_site("Rain in Spain | World | dailynews.com", Some("Daily News")).0,
+            "Rain in Spain"
+        );
+        let (t, site) = strip_site("Rain in Spain stays mainly - Daily News", None);
+        assert_eq!(
+            (t.as_str(), site.as_deref()),
+            ("Rain in Spain stays mainly", Some("Daily News"))
+        );
+        assert_eq!(
+            strip_site("Brexit - what happens next", None).0,
+            "Brexit - what happens next"
+        );
+    }
+
+    #[test]
+    fn h1_is_preferred_when_similar_to_title_and_is_the_headline() {
+        let (c, doc) = choose_in(
+            "<header><h1>Daily News</h1></header><article><h1>Rain in  Spain</h1><p>x</p></article>",
+            &Sources { html: Some("Rain in Spain | Daily News"), ..Sources::default() },
+            None,
+        );
+        assert_eq!(c.title.as_deref(), Some("Rain in Spain"));
+        assert_eq!(doc.text_content(c.headline.unwrap()), "Rain in  Spain");
+        assert_eq!(c.site.as_deref(), Some("Daily News"));
+    }
+
+    #[test]
+    fn og_title_wins_over_unrelated_h1_and_finds_its_heading() {
+        let (c, doc) = choose_in(
+            "<h1>Welcome</h1><div><h2>Rain in Spain</h2></div>",
+            &Sources {
+                og: Some("Rain in Spain"),
+                html: Some("Home"),
+                ..Sources::default()
+            },
+            None,
+        );
+        assert_eq!(c.title.as_deref(), Some("Rain in Spain"));
+        assert_eq!(doc.text_content(c.headline.unwrap()), "Rain in Spain");
+    }
+
+    #[test]
+    fn h1_shorter_than_og_title_with_subtitle_is_still_similar() {
+        assert!(similar(
+            "Rain in Spain",
+            "Rain in Spain: forecasters warn of floods on the plateau"
+        ));
+        assert!(similar(
+            "Rain in Spain stays in the plain",
+            "Rain in Spain stays mainly in the plain"
+        ));
+        assert!(!similar("News", "World News Today"));
+        assert!(!similar("Weather", "Rain in Spain"));
+    }
+}

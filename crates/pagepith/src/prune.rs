@@ -1,0 +1,316 @@
+//! Drops what is never the article: code, hidden elements, and the page's furniture —
+//! navigation, headers and footers, sidebars, share bars, newsletter and cookie boxes, comment
+//! sections, "related" lists, ads — recognised by tag, ARIA role and class/id words.
+//!
+//! Rules are about kinds of element, never about sites. Class/id words are a strong hint, not a
+//! proof: a rule that would remove most of the page's prose is taken back for that page (a
+//! wrapper called `content-with-sidebar`, a forum whose posts are all called `comment`).
+
+use crate::dom::{Document, NodeId, Tag};
+
+/// Why a node was removed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PruneReason {
+    /// Scripts, styles, media and form widgets: never text.
+    NonContent,
+    /// `hidden`, `aria-hidden`, `display:none`, screen-reader-only classes.
+    Hidden,
+    /// `<nav>`, `<aside>`, `<footer>`, a page-level `<header>`.
+    FurnitureTag,
+    /// An ARIA landmark role that is not the main content.
+    FurnitureRole,
+    /// A class or id word naming furniture.
+    FurnitureClass(FurnitureKind),
+}
+
+/// The kind of furniture a class/id word names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FurnitureKind {
+    Navigation,
+    Share,
+    Comments,
+    Related,
+    Newsletter,
+    Consent,
+    Advert,
+    Sidebar,
+    PageChrome,
+    PostMeta,
+}
+
+/// What the prune stage removed, for diagnostics.
+#[derive(Clone, Debug, Default)]
+pub struct PruneLog {
+    pub removed: Vec<(NodeId, PruneReason)>,
+}
+
+/// A rule that would remove more than this share of the page's unlinked text is taken back:
+/// furniture is never most of a page's prose. Chosen at 0.5 as the natural majority line;
+/// see BENCHMARKS.md for its effect.
+const MAX_FURNITURE_SHARE: f64 = 0.5;
+
+/// Removes furniture from `doc` in place.
+pub fn prune(doc: &mut Document) -> PruneLog {
+    let order: Vec<NodeId> = doc.descendants(Document::ROOT).collect();
+    let prose = prose_lengths(doc, &order);
+    let total = doc.body().map_or(0, |b| prose[b.index()]).max(1);
+
+    let holds_most_prose = |id: NodeId| prose[id.index()] as f64 > MAX_FURNITURE_SHARE * total as f64;
+    let mut log = PruneLog::default();
+    let mut walk = doc.descendants(Document::ROOT);
+    while let Some(id) = walk.next() {
+        match removal_reason(doc, id) {
+            // A wrapper named like furniture (`content-sidebar-wrap`), or a misused semantic tag
+            // holding the whole page: look inside it instead.
+            Some(PruneReason::FurnitureClass(_) | PruneReason::FurnitureTag | PruneReason::FurnitureRole)
+                if holds_most_prose(id) => {}
+            Some(reason) => {
+                log.removed.push((id, reason));
+                walk.skip_subtree(id);
+            }
+            None => {}
+        }
+    }
+
+    // Take back any class rule whose removals would hold most of the page's prose.
+    let mut by_kind: Vec<(FurnitureKind, usize)> = Vec::new();
+    for &(id, reason) in &log.removed {
+        if let PruneReason::FurnitureClass(kind) = reason {
+            match by_kind.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, n)) => *n += prose[id.index()],
+                None => by_kind.push((kind, prose[id.index()])),
+            }
+        }
+    }
+    let oversized: Vec<FurnitureKind> = by_kind
+        .into_iter()
+        .filter(|&(_, n)| n as f64 > MAX_FURNITURE_SHARE * total as f64)
+        .map(|(k, _)| k)
+        .collect();
+    log.removed.retain(|&(_, reason)| match reason {
+        PruneReason::FurnitureClass(kind) => !oversized.contains(&kind),
+        _ => true,
+    });
+    for &(id, _) in &log.removed {
+        doc.detach(id);
+    }
+    log
+}
+
+/// Letters and digits outside links below each node: the amount of prose it holds.
+fn prose_lengths(doc: &Document, order: &[NodeId]) -> Vec<usize> {
+    let mut prose = vec![0usize; doc.len()];
+    // Reverse pre-order visits children before parents: sums flow up without recursion.
+    for &id in order.iter().rev() {
+        let own = match doc.text(id) {
+            Some(t) if !inside_link(doc, id) => crate::textutil::word_chars(t),
+            _ => 0,
+        };
+        let children: usize = doc.children(id).map(|c| prose[c.index()]).sum();
+        prose[id.index()] = if matches!(doc.tag(id), Some(t) if t.is_non_content()) {
+            0
+        } else {
+            own + children
+        };
+    }
+    prose
+}
+
+fn inside_link(doc: &Document, text: NodeId) -> bool {
+    // Links are shallow: looking up a few levels finds the `<a>` without walking to the root.
+    doc.ancestors(text)
+        .take(6)
+        .any(|a| doc.tag(a) == Some(Tag::A))
+}
+
+fn removal_reason(doc: &Document, id: NodeId) -> Option<PruneReason> {
+    let el = doc.element(id)?;
+    if el.tag.is_non_content() {
+        return Some(PruneReason::NonContent);
+    }
+    if is_hidden(el) {
+        return Some(PruneReason::Hidden);
+    }
+    match el.tag {
+        Tag::Html | Tag::Body | Tag::Main => return None,
+        Tag::Nav | Tag::Aside | Tag::Footer => return Some(PruneReason::FurnitureTag),
+        Tag::Header if !inside_main_content(doc, id) => return Some(PruneReason::FurnitureTag),
+        _ => {}
+    }
+    if let Some(role) = el.attr("role") {
+        let role = role.trim().to_ascii_lowercase();
+        if matches!(
+            role.as_str(),
+            "navigation" | "banner" | "contentinfo" | "complementary" | "search" | "menu"
+                | "menubar" | "dialog" | "alertdialog" | "toolbar"
+        ) {
+            return Some(PruneReason::FurnitureRole);
+        }
+        if role == "main" || role == "article" {
+            return None;
+        }
+    }
+    if el.tag == Tag::Article {
+        // `<article>` names content; its class words describe the content, not furniture,
+        // except for the common `<article class="comment">`.
+        return class_furniture(el)
+            .filter(|k| *k == FurnitureKind::Comments)
+            .map(PruneReason::FurnitureClass);
+    }
+    class_furniture(el).map(PruneReason::FurnitureClass)
+}
+
+fn inside_main_content(doc: &Document, id: NodeId) -> bool {
+    doc.ancestors(id).any(|a| {
+        matches!(doc.tag(a), Some(Tag::Article | Tag::Main))
+            || matches!(doc.attr(a, "role"), Some("main" | "article"))
+    })
+}
+
+fn is_hidden(el: &crate::dom::Element) -> bool {
+    if el.attr("hidden").is_some() {
+        return true;
+    }
+    if el.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
+        return true;
+    }
+    if let Some(style) = el.attr("style") {
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if style.contains("display:none") || style.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    class_words(el).any(|w| {
+        matches!(
+            w.as_str(),
+            "hidden" | "hide" | "invisible" | "sronly" | "visuallyhidden" | "screenreadertext"
+        )
+    })
+}
+
+/// The words of an element's class and id, lower-cased, split at anything not alphanumeric,
+/// plus each whole class joined without separators (`sr-only` → `sronly`).
+fn class_words(el: &crate::dom::Element) -> impl Iterator<Item = String> + '_ {
+    let class = el.attr("class").unwrap_or("");
+    let id = el.attr("id").unwrap_or("");
+    let parts = class
+        .split_ascii_whitespace()
+        .chain(std::iter::once(id).filter(|s| !s.is_empty()));
+    parts.flat_map(|part| {
+        let lower = part.to_ascii_lowercase();
+        let joined: String = lower.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+        let pieces: Vec<String> = lower
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let extra = (pieces.len() > 1).then_some(joined);
+        pieces.into_iter().chain(extra)
+    })
+}
+
+/// The furniture kind named by an element's class or id words, if any.
+fn class_furniture(el: &crate::dom::Element) -> Option<FurnitureKind> {
+    use FurnitureKind::*;
+    for word in class_words(el) {
+        let kind = match word.as_str() {
+            "nav" | "navbar" | "navigation" | "menu" | "menus" | "breadcrumb" | "breadcrumbs"
+            | "pagination" | "pager" | "skip" | "skiplink" | "toc" | "tabs" => Navigation,
+            "share" | "sharing" | "social" | "sharebar" | "socialshare" | "addthis"
+            | "sharethis" | "shareaholic" | "print" => Share,
+            "comment" | "comments" | "commentlist" | "disqus" | "discussion" | "respond"
+            | "replies" | "reply" => Comments,
+            "related" | "recommended" | "recommendations" | "morestories" | "readmore"
+            | "readnext" | "outbrain" | "taboola" | "trending" | "popular" | "mostread"
+            | "youmayalsolike" => Related,
+            "newsletter" | "subscribe" | "subscription" | "signup" | "optin" | "mailinglist"
+            | "paywall" | "login" | "signin" | "register" => Newsletter,
+            "cookie" | "cookies" | "consent" | "gdpr" | "cookiebanner" | "cmp" => Consent,
+            "ad" | "ads" | "advert" | "advertisement" | "adsense" | "adslot" | "adunit"
+            | "advertising" | "sponsor" | "sponsored" | "promo" | "promotion" | "banner" => {
+                Advert
+            }
+            "sidebar" | "widget" | "widgets" | "rail" | "sidebarright" | "sidebarleft" => {
+                Sidebar
+            }
+            "footer" | "header" | "masthead" | "topbar" | "toolbar" | "modal" | "popup"
+            | "overlay" | "lightbox" | "dropdown" => PageChrome,
+            "byline" | "meta" | "postmeta" | "entrymeta" | "dateline" | "tags" | "tagcloud"
+            | "taglist" | "categories" | "authorbio" | "authorbox" => PostMeta,
+            _ => continue,
+        };
+        return Some(kind);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::{parse, ParseLimits};
+
+    fn pruned_text(html: &str) -> String {
+        let mut doc = parse(html, &ParseLimits::default()).unwrap();
+        prune(&mut doc);
+        crate::textutil::collapse_whitespace(&doc.text_content(Document::ROOT))
+    }
+
+    const BODY: &str = "<p>The council approved the budget after a long debate about schools, \
+        roads and the new library that residents have asked for since the old one closed.</p>";
+
+    #[test]
+    fn scripts_styles_and_hidden_elements_go() {
+        let html = format!(
+            "<script>var x=1</script><style>p{{}}</style><div hidden>h</div>\
+             <div style='display: none'>n</div><span class=sr-only>s</span>{BODY}"
+        );
+        let text = pruned_text(&html);
+        assert!(text.starts_with("The council"), "{text}");
+        assert!(!text.contains("var x"));
+    }
+
+    #[test]
+    fn navigation_share_bar_and_newsletter_box_go() {
+        let html = format!(
+            "<nav><a href=/>Home</a></nav><div class='share-buttons'>Share on X</div>\
+             <div id=newsletter-signup>Get our newsletter</div>{BODY}\
+             <div class='cookie-consent'>We use cookies</div><footer>© 2024</footer>"
+        );
+        let text = pruned_text(&html);
+        for furniture in ["Home", "Share on X", "newsletter", "cookies", "© 2024"] {
+            assert!(!text.contains(furniture), "{furniture} leaked: {text}");
+        }
+        assert!(text.contains("The council approved"));
+    }
+
+    #[test]
+    fn comment_section_goes() {
+        let html = format!(
+            "<article>{BODY}</article><section id=comments><h3>3 comments</h3>\
+             <p>Great post!</p></section>"
+        );
+        assert!(!pruned_text(&html).contains("Great post"));
+    }
+
+    #[test]
+    fn wrapper_named_like_furniture_is_kept_when_it_holds_the_prose() {
+        let html = format!("<div class='content-sidebar-wrap'>{BODY}{BODY}</div><div class=sidebar>Ads</div>");
+        let text = pruned_text(&html);
+        assert!(text.contains("The council approved"));
+        assert!(!text.contains("Ads"));
+    }
+
+    #[test]
+    fn header_inside_the_article_is_kept_but_page_header_goes() {
+        let html = format!(
+            "<header>Site logo</header><article><header><p>Lead para</p></header>{BODY}</article>"
+        );
+        let text = pruned_text(&html);
+        assert!(!text.contains("Site logo"));
+        assert!(text.contains("Lead para"));
+    }
+}

@@ -1,0 +1,151 @@
+//! Markdown (CommonMark, GFM tables): the headline as a level-1 heading, then the body.
+
+use crate::article::{Article, Block};
+
+pub fn markdown(article: &Article) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(title) = &article.title {
+        parts.push(format!("# {}", escape_line(title)));
+    }
+    for block in &article.body {
+        parts.push(render_block(block, ""));
+    }
+    let mut out = parts.join("\n\n");
+    out.push('\n');
+    out
+}
+
+fn render_block(block: &Block, prefix: &str) -> String {
+    let body = match block {
+        Block::Heading { level, text } => {
+            format!("{} {}", "#".repeat((*level).clamp(1, 6) as usize), escape_line(text))
+        }
+        Block::Paragraph { text } => text.lines().map(escape_line).collect::<Vec<_>>().join("  \n"),
+        Block::Code { text } => {
+            let fence = if text.contains("```") { "~~~~" } else { "```" };
+            format!("{fence}\n{text}\n{fence}")
+        }
+        Block::List { ordered, items } => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let marker = if *ordered { format!("{}.", i + 1) } else { "-".to_owned() };
+                let indent = " ".repeat(marker.len() + 1);
+                let text = item
+                    .text
+                    .lines()
+                    .map(escape_line)
+                    .collect::<Vec<_>>()
+                    .join(&format!("\n{indent}"));
+                format!("{marker} {text}")
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Block::Table { rows } => table(rows),
+        // NOTE: quotations hold only leaf blocks, so this recursion is one level deep.
+        Block::Quote { blocks } => blocks
+            .iter()
+            .map(|b| render_block(b, ""))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+            .lines()
+            .map(|l| if l.is_empty() { ">".to_owned() } else { format!("> {l}") })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Block::Figure { src, caption } => {
+            let alt = caption.as_deref().map(escape_line).unwrap_or_default();
+            match src {
+                Some(src) => format!("![{alt}]({src})"),
+                None => format!("*{alt}*"),
+            }
+        }
+    };
+    if prefix.is_empty() {
+        body
+    } else {
+        body.lines().map(|l| format!("{prefix}{l}")).collect::<Vec<_>>().join("\n")
+    }
+}
+
+fn table(rows: &[crate::article::TableRow]) -> String {
+    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    if width == 0 {
+        return String::new();
+    }
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let line = |cells: &[String]| {
+        let mut cols: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+        cols.resize(width, String::new());
+        format!("| {} |", cols.join(" | "))
+    };
+    let mut out = Vec::with_capacity(rows.len() + 1);
+    // GFM needs a header row: the first row serves, marked or not.
+    out.push(line(&rows[0].cells));
+    out.push(format!("|{}", " --- |".repeat(width)));
+    for r in &rows[1..] {
+        out.push(line(&r.cells));
+    }
+    out.join("\n")
+}
+
+/// Escapes what would otherwise start Markdown syntax at the beginning of a line.
+fn escape_line(line: &str) -> String {
+    let trimmed = line.trim_start();
+    let needs = trimmed.starts_with('#')
+        || trimmed.starts_with('>')
+        || trimmed.starts_with("- ")
+        || trimmed.starts_with("* ")
+        || trimmed.starts_with("+ ")
+        || ordered_marker(trimmed);
+    if needs {
+        format!("\\{trimmed}")
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+fn ordered_marker(s: &str) -> bool {
+    let digits = s.chars().take_while(|c| c.is_ascii_digit()).count();
+    digits > 0 && s[digits..].starts_with(". ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{ListItem, TableRow};
+
+    #[test]
+    fn renders_headings_lists_tables_quotes_and_code() {
+        let article = Article {
+            title: Some("Title".into()),
+            body: vec![
+                Block::Heading { level: 2, text: "Part".into() },
+                Block::List {
+                    ordered: true,
+                    items: vec![ListItem { text: "first".into(), children: vec![] }],
+                },
+                Block::Table {
+                    rows: vec![
+                        TableRow { cells: vec!["a".into(), "b|c".into()], header: true },
+                        TableRow { cells: vec!["1".into()], header: false },
+                    ],
+                },
+                Block::Quote { blocks: vec![Block::Paragraph { text: "Said.".into() }] },
+                Block::Code { text: "x = 1".into() },
+            ],
+            ..Article::default()
+        };
+        let md = markdown(&article);
+        assert_eq!(
+            md,
+            "# Title\n\n## Part\n\n1. first\n\n| a | b\\|c |\n| --- | --- |\n| 1 |  |\n\n> Said.\n\n```\nx = 1\n```\n"
+        );
+    }
+
+    #[test]
+    fn text_that_looks_like_syntax_is_escaped() {
+        assert_eq!(escape_line("# not a heading"), "\\# not a heading");
+        assert_eq!(escape_line("1. not a list"), "\\1. not a list");
+        assert_eq!(escape_line("plain"), "plain");
+    }
+}

@@ -1,0 +1,8 @@
+//! Renderings of an article: plain text and Markdown. Each works from the structured
+//! [`Block`]s only, so a new format never touches extraction.
+
+mod markdown;
+mod text;
+
+pub use markdown::markdown;
+pub use text::text;

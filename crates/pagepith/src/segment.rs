@@ -1,0 +1,358 @@
+//! Cuts the pruned tree into text blocks — a run of inline content between two block-level
+//! boundaries, as a browser would lay it out — each with the features the later stages use:
+//! its text, how much of it is link text, what kind of block it is and where it sits (in a
+//! list, a table, a quotation, a caption).
+//!
+//! It also totals text and link text per node, so that any subtree's density is one lookup.
+
+use crate::dom::{Document, Edge, NodeId, Tag};
+use crate::textutil::word_chars;
+
+/// What kind of text a block is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading(u8),
+    Paragraph,
+    /// Preformatted text (`<pre>`): white space kept.
+    Code,
+    /// A figure or table caption.
+    Caption,
+}
+
+/// Where a list item sits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ListPlace {
+    pub list: NodeId,
+    pub item: NodeId,
+    pub ordered: bool,
+}
+
+/// Where a table cell sits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CellPlace {
+    pub table: NodeId,
+    pub row: NodeId,
+    pub cell: NodeId,
+    pub header: bool,
+}
+
+/// A block of text and its features.
+#[derive(Clone, Debug)]
+pub struct TextBlock {
+    /// The nearest block-level element holding the text.
+    pub node: NodeId,
+    pub text: String,
+    /// Letters and digits in `text`.
+    pub chars: usize,
+    /// Letters and digits inside links.
+    pub link_chars: usize,
+    pub kind: BlockKind,
+    pub list: Option<ListPlace>,
+    pub cell: Option<CellPlace>,
+    /// The outermost `<blockquote>` holding the block.
+    pub quote: Option<NodeId>,
+    /// The `<figure>` holding the block.
+    pub figure: Option<NodeId>,
+}
+
+impl TextBlock {
+    /// Share of the block's text that is link text.
+    pub fn link_density(&self) -> f64 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f64 / self.chars as f64
+        }
+    }
+}
+
+/// The blocks of a page and per-node totals.
+#[derive(Clone, Debug, Default)]
+pub struct Segmentation {
+    pub blocks: Vec<TextBlock>,
+    /// Letters and digits below each node (indexed by `NodeId::index`).
+    pub node_chars: Vec<u32>,
+    /// Letters and digits inside links below each node.
+    pub node_link_chars: Vec<u32>,
+}
+
+impl Segmentation {
+    pub fn link_density(&self, id: NodeId) -> f64 {
+        let total = self.node_chars[id.index()];
+        if total == 0 {
+            0.0
+        } else {
+            self.node_link_chars[id.index()] as f64 / total as f64
+        }
+    }
+}
+
+/// Context open while walking: what the current text sits inside.
+#[derive(Default)]
+struct Context {
+    links: u32,
+    pre: u32,
+    lists: Vec<(NodeId, bool)>,
+    items: Vec<NodeId>,
+    tables: Vec<NodeId>,
+    rows: Vec<NodeId>,
+    cells: Vec<(NodeId, bool)>,
+    quotes: Vec<NodeId>,
+    figures: Vec<NodeId>,
+    captions: u32,
+    headings: Vec<u8>,
+    /// Open block-level elements, innermost last.
+    blocks: Vec<NodeId>,
+}
+
+/// Splits the tree below the root into blocks.
+pub fn segment(doc: &Document) -> Segmentation {
+    let root = doc.body().unwrap_or(Document::ROOT);
+    let mut seg = Segmentation {
+        blocks: Vec::new(),
+        node_chars: vec![0; doc.len()],
+        node_link_chars: vec![0; doc.len()],
+    };
+    let mut ctx = Context::default();
+    let mut pending = Pending::default();
+    for edge in doc.traverse(root) {
+        match edge {
+            Edge::Open(id) => {
+                if let Some(text) = doc.text(id) {
+                    pending.push(text, ctx.links > 0, ctx.pre > 0);
+                    continue;
+                }
+                let Some(tag) = doc.tag(id) else { continue };
+                if tag == Tag::Br {
+                    pending.line_break();
+                    continue;
+                }
+                if tag.is_block() {
+                    flush(&mut pending, &ctx, &mut seg);
+                    ctx.blocks.push(id);
+                }
+                open(&mut ctx, id, doc, tag);
+            }
+            Edge::Close(id) => {
+                let Some(tag) = doc.tag(id) else { continue };
+                if tag.is_block() {
+                    flush(&mut pending, &ctx, &mut seg);
+                    ctx.blocks.pop();
+                }
+                close(&mut ctx, tag);
+            }
+        }
+    }
+    flush(&mut pending, &ctx, &mut seg);
+    total_per_node(doc, &mut seg);
+    seg
+}
+
+fn open(ctx: &mut Context, id: NodeId, doc: &Document, tag: Tag) {
+    match tag {
+        Tag::A => ctx.links += 1,
+        Tag::Pre => ctx.pre += 1,
+        Tag::Ul | Tag::Menu => ctx.lists.push((id, false)),
+        Tag::Ol => ctx.lists.push((id, true)),
+        Tag::Li => ctx.items.push(id),
+        Tag::Table => ctx.tables.push(id),
+        Tag::Tr => ctx.rows.push(id),
+        Tag::Td => ctx.cells.push((id, false)),
+        Tag::Th => ctx.cells.push((id, true)),
+        Tag::Blockquote => ctx.quotes.push(id),
+        Tag::Figure => ctx.figures.push(id),
+        Tag::Figcaption | Tag::Caption => ctx.captions += 1,
+        _ => {
+            if let Some(level) = tag.heading_level() {
+                ctx.headings.push(level);
+            }
+        }
+    }
+    let _ = doc;
+}
+
+fn close(ctx: &mut Context, tag: Tag) {
+    match tag {
+        Tag::A => ctx.links = ctx.links.saturating_sub(1),
+        Tag::Pre => ctx.pre = ctx.pre.saturating_sub(1),
+        Tag::Ul | Tag::Menu | Tag::Ol => drop(ctx.lists.pop()),
+        Tag::Li => drop(ctx.items.pop()),
+        Tag::Table => drop(ctx.tables.pop()),
+        Tag::Tr => drop(ctx.rows.pop()),
+        Tag::Td | Tag::Th => drop(ctx.cells.pop()),
+        Tag::Blockquote => drop(ctx.quotes.pop()),
+        Tag::Figure => drop(ctx.figures.pop()),
+        Tag::Figcaption | Tag::Caption => ctx.captions = ctx.captions.saturating_sub(1),
+        _ => {
+            if tag.heading_level().is_some() {
+                ctx.headings.pop();
+            }
+        }
+    }
+}
+
+/// Text gathered since the last block boundary.
+#[derive(Default)]
+struct Pending {
+    text: String,
+    link_chars: usize,
+    pre: bool,
+    /// Whether the text ends in collapsible white space not yet written.
+    space: bool,
+}
+
+impl Pending {
+    fn push(&mut self, text: &str, in_link: bool, in_pre: bool) {
+        if in_link {
+            self.link_chars += word_chars(text);
+        }
+        if in_pre {
+            self.pre = true;
+            self.text.push_str(text);
+            self.space = false;
+            return;
+        }
+        for c in text.chars() {
+            if c.is_whitespace() {
+                self.space = true;
+            } else {
+                if self.space && !self.text.is_empty() && !self.text.ends_with('\n') {
+                    self.text.push(' ');
+                }
+                self.space = false;
+                self.text.push(c);
+            }
+        }
+    }
+
+    fn line_break(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.text.push('\n');
+        }
+        self.space = false;
+    }
+}
+
+fn flush(pending: &mut Pending, ctx: &Context, seg: &mut Segmentation) {
+    let p = std::mem::take(pending);
+    let text = if p.pre {
+        p.text.trim_matches('\n').trim_end().to_owned()
+    } else {
+        p.text.trim().to_owned()
+    };
+    let chars = word_chars(&text);
+    if chars == 0 {
+        return;
+    }
+    let Some(&node) = ctx.blocks.last() else {
+        return;
+    };
+    let kind = if p.pre {
+        BlockKind::Code
+    } else if ctx.captions > 0 {
+        BlockKind::Caption
+    } else if let Some(&level) = ctx.headings.last() {
+        BlockKind::Heading(level)
+    } else {
+        BlockKind::Paragraph
+    };
+    let list = match (ctx.lists.last(), ctx.items.last()) {
+        (Some(&(list, ordered)), Some(&item)) => Some(ListPlace {
+            list,
+            item,
+            ordered,
+        }),
+        _ => None,
+    };
+    let cell = match (ctx.tables.last(), ctx.rows.last(), ctx.cells.last()) {
+        (Some(&table), Some(&row), Some(&(cell, header))) => Some(CellPlace {
+            table,
+            row,
+            cell,
+            header,
+        }),
+        _ => None,
+    };
+    seg.blocks.push(TextBlock {
+        node,
+        link_chars: p.link_chars.min(chars),
+        text,
+        chars,
+        kind,
+        list,
+        cell,
+        quote: ctx.quotes.first().copied(),
+        figure: ctx.figures.last().copied(),
+    });
+}
+
+/// Totals block text per node: each block counts for its node and every ancestor.
+fn total_per_node(doc: &Document, seg: &mut Segmentation) {
+    for b in &seg.blocks {
+        seg.node_chars[b.node.index()] += b.chars as u32;
+        seg.node_link_chars[b.node.index()] += b.link_chars as u32;
+    }
+    // Reverse pre-order: children are final before their parent adds them.
+    let order: Vec<NodeId> = doc.descendants(Document::ROOT).collect();
+    for &id in order.iter().rev() {
+        if let Some(parent) = doc.parent(id) {
+            seg.node_chars[parent.index()] += seg.node_chars[id.index()];
+            seg.node_link_chars[parent.index()] += seg.node_link_chars[id.index()];
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::{parse, ParseLimits};
+
+    fn blocks(html: &str) -> Vec<TextBlock> {
+        segment(&parse(html, &ParseLimits::default()).unwrap()).blocks
+    }
+
+    #[test]
+    fn inline_markup_stays_in_one_block_and_blocks_split() {
+        let b = blocks("<div>Intro <b>bold</b> text<p>Para <a href=#>link</a>.</p>tail</div>");
+        let texts: Vec<&str> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Intro bold text", "Para link.", "tail"]);
+        assert_eq!(b[1].link_chars, 4);
+    }
+
+    #[test]
+    fn list_items_table_cells_and_headings_know_their_place() {
+        let b = blocks(
+            "<h2>Title</h2><ol><li>one</li><li>two</li></ol>\
+             <table><tr><th>k</th><td>v</td></tr></table>",
+        );
+        assert_eq!(b[0].kind, BlockKind::Heading(2));
+        assert!(b[1].list.unwrap().ordered);
+        assert_ne!(b[1].list.unwrap().item, b[2].list.unwrap().item);
+        assert!(b[3].cell.unwrap().header);
+        assert!(!b[4].cell.unwrap().header);
+    }
+
+    #[test]
+    fn pre_keeps_white_space_and_br_breaks_lines() {
+        let b = blocks("<pre>fn main() {\n    go();\n}</pre><p>line one<br>line two</p>");
+        assert_eq!(b[0].kind, BlockKind::Code);
+        assert_eq!(b[0].text, "fn main() {\n    go();\n}");
+        assert_eq!(b[1].text, "line one\nline two");
+    }
+
+    #[test]
+    fn captions_are_marked() {
+        let b = blocks("<figure><img src=a.jpg><figcaption>A cat.</figcaption></figure>");
+        assert_eq!(b[0].kind, BlockKind::Caption);
+        assert!(b[0].figure.is_some());
+    }
+
+    #[test]
+    fn node_totals_sum_descendant_blocks() {
+        let doc = parse("<div id=d><p>abc <a>de</a></p><p>fg</p></div>", &ParseLimits::default()).unwrap();
+        let seg = segment(&doc);
+        let d = doc.descendants(Document::ROOT).find(|&n| doc.attr(n, "id") == Some("d")).unwrap();
+        assert_eq!(seg.node_chars[d.index()], 7);
+        assert_eq!(seg.node_link_chars[d.index()], 2);
+    }
+}

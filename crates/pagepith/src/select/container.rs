@@ -1,0 +1,114 @@
+//! Finds the element that holds the article.
+
+use std::collections::HashMap;
+
+use crate::dom::{Document, NodeId, Tag};
+use crate::segment::{BlockKind, Segmentation};
+
+/// The chosen container and the siblings that continue it.
+#[derive(Clone, Debug, Default)]
+pub struct Chosen {
+    roots: Vec<NodeId>,
+}
+
+impl Chosen {
+    /// Whether `node` lies inside the chosen subtrees.
+    pub fn contains(&self, doc: &Document, node: NodeId) -> bool {
+        if self.roots.is_empty() {
+            return false;
+        }
+        self.roots.contains(&node) || doc.ancestors(node).any(|a| self.roots.contains(&a))
+    }
+
+    pub fn root(&self) -> Option<NodeId> {
+        self.roots.first().copied()
+    }
+}
+
+/// How many ancestor levels a paragraph credits. Readability.js uses 5 with a falling share.
+const SCORE_LEVELS: usize = 5;
+
+/// Blocks shorter than this many letters do not vote: they are labels, buttons, dates.
+const MIN_VOTING_CHARS: usize = 25;
+
+pub fn choose(doc: &Document, seg: &Segmentation) -> Chosen {
+    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    for b in &seg.blocks {
+        if b.chars < MIN_VOTING_CHARS || b.link_density() > 0.5 {
+            continue;
+        }
+        if matches!(b.kind, BlockKind::Caption | BlockKind::Heading(_)) {
+            continue;
+        }
+        let commas = b.text.chars().filter(|c| matches!(c, ',' | '，' | '、' | '،')).count();
+        let score = 1.0 + commas as f64 + (b.chars as f64 / 100.0).min(3.0);
+        // The block's own element is the first level: text directly in a `<div>` votes for it.
+        let mut level = 0;
+        let mut node = Some(b.node);
+        if matches!(doc.tag(b.node), Some(Tag::P | Tag::Li | Tag::Td | Tag::Pre | Tag::Blockquote) | Some(Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6)) {
+            node = doc.parent(b.node);
+        }
+        while let Some(n) = node {
+            if level >= SCORE_LEVELS || doc.tag(n).is_none() {
+                break;
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f64 * 3.0,
+            };
+            *scores.entry(n).or_insert(0.0) += score / divider;
+            level += 1;
+            node = doc.parent(n);
+        }
+    }
+    let mut best: Option<(NodeId, f64)> = None;
+    for (&n, &s) in &scores {
+        let adjusted = s * (1.0 - seg.link_density(n)) * class_weight(doc, n);
+        if best.is_none_or(|(bn, bs)| adjusted > bs || (adjusted == bs && n < bn)) {
+            best = Some((n, adjusted));
+        }
+    }
+    let Some((top, top_score)) = best else {
+        return Chosen::default();
+    };
+    let mut roots = vec![top];
+    // Siblings that continue the article: well scored, or a clean paragraph on its own.
+    if let Some(parent) = doc.parent(top) {
+        let threshold = (top_score * 0.2).max(10.0);
+        for sib in doc.children(parent) {
+            if sib == top || doc.tag(sib).is_none() {
+                continue;
+            }
+            let s = scores.get(&sib).copied().unwrap_or(0.0) * (1.0 - seg.link_density(sib));
+            let chars = seg.node_chars[sib.index()] as usize;
+            let clean_paragraph = doc.tag(sib) == Some(Tag::P)
+                && chars > 80
+                && seg.link_density(sib) < 0.25;
+            if s >= threshold || clean_paragraph {
+                roots.push(sib);
+            }
+        }
+    }
+    Chosen { roots }
+}
+
+/// Class and id words that name content lift a candidate; a fifth either way, as Readability.
+fn class_weight(doc: &Document, id: NodeId) -> f64 {
+    let Some(el) = doc.element(id) else { return 1.0 };
+    let mut weight: f64 = 1.0;
+    if el.tag == Tag::Article || el.attr("itemprop").is_some_and(|v| v.contains("articleBody")) {
+        weight += 0.25;
+    }
+    let words = format!(
+        "{} {}",
+        el.attr("class").unwrap_or(""),
+        el.attr("id").unwrap_or("")
+    )
+    .to_ascii_lowercase();
+    const POSITIVE: [&str; 8] = ["article", "content", "post", "entry", "story", "body", "text", "main"];
+    if POSITIVE.iter().any(|w| words.contains(w)) {
+        weight += 0.2;
+    }
+    weight
+}
