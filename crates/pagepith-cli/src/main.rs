@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 
 mod eval_cmd;
+mod explain_cmd;
 mod extract_cmd;
 mod inputs;
 mod record;
@@ -26,6 +27,8 @@ struct Cli {
 enum Command {
     /// Extract the article from HTML pages (files, directories, or stdin).
     Extract(ExtractArgs),
+    /// Show every block of a page with its features and the decision taken on it.
+    Explain(ExplainArgs),
     /// Score extraction against a dataset with `html/` and `ground-truth.json`.
     Eval(EvalArgs),
 }
@@ -58,6 +61,15 @@ pub struct ExtractArgs {
 }
 
 #[derive(clap::Args, Debug)]
+pub struct ExplainArgs {
+    /// The page (.html, optionally .gz), or `-` for stdin.
+    pub input: PathBuf,
+    /// Show the text of dropped blocks too.
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(clap::Args, Debug)]
 pub struct EvalArgs {
     /// Dataset folder holding `html/` and `ground-truth.json`.
     pub dataset: PathBuf,
@@ -86,6 +98,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract_cmd::run(&args),
         Command::Eval(args) => eval_cmd::run(&args),
+        Command::Explain(args) => explain_cmd::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -30,6 +30,7 @@ mod config;
 pub mod decode;
 pub mod dom;
 mod error;
+mod explain;
 mod metadata;
 mod prune;
 pub mod render;
@@ -40,6 +41,7 @@ mod textutil;
 pub use article::{Article, Block, ListItem, TableRow};
 pub use config::Config;
 pub use error::{Error, ErrorKind};
+pub use explain::{explain, BlockReport, Explanation};
 
 /// Extracts the article from a page's bytes; the charset is detected here.
 pub fn extract(html: &[u8], config: &Config) -> Result<Article, Error> {

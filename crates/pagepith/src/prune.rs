@@ -38,6 +38,19 @@ pub enum FurnitureKind {
     PostMeta,
 }
 
+impl FurnitureKind {
+    /// Kinds whose words also name content wrappers: trusted only on link lists and snippets.
+    fn is_weak(self) -> bool {
+        matches!(
+            self,
+            FurnitureKind::Navigation
+                | FurnitureKind::Sidebar
+                | FurnitureKind::PageChrome
+                | FurnitureKind::PostMeta
+        )
+    }
+}
+
 /// What the prune stage removed, for diagnostics.
 #[derive(Clone, Debug, Default)]
 pub struct PruneLog {
@@ -49,21 +62,40 @@ pub struct PruneLog {
 /// see BENCHMARKS.md for its effect.
 const MAX_FURNITURE_SHARE: f64 = 0.5;
 
+/// How many elements of one kind make a repeated structure (posts, items) rather than a box.
+const MIN_REPEATED_ITEMS: usize = 3;
+
+/// Furniture named by a weak word (`menu`, `sidebar`, `meta`…) that holds at least this much
+/// prose with little linking is kept: such words also name wrappers (`toc-content-sidebar`,
+/// `post-meta-and-body`). Real menus and sidebars are link lists or short.
+const WEAK_FURNITURE_MAX_PROSE: usize = 500;
+const WEAK_FURNITURE_MAX_LINK_DENSITY: f64 = 0.25;
+
 /// Removes furniture from `doc` in place.
 pub fn prune(doc: &mut Document) -> PruneLog {
     let order: Vec<NodeId> = doc.descendants(Document::ROOT).collect();
-    let prose = prose_lengths(doc, &order);
+    let (prose, linked) = prose_lengths(doc, &order);
     let total = doc.body().map_or(0, |b| prose[b.index()]).max(1);
 
     let holds_most_prose = |id: NodeId| prose[id.index()] as f64 > MAX_FURNITURE_SHARE * total as f64;
+    let reads_as_prose = |id: NodeId| {
+        let (p, l) = (prose[id.index()], linked[id.index()]);
+        p >= WEAK_FURNITURE_MAX_PROSE && (l as f64) < WEAK_FURNITURE_MAX_LINK_DENSITY * (p + l) as f64
+    };
     let mut log = PruneLog::default();
     let mut walk = doc.descendants(Document::ROOT);
     while let Some(id) = walk.next() {
         match removal_reason(doc, id) {
             // A wrapper named like furniture (`content-sidebar-wrap`), or a misused semantic tag
             // holding the whole page: look inside it instead.
-            Some(PruneReason::FurnitureClass(_) | PruneReason::FurnitureTag | PruneReason::FurnitureRole)
-                if holds_most_prose(id) => {}
+            // Likewise a page that hides its body until a script reveals it.
+            Some(
+                PruneReason::FurnitureClass(_)
+                | PruneReason::FurnitureTag
+                | PruneReason::FurnitureRole
+                | PruneReason::Hidden,
+            ) if holds_most_prose(id) => {}
+            Some(PruneReason::FurnitureClass(kind)) if kind.is_weak() && reads_as_prose(id) => {}
             Some(reason) => {
                 log.removed.push((id, reason));
                 walk.skip_subtree(id);
@@ -72,20 +104,24 @@ pub fn prune(doc: &mut Document) -> PruneLog {
         }
     }
 
-    // Take back any class rule whose removals would hold most of the page's prose.
-    let mut by_kind: Vec<(FurnitureKind, usize)> = Vec::new();
+    // Take back any class rule whose many removals together hold most of the page's prose:
+    // a forum whose posts are all called `comment`, a shop whose items are all `promo`.
+    let mut by_kind: Vec<(FurnitureKind, usize, usize)> = Vec::new();
     for &(id, reason) in &log.removed {
         if let PruneReason::FurnitureClass(kind) = reason {
-            match by_kind.iter_mut().find(|(k, _)| *k == kind) {
-                Some((_, n)) => *n += prose[id.index()],
-                None => by_kind.push((kind, prose[id.index()])),
+            match by_kind.iter_mut().find(|(k, _, _)| *k == kind) {
+                Some((_, n, count)) => {
+                    *n += prose[id.index()];
+                    *count += 1;
+                }
+                None => by_kind.push((kind, prose[id.index()], 1)),
             }
         }
     }
     let oversized: Vec<FurnitureKind> = by_kind
         .into_iter()
-        .filter(|&(_, n)| n as f64 > MAX_FURNITURE_SHARE * total as f64)
-        .map(|(k, _)| k)
+        .filter(|&(_, n, count)| count >= MIN_REPEATED_ITEMS && n as f64 > MAX_FURNITURE_SHARE * total as f64)
+        .map(|(k, _, _)| k)
         .collect();
     log.removed.retain(|&(_, reason)| match reason {
         PruneReason::FurnitureClass(kind) => !oversized.contains(&kind),
@@ -97,23 +133,29 @@ pub fn prune(doc: &mut Document) -> PruneLog {
     log
 }
 
-/// Letters and digits outside links below each node: the amount of prose it holds.
-fn prose_lengths(doc: &Document, order: &[NodeId]) -> Vec<usize> {
+/// Letters and digits below each node outside links (its prose) and inside links.
+fn prose_lengths(doc: &Document, order: &[NodeId]) -> (Vec<usize>, Vec<usize>) {
     let mut prose = vec![0usize; doc.len()];
+    let mut linked = vec![0usize; doc.len()];
     // Reverse pre-order visits children before parents: sums flow up without recursion.
     for &id in order.iter().rev() {
-        let own = match doc.text(id) {
-            Some(t) if !inside_link(doc, id) => crate::textutil::word_chars(t),
-            _ => 0,
-        };
-        let children: usize = doc.children(id).map(|c| prose[c.index()]).sum();
-        prose[id.index()] = if matches!(doc.tag(id), Some(t) if t.is_non_content()) {
-            0
-        } else {
-            own + children
-        };
+        if matches!(doc.tag(id), Some(t) if t.is_non_content()) {
+            continue;
+        }
+        if let Some(t) = doc.text(id) {
+            let n = crate::textutil::word_chars(t);
+            if inside_link(doc, id) {
+                linked[id.index()] = n;
+            } else {
+                prose[id.index()] = n;
+            }
+        }
+        if let Some(parent) = doc.parent(id) {
+            prose[parent.index()] += prose[id.index()];
+            linked[parent.index()] += linked[id.index()];
+        }
     }
-    prose
+    (prose, linked)
 }
 
 fn inside_link(doc: &Document, text: NodeId) -> bool {
@@ -128,11 +170,14 @@ fn removal_reason(doc: &Document, id: NodeId) -> Option<PruneReason> {
     if el.tag.is_non_content() {
         return Some(PruneReason::NonContent);
     }
+    if matches!(el.tag, Tag::Html | Tag::Body) {
+        return None;
+    }
     if is_hidden(el) {
         return Some(PruneReason::Hidden);
     }
     match el.tag {
-        Tag::Html | Tag::Body | Tag::Main => return None,
+        Tag::Main => return None,
         Tag::Nav | Tag::Aside | Tag::Footer => return Some(PruneReason::FurnitureTag),
         Tag::Header if !inside_main_content(doc, id) => return Some(PruneReason::FurnitureTag),
         _ => {}
@@ -149,6 +194,11 @@ fn removal_reason(doc: &Document, id: NodeId) -> Option<PruneReason> {
         if role == "main" || role == "article" {
             return None;
         }
+    }
+    if el.tag.heading_level().is_some() || el.tag == Tag::P {
+        // Headings and paragraphs are content by nature; their ids are mostly anchors made
+        // from their own text (`toc_should-you-invest`), not furniture names.
+        return None;
     }
     if el.tag == Tag::Article {
         // `<article>` names content; its class words describe the content, not furniture,
@@ -184,9 +234,15 @@ fn is_hidden(el: &crate::dom::Element) -> bool {
             return true;
         }
     }
-    class_words(el).any(|w| {
+    // Whole classes only: `field-label-hidden` hides a label, `hidden-xs` hides on phones.
+    el.attr("class").unwrap_or("").split_ascii_whitespace().any(|class| {
+        let joined: String = class
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
         matches!(
-            w.as_str(),
+            joined.as_str(),
             "hidden" | "hide" | "invisible" | "sronly" | "visuallyhidden" | "screenreadertext"
         )
     })
@@ -203,7 +259,17 @@ fn class_words(el: &crate::dom::Element) -> impl Iterator<Item = String> + '_ {
     parts.flat_map(|part| {
         let lower = part.to_ascii_lowercase();
         let joined: String = lower.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-        let pieces: Vec<String> = lower
+        // camelCase and PascalCase words split too: `SiteFooter` names a footer.
+        let mut spaced = String::with_capacity(part.len() + 4);
+        let mut prev_lower = false;
+        for c in part.chars() {
+            if c.is_ascii_uppercase() && prev_lower {
+                spaced.push(' ');
+            }
+            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+            spaced.push(c.to_ascii_lowercase());
+        }
+        let pieces: Vec<String> = spaced
             .split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|s| !s.is_empty())
             .map(str::to_owned)

@@ -42,7 +42,11 @@ const FEED_CHUNK: usize = 64 * 1024;
 pub fn parse(html: &str, limits: &ParseLimits) -> Result<Document, NodeLimitExceeded> {
     let created = Rc::new(Cell::new(1usize));
     let sink = Sink::new(Rc::clone(&created));
-    let mut parser = parse_document(sink, ParseOpts::default());
+    let mut opts = ParseOpts::default();
+    // A crawler runs no scripts, so `<noscript>` content is what it is shown: parse it as
+    // markup (some sites serve their whole text to crawlers there).
+    opts.tree_builder.scripting_enabled = false;
+    let mut parser = parse_document(sink, opts);
     let mut rest = html;
     while !rest.is_empty() {
         let mut cut = rest.len().min(FEED_CHUNK);

@@ -66,7 +66,6 @@ impl Tag {
             Tag::Script
                 | Tag::Style
                 | Tag::Template
-                | Tag::Noscript
                 | Tag::Head
                 | Tag::Title
                 | Tag::Meta

@@ -7,6 +7,7 @@
 //! keep them only when nothing better turns up. It does not decide which source wins, and it does
 //! not look names up anywhere: a name is whatever text survives the cleaning.
 
+use super::scan::class_or_id_has;
 use super::{date, fold};
 use crate::dom::Element;
 use crate::textutil::collapse_whitespace;
@@ -35,6 +36,8 @@ const PREFIXES: &[&str] = &[
     "auteur:",
     "by:",
     "by",
+    "authors",
+    "author",
     "par",
     "por",
     "door",
@@ -211,11 +214,17 @@ pub fn is_generic(name: &str) -> bool {
     GENERIC.contains(&lower.as_str())
 }
 
-/// Cleans one raw author string into names.
+/// Cleans one raw author string into names. Structured sources (`visible == false`) may write
+/// "Last, First" (Dublin Core, citation metadata); those are turned around.
 pub fn clean(raw: &str, visible: bool) -> Vec<String> {
     let raw = collapse_whitespace(raw);
     if raw.chars().count() > MAX_BYLINE_CHARS {
         return Vec::new();
+    }
+    if !visible {
+        if let Some(names) = last_first(&raw) {
+            return names;
+        }
     }
     // Bylines pack several facts between bars and bullets ("By Jane | Nov 14 | 3 min read"):
     // the names are in the first part that yields any.
@@ -228,10 +237,47 @@ pub fn clean(raw: &str, visible: bool) -> Vec<String> {
     Vec::new()
 }
 
+/// "Doe, Jane" and "Doe, Jane; Lee, Ann": each entry one comma, a one-word surname before it
+/// and one or two given names after.
+fn last_first(raw: &str) -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    for entry in raw.split(';') {
+        let (last, first) = entry.split_once(',')?;
+        let (last, first) = (last.trim(), first.trim());
+        let first_words = first.split_whitespace().count();
+        let plain = |s: &str| {
+            s.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '.' | '\''))
+        };
+        if last.contains(' ') || !(1..=2).contains(&first_words) || !plain(last) || !plain(first) {
+            return None;
+        }
+        if is_generic(first)
+            || first
+                .split_whitespace()
+                .any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+        {
+            return None;
+        }
+        out.push(format!("{first} {last}"));
+    }
+    Some(out)
+}
+
 fn clean_part(part: &str, visible: bool) -> Vec<String> {
-    let mut s = strip_prefixes(part.trim());
-    if let Some(cut) = cut_position(s) {
+    // E-mail addresses, handles and links sit beside names ("Jane Doe jane@example.com"); they
+    // go before splitting, since a URL's slashes would split it into name-like pieces.
+    let kept: Vec<&str> = part
+        .split_whitespace()
+        .filter(|w| !w.contains('@') && !looks_like_url(w))
+        .collect();
+    let kept = kept.join(" ");
+    let mut s = strip_prefixes(&kept);
+    if let Some((cut, at_digit)) = cut_position(s) {
         s = &s[..cut];
+        if at_digit {
+            s = drop_dangling_date_words(s);
+        }
     }
     let mut out = Vec::new();
     for piece in split_names(s) {
@@ -242,14 +288,41 @@ fn clean_part(part: &str, visible: bool) -> Vec<String> {
     out
 }
 
-/// Where the names end: at the first digit (a date or time) or at a word like "Updated".
-fn cut_position(s: &str) -> Option<usize> {
+/// After a cut before "14, 2017": drops the month or weekday the date began with ("Jane Doe on
+/// Nov.", "Summer Swann-June") and the word that introduced it ("on", "at").
+fn drop_dangling_date_words(s: &str) -> &str {
+    let is_date_word = |w: &str| {
+        let w = w.trim_matches(is_edge_junk).to_lowercase();
+        date::month_number(&w).is_some() || date::is_weekday(&w)
+    };
+    let mut s = s.trim_end_matches(is_edge_junk);
+    let last_start = s.rfind([' ', '-']).map_or(0, |i| i + 1);
+    if last_start > 0 && is_date_word(&s[last_start..]) {
+        s = s[..last_start].trim_end_matches(is_edge_junk);
+    }
+    if let Some((head, last)) = s.rsplit_once(' ') {
+        if matches!(
+            last.to_lowercase().as_str(),
+            "on" | "at" | "am" | "le" | "el" | "den"
+        ) {
+            s = head;
+        }
+    }
+    s
+}
+
+/// Where the names end: at the first number (a date or time: a digit starting a word, so that
+/// "paulb203" keeps its digits) or at a word like "Updated". The flag tells a cut at a number.
+fn cut_position(s: &str) -> Option<(usize, bool)> {
     let lower = s.to_ascii_lowercase();
-    let digit = s.find(|c: char| c.is_ascii_digit());
+    let bytes = s.as_bytes();
+    let digit = (0..bytes.len())
+        .find(|&i| bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()));
     let word = CUT_WORDS.iter().filter_map(|w| find_word(&lower, w)).min();
     match (digit, word) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
+        (Some(d), Some(w)) if w < d => Some((w, false)),
+        (Some(d), _) => Some((d, true)),
+        (None, w) => w.map(|w| (w, false)),
     }
 }
 
@@ -274,13 +347,13 @@ fn find_word(hay: &str, word: &str) -> Option<usize> {
 
 /// Removes lead-ins such as "By", "Posted by:", "Written by" (repeatedly: "By: Posted by").
 fn strip_prefixes(mut s: &str) -> &str {
+    let all = PREFIXES
+        .iter()
+        .map(|p| (p, false))
+        .chain(LOWER_PREFIXES.iter().map(|p| (p, true)));
     'again: loop {
         s = s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—'));
-        for (p, exact) in PREFIXES
-            .iter()
-            .map(|p| (p, false))
-            .chain(LOWER_PREFIXES.iter().map(|p| (p, true)))
-        {
+        for (p, exact) in all.clone() {
             let Some(head) = s.get(..p.len()) else {
                 continue;
             };
@@ -337,8 +410,6 @@ fn is_edge_junk(c: char) -> bool {
                 | '–'
                 | '—'
                 | '|'
-                | '('
-                | ')'
                 | '['
                 | ']'
                 | '"'
@@ -352,37 +423,21 @@ fn is_edge_junk(c: char) -> bool {
                 | '*'
                 | '·'
                 | '•'
+                | '('
+                | ')'
         )
 }
 
 /// One candidate name, or `None` when the piece is not a name.
 fn clean_name(piece: &str, visible: bool) -> Option<String> {
-    // E-mail addresses, handles and links sit beside names ("Jane Doe jane@example.com").
-    let kept: Vec<&str> = piece
-        .split_whitespace()
-        .filter(|w| !w.contains('@') && !looks_like_url(w))
-        .collect();
-    let kept = kept.join(" ");
-    let mut s = strip_prefixes(kept.trim_matches(is_edge_junk)).trim_matches(is_edge_junk);
-    // "Jane Doe on Nov." after the cut at the digit: drop the dangling month and "on".
-    loop {
-        let Some((head, last)) = s.rsplit_once(' ') else {
-            break;
-        };
-        let last = last.trim_matches(is_edge_junk).to_lowercase();
-        if date::month_number(&last).is_some()
-            || date::is_weekday(&last)
-            || matches!(last.as_str(), "on" | "at" | "in" | "am" | "le" | "el")
-        {
-            s = head.trim_matches(is_edge_junk);
-        } else {
-            break;
-        }
+    let mut s = strip_prefixes(piece.trim_matches(is_edge_junk)).trim_matches(is_edge_junk);
+    // "Jean-Luc Aufranc (CNXSoft)": a parenthesis that closes one in the name goes back on.
+    let closed;
+    if s.contains('(') && !s.ends_with(')') && piece.trim_end().ends_with(')') {
+        closed = format!("{s})");
+        s = &closed;
     }
-    if s.is_empty() {
-        return None;
-    }
-    if s.chars().count() > MAX_NAME_CHARS || !s.chars().any(char::is_alphabetic) {
+    if s.is_empty() || s.chars().count() > MAX_NAME_CHARS || !s.chars().any(char::is_alphabetic) {
         return None;
     }
     let words: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
@@ -421,35 +476,32 @@ fn looks_like_url(s: &str) -> bool {
         || lower.starts_with("https:")
         || lower.starts_with("www.")
         || lower.contains("://")
-        || (!lower.contains(' ') && lower.contains('/'))
+        || (!lower.contains(' ') && lower.contains('/') && lower.contains('.'))
         || [".com", ".org", ".net", ".html"]
             .iter()
             .any(|t| lower.ends_with(t))
 }
 
+/// Class and id words that look like "author" but mark photos, bios, job titles, boxes around
+/// more than the name, and comment authors.
+const BYLINE_EXCLUDED: &[&str] = &[
+    "comment", "avatar", "image", "img", "photo", "pic", "bio", "desc", "about", "social",
+    "follow", "twitter", "mail", "more", "thumb", "title", "job", "role", "position", "wrapper",
+    "box", "card", "info", "details",
+];
+
 /// Class, id and rel words that mark an element as a byline; words that mark author photos,
 /// bios and comment authors are excluded.
 pub fn is_byline_element(el: &Element) -> bool {
-    if el.attr("rel").is_some_and(|r| {
+    let rel_author = el.attr("rel").is_some_and(|r| {
         r.split_whitespace()
             .any(|t| t.eq_ignore_ascii_case("author"))
-    }) {
-        return true;
-    }
-    let hinted = |v: &str| {
-        v.split_whitespace().any(|t| {
-            let t = t.to_ascii_lowercase();
+    });
+    rel_author
+        || class_or_id_has(el, |t| {
             (t.contains("byline") || t.contains("author") || t.contains("writer"))
-                && ![
-                    "comment", "avatar", "image", "img", "photo", "pic", "bio", "desc", "about",
-                    "social", "follow", "twitter", "mail", "more", "thumb", "title", "job", "role",
-                    "position", "wrapper", "box", "card", "info", "details",
-                ]
-                .iter()
-                .any(|x| t.contains(x))
+                && !BYLINE_EXCLUDED.iter().any(|x| t.contains(x))
         })
-    };
-    el.attr("class").is_some_and(hinted) || el.attr("id").is_some_and(hinted)
 }
 
 /// Whether a text node opens a visible byline ("By", "By Jane Doe", "Posted by …").
@@ -458,8 +510,12 @@ pub fn opens_byline(text: &str) -> bool {
     if t.len() > 150 {
         return false;
     }
+    let t = t.trim_end_matches(':');
     let head = |p: &str| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
-    t.eq_ignore_ascii_case("by")
+    let is = |p: &str| t.eq_ignore_ascii_case(p);
+    is("by")
+        || is("posted by")
+        || is("written by")
         || (head("by ") && t.as_bytes()[0] == b'B')
         || head("posted by ")
         || head("written by ")
@@ -503,6 +559,9 @@ mod tests {
         );
         assert_eq!(names("By Jane Doe Updated 3 min ago"), ["Jane Doe"]);
         assert_eq!(names("Jane Doe, Tuesday"), ["Jane Doe"]);
+        assert_eq!(names("By Tom May on May 5, 2025"), ["Tom May"]);
+        assert_eq!(names("By Summer Swann-June 5, 2025"), ["Summer Swann"]);
+        assert_eq!(names("Reyan Perumal Published Dec 3"), ["Reyan Perumal"]);
     }
 
     #[test]
@@ -526,6 +585,28 @@ mod tests {
     }
 
     #[test]
+    fn structured_last_first_names_are_turned_around() {
+        assert_eq!(
+            clean("Smith, Jane; Lee, Ann", false),
+            ["Jane Smith", "Ann Lee"]
+        );
+        assert_eq!(clean("Roy, Aniruddha", false), ["Aniruddha Roy"]);
+        assert_eq!(clean("Jane Doe, Staff Writer", false), ["Jane Doe"]);
+        // Visible bylines list people, not "Last, First".
+        assert_eq!(names("Ann, Bo"), ["Ann", "Bo"]);
+    }
+
+    #[test]
+    fn usernames_keep_digits_and_parentheses_stay_balanced() {
+        assert_eq!(clean("paulb203", false), ["paulb203"]);
+        assert_eq!(
+            clean("Jean-Luc Aufranc (CNXSoft)", false),
+            ["Jean-Luc Aufranc (CNXSoft)"]
+        );
+        assert_eq!(names("Author Isaiah Shelton"), ["Isaiah Shelton"]);
+    }
+
+    #[test]
     fn duplicates_are_dropped_case_insensitively_in_order() {
         let n = Names::from_raw(["Jane Doe", "JANE DOE", "John Smith"], false);
         assert_eq!(n.real, ["Jane Doe", "John Smith"]);
@@ -538,6 +619,7 @@ mod tests {
             Vec::<String>::new()
         );
         assert!(opens_byline("By "));
+        assert!(opens_byline("Written by"));
         assert!(!opens_byline("by the way"));
     }
 

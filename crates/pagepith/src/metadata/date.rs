@@ -3,7 +3,7 @@
 //! Understands ISO 8601 and its loose variants (`2017-11-14 15:38`, `2017/11/14`, `20171114`),
 //! RFC 2822-style stamps (`Tue, 14 Nov 2017 15:38:00 GMT`), month names in English and a few
 //! other European languages (`November 14, 2017`, `14. November 2017`, `Nov. 14, 2017 3:38 pm`)
-//! and numeric day-first forms (`14.11.2017`). The output keeps what the source gave: a bare day
+//! and numeric forms (`14.11.2017` day-first; `11/14/2017` only when one reading is impossible). The output keeps what the source gave: a bare day
 //! stays `YYYY-MM-DD`; a time is added only when the page gave one, and an offset only when the
 //! page gave one (`Z` for a zero offset).
 //!
@@ -105,6 +105,28 @@ pub fn parse(text: &str) -> Option<Date> {
         day: found.day,
         time,
         offset,
+    })
+}
+
+/// Whether `text` is short and holds a year from 1990 to 2099: the cheap test, run on every
+/// text node of the page, for text that may be an unmarked dateline.
+pub fn has_year(text: &str) -> bool {
+    let t = text.trim();
+    // 80 bytes: "Published Tuesday, 14 November 2017, 15:38 CET" and some room, not a sentence.
+    if t.len() < 4 || t.len() > 80 {
+        return false;
+    }
+    let b = t.as_bytes();
+    (0..=b.len() - 4).any(|i| {
+        let century = matches!(
+            (b[i], b[i + 1], b[i + 2]),
+            (b'1', b'9', b'9') | (b'2', b'0', _)
+        );
+        century
+            && b[i + 2].is_ascii_digit()
+            && b[i + 3].is_ascii_digit()
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
     })
 }
 
@@ -272,12 +294,12 @@ fn find_numeric(toks: &[Tok]) -> Option<Found> {
             (y, b, c)
         } else if let (Some(y), true) = (year_of(c, cd), ad <= 2) {
             match s1 {
-                // Slashes are month-first in the US and day-first elsewhere: read them only
-                // when one reading is impossible.
-                '/' if a > 12 => (y, b, a),
-                '/' if b > 12 || a == b => (y, a, b),
-                '/' => continue,
-                // Dotted and dashed forms are day-first wherever they are used.
+                // Slashes and dashes are month-first in the US and day-first elsewhere: read
+                // them only when one reading is impossible ("03-09-2026" is refused).
+                '/' | '-' if a > 12 => (y, b, a),
+                '/' | '-' if b > 12 || a == b => (y, a, b),
+                '/' | '-' => continue,
+                // Dotted forms are day-first wherever they are used.
                 _ => (y, b, a),
             }
         } else {
@@ -599,6 +621,8 @@ mod tests {
         assert_eq!(iso("11/14/2017").as_deref(), Some("2017-11-14"));
         assert_eq!(iso("14/11/2017").as_deref(), Some("2017-11-14"));
         assert_eq!(iso("03/04/2017"), None);
+        assert_eq!(iso("03-09-2017"), None);
+        assert_eq!(iso("14-11-2017").as_deref(), Some("2017-11-14"));
     }
 
     #[test]
@@ -618,6 +642,15 @@ mod tests {
         assert_eq!(days_from_civil(2000, 3, 1), 11_017);
         assert_eq!(iso("2016-02-29").as_deref(), Some("2016-02-29"));
         assert_eq!(iso("2017-02-29"), None);
+    }
+
+    #[test]
+    fn year_test_finds_short_texts_with_plausible_years() {
+        assert!(has_year(" April 8, 2024 "));
+        assert!(has_year("1999"));
+        assert!(!has_year("Call 555-20245"));
+        assert!(!has_year("1889"));
+        assert!(!has_year(&"In 2024 the rain in Spain ".repeat(4)));
     }
 
     #[test]

@@ -315,8 +315,54 @@ fn text(v: &Value) -> Option<String> {
         Value::Array(a) => return a.iter().filter(|i| !i.is_array()).find_map(text),
         _ => return None,
     };
-    let s = collapse_whitespace(s);
+    let s = collapse_whitespace(&decode_entities(s));
     (!s.is_empty()).then_some(s)
+}
+
+/// Decodes the HTML character references that generators leave in JSON-LD strings
+/// ("Python, SQL &#x26; AI", "Rock &amp; Roll"); unknown ones stay as written.
+fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('&') {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let decoded = rest[1..].find(';').filter(|&j| j <= 10).and_then(|j| {
+            let name = &rest[1..=j];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                _ => {
+                    let num = name.strip_prefix('#')?;
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => num.parse().ok()?,
+                    };
+                    char::from_u32(code)
+                }
+            }?;
+            Some((c, j + 2))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 /// Strings from a string or an array; `split_commas` for `keywords`, which sites write either way.
@@ -412,6 +458,17 @@ mod tests {
             r#"{"@type":"NewsArticle","headline":"Main"}"#,
         ]);
         assert_eq!(j.headline.as_deref(), Some("Main"));
+    }
+
+    #[test]
+    fn html_entities_in_strings_are_decoded() {
+        let j = ld(&[
+            r#"{"@type":"Article","headline":"SQL &#x26; AI &amp; more &#8217; &bogus; & x"}"#,
+        ]);
+        assert_eq!(
+            j.headline.as_deref(),
+            Some("SQL & AI & more \u{2019} &bogus; & x")
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! answer look-ups afterwards. They do not clean values beyond trimming: names go through
 //! `byline`, dates through `date`, URLs through `url`.
 
-use crate::dom::{Document, Element, NodeId, Tag};
+use crate::dom::{Document, Edge, Element, NodeId, Tag};
 use crate::textutil::collapse_whitespace;
 
 /// At most this many meta tags are kept: real pages have a few dozen, hundreds are spam.
@@ -196,7 +196,7 @@ pub fn itemprop_value(doc: &Document, id: NodeId, max_bytes: usize) -> Option<St
     if el.tag == Tag::Meta || el.tag == Tag::Link {
         return None;
     }
-    bounded_text(doc, id, max_bytes)
+    bounded_words(doc, id, max_bytes)
 }
 
 /// The name of a microdata author: its own `content`, the `itemprop=name` inside it (a nested
@@ -214,29 +214,52 @@ pub fn itemprop_author(doc: &Document, id: NodeId) -> Option<String> {
     itemprop_value(doc, name.unwrap_or(id), 300)
 }
 
-/// The element's text with whitespace collapsed, or `None` when it is empty or when the text
-/// (or the subtree) is too large to be a headline, byline or dateline.
+/// The element's text as a browser lays it out — a space between blocks and at `<br>` — with
+/// whitespace collapsed; `None` when empty, or when the text (or the subtree) is too large to be
+/// a headline, byline or dateline.
 pub fn bounded_text(doc: &Document, id: NodeId, max_bytes: usize) -> Option<String> {
-    // Subtrees of empty wrappers can be large without text; cap the nodes visited too.
-    let max_nodes = 200 + max_bytes * 4;
+    bounded(doc, id, max_bytes, false)
+}
+
+/// Like [`bounded_text`], with a space at every element boundary: bylines and datelines set
+/// their parts in separate inline elements that CSS spaces apart ("<span>Jane Doe</span><span>
+/// Published</span>").
+pub fn bounded_words(doc: &Document, id: NodeId, max_bytes: usize) -> Option<String> {
+    bounded(doc, id, max_bytes, true)
+}
+
+fn bounded(doc: &Document, id: NodeId, max_bytes: usize, every_element: bool) -> Option<String> {
+    // Subtrees of empty wrappers can be large without text; cap the steps taken too.
+    let max_steps = 400 + max_bytes * 8;
     let mut out = String::new();
-    let mut walk = doc.descendants(id);
-    let mut visited = 0usize;
-    while let Some(n) = walk.next() {
-        visited += 1;
-        if visited > max_nodes {
+    let mut pending_space = false;
+    let mut walk = doc.traverse(id);
+    let mut steps = 0usize;
+    while let Some(edge) = walk.next() {
+        steps += 1;
+        if steps > max_steps {
             return None;
         }
-        if let Some(t) = doc.text(n) {
+        let (Edge::Open(n) | Edge::Close(n)) = edge;
+        if let Some(t) = doc.text(n).filter(|_| matches!(edge, Edge::Open(_))) {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
             out.push_str(t);
             if out.len() > max_bytes * 2 {
                 return None;
             }
-        } else if doc
-            .tag(n)
-            .is_some_and(|t| matches!(t, Tag::Script | Tag::Style | Tag::Template))
-        {
-            walk.skip_subtree(n);
+            continue;
+        }
+        let Some(tag) = doc.tag(n) else { continue };
+        // The root itself may be one (`<title>`); its content is what was asked for.
+        if matches!(edge, Edge::Open(_)) && n != id && tag.is_non_content() {
+            walk.skip_children(n);
+            continue;
+        }
+        if every_element || tag.is_block() || tag == Tag::Br {
+            pending_space = true;
         }
     }
     let out = collapse_whitespace(&out);
@@ -298,5 +321,21 @@ mod tests {
         let p = doc.find_tag(Document::ROOT, Tag::P).unwrap();
         assert_eq!(bounded_text(&doc, p, 50), None);
         assert!(bounded_text(&doc, p, 1_000).is_some());
+    }
+
+    #[test]
+    fn bounded_text_spaces_blocks_and_words_spaces_every_element() {
+        let doc = parse(
+            "<h1>Data<br>Analytics<div>Agency</div><b>X</b>y</h1><p><span>Jane</span><span>Doe</span></p>",
+            &ParseLimits::default(),
+        )
+        .unwrap();
+        let h1 = doc.find_tag(Document::ROOT, Tag::H1).unwrap();
+        assert_eq!(
+            bounded_text(&doc, h1, 100).as_deref(),
+            Some("Data Analytics Agency Xy")
+        );
+        let p = doc.find_tag(Document::ROOT, Tag::P).unwrap();
+        assert_eq!(bounded_words(&doc, p, 100).as_deref(), Some("Jane Doe"));
     }
 }

@@ -19,7 +19,7 @@ mod url;
 use crate::dom::{Document, NodeId};
 use crate::textutil::collapse_whitespace;
 use byline::Names;
-use meta::{bounded_text, itemprop_author, itemprop_value};
+use meta::{bounded_text, bounded_words, itemprop_author, itemprop_value};
 use scan::{Scan, Spot};
 
 /// What the metadata stage found.
@@ -47,6 +47,9 @@ const NEAR_BEFORE: u32 = 100;
 /// Nodes after the headline where a byline or date may sit: room for a standfirst, a hero image
 /// and a share bar, not for the article body where "author" boxes of related stories live.
 const NEAR_AFTER: u32 = 500;
+/// Nodes around the headline where unmarked date text counts: a header's worth (the date line
+/// of a typical article header sits within 10–60 nodes of its `<h1>`).
+const NEAR_TEXT: u32 = 150;
 /// Categories and tags kept, and the longest one: longer lists and items are spam.
 const MAX_TERMS: usize = 50;
 const MAX_TERM_CHARS: usize = 100;
@@ -185,6 +188,18 @@ impl Near {
                 .collect(),
         }
     }
+
+    /// Like [`Near::filter`] in a narrower window, and only when there is a headline: for
+    /// unmarked text, which further down is as likely a related story's date.
+    fn filter_tight<'s>(&self, list: &'s [Spot]) -> Vec<&'s Spot> {
+        let Some(a) = self.anchor else {
+            return Vec::new();
+        };
+        self.filter(list)
+            .into_iter()
+            .filter(|s| s.pos.abs_diff(a) <= NEAR_TEXT)
+            .collect()
+    }
 }
 
 /// Authors from the first source that names someone: JSON-LD, then each author meta key,
@@ -231,7 +246,7 @@ fn authors(
         return found;
     }
     for spot in near.filter(&scan.bylines) {
-        let Some(text) = bounded_text(doc, spot.node, 300) else {
+        let Some(text) = bounded_words(doc, spot.node, 300) else {
             continue;
         };
         if let Some(found) = take(Names::from_raw([text.as_str()], true)) {
@@ -264,6 +279,11 @@ fn dates(
         .map(|s| (s, is_modified_time(doc, s.node)))
         .collect();
     let time_value = |s: &Spot| itemprop_value(doc, s.node, 200).as_deref().and_then(norm);
+    let marked: Vec<&Spot> = near
+        .filter(&scan.datelines)
+        .into_iter()
+        .chain(near.filter(&scan.bylines))
+        .collect();
 
     let published = ld
         .date_published
@@ -284,14 +304,10 @@ fn dates(
                 .filter(|(_, modified)| !modified)
                 .find_map(|(s, _)| time_value(s))
         })
+        .or_else(|| visible_date(doc, marked.iter().copied(), Which::Published, now))
         .or_else(|| {
-            visible_date(
-                doc,
-                near.filter(&scan.datelines)
-                    .into_iter()
-                    .chain(near.filter(&scan.bylines)),
-                now,
-            )
+            let texts = near.filter_tight(&scan.date_texts);
+            visible_date(doc, texts.into_iter(), Which::Published, now)
         })
         .or_else(|| ld.date_created.as_deref().and_then(norm))
         .or_else(|| from_keys(meta::CREATED))
@@ -307,12 +323,13 @@ fn dates(
                 .iter()
                 .filter(|(_, modified)| *modified)
                 .find_map(|(s, _)| time_value(s))
-        });
+        })
+        .or_else(|| visible_date(doc, marked.iter().copied(), Which::Modified, now));
     (published, modified)
 }
 
 /// Whether a `<time>` gives the modification date: `itemprop=dateModified`, an "updated" class
-/// on it or its parent, or text that says so.
+/// on it or its parent, or text that says so ("Updated <time>", "<time>Updated Nov 15</time>").
 fn is_modified_time(doc: &Document, id: NodeId) -> bool {
     let says_updated = |n: NodeId| {
         let attr_has = |a: &str| {
@@ -323,32 +340,83 @@ fn is_modified_time(doc: &Document, id: NodeId) -> bool {
         };
         attr_has("class") || attr_has("itemprop")
     };
-    says_updated(id)
+    follows_update_label(doc, id)
+        || says_updated(id)
         || doc.parent(id).is_some_and(says_updated)
-        || bounded_text(doc, id, 200).is_some_and(|t| t.to_lowercase().starts_with("updated"))
+        || bounded_words(doc, id, 200).is_some_and(|t| t.to_lowercase().starts_with("updated"))
 }
 
-/// The first date written in the text of datelines and bylines. Text that only announces an
-/// update is skipped; "Published … Updated …" is read from "Published" on.
+/// Whether the text just before `id` is an "Updated:" label, as a text node or a short element.
+fn follows_update_label(doc: &Document, id: NodeId) -> bool {
+    let Some(prev) = doc.node(id).prev_sibling else {
+        return false;
+    };
+    let label = match doc.text(prev) {
+        Some(t) => Some(t.to_owned()),
+        None => bounded_words(doc, prev, 40),
+    };
+    label.is_some_and(|t| {
+        let t = t
+            .trim_end_matches(|c: char| c.is_whitespace() || c == ':')
+            .to_lowercase();
+        UPDATE_LABELS.iter().any(|w| t.ends_with(w))
+    })
+}
+
+/// How pages introduce a modification date.
+const UPDATE_LABELS: &[&str] = &[
+    "updated",
+    "updated on",
+    "updated at",
+    "modified",
+    "modified on",
+    "last edited",
+    "aktualisiert",
+    "mis à jour",
+    "actualizado",
+];
+
+/// Words that introduce a publication date in visible text.
+const PUBLISH_LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "veröffentlicht",
+    "publié",
+    "publicado",
+];
+
+/// Which of a page's dates is wanted.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Which {
+    Published,
+    Modified,
+}
+
+/// The first date of the wanted kind written in datelines or bylines. For the published date,
+/// text that only announces an update is skipped and "Published … Updated …" is read from
+/// "Published" on; for the modified date, only text labelled as an update counts.
 fn visible_date<'s>(
     doc: &Document,
     spots: impl Iterator<Item = &'s Spot>,
+    which: Which,
     now: i64,
 ) -> Option<String> {
     for spot in spots {
-        let Some(text) = bounded_text(doc, spot.node, 200) else {
+        let Some(text) = bounded_words(doc, spot.node, 200) else {
             continue;
         };
         let lower = text.to_lowercase();
-        let start = ["published", "posted", "veröffentlicht", "publié"]
-            .iter()
-            .filter_map(|w| lower.find(w))
-            .min();
-        let from = match start {
-            // `find` on the lower-cased copy gives a byte offset valid in `lower` only.
-            Some(i) => &lower[i..],
-            None if lower.contains("updated") || lower.contains("modified") => continue,
-            None => &lower,
+        let first = |words: &[&str]| words.iter().filter_map(|w| lower.find(w)).min();
+        let published = first(PUBLISH_LABELS);
+        let updated = first(UPDATE_LABELS);
+        let labelled_update = follows_update_label(doc, spot.node);
+        // NOTE: offsets found in the lower-cased copy are valid in that copy only.
+        let from = match (which, published, updated) {
+            (Which::Published, Some(i), _) => &lower[i..],
+            (Which::Published, None, None) if !labelled_update => &lower,
+            (Which::Modified, _, Some(i)) => &lower[i..],
+            (Which::Modified, _, None) if labelled_update => &lower,
+            _ => continue,
         };
         if let Some(d) = date::normalize(from, now) {
             return Some(d);

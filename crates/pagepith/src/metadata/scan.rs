@@ -7,8 +7,8 @@
 //! one pass keeps the stage linear in the page's size (pages have ~5,000–60,000 nodes), and each
 //! list is capped so that a hostile page cannot make it grow without bound.
 
-use super::byline;
 use super::meta::{MetaTags, Microdata};
+use super::{byline, date};
 use crate::dom::{Document, Edge, Element, NodeData, NodeId, Tag};
 
 /// Candidates kept per list: a real page has a few; the cap bounds later work.
@@ -63,6 +63,8 @@ pub struct Scan {
     pub bylines: Vec<Spot>,
     /// Elements whose class or id speaks of a date.
     pub datelines: Vec<Spot>,
+    /// Parents of short text nodes holding a year: unmarked datelines ("<p>April 8, 2024</p>").
+    pub date_texts: Vec<Spot>,
     /// Whether the page has an `<article>` or `<main>`.
     pub has_article: bool,
 }
@@ -102,15 +104,19 @@ pub fn scan(doc: &Document) -> Scan {
                     walk.skip_children(id);
                 }
             }
-            NodeData::Text(t) => {
-                if !ctx.furniture && s.bylines.len() < MAX_SPOTS && byline::opens_byline(t) {
-                    if let Some(parent) = doc.parent(id) {
-                        s.bylines.push(Spot {
-                            node: parent,
-                            pos,
-                            ctx,
-                        });
-                    }
+            NodeData::Text(t) if !ctx.furniture => {
+                let Some(parent) = doc.parent(id) else {
+                    continue;
+                };
+                let spot = Spot {
+                    node: parent,
+                    pos,
+                    ctx,
+                };
+                if byline::opens_byline(t) {
+                    push(&mut s.bylines, spot);
+                } else if date::has_year(t) {
+                    push(&mut s.date_texts, spot);
                 }
             }
             _ => {}
@@ -127,13 +133,11 @@ impl Scan {
             self.microdata.push(id, p);
         }
         match el.tag {
-            Tag::Html => {
-                if self.lang.is_none() {
-                    self.lang = el
-                        .attr("lang")
-                        .or_else(|| el.attr("xml:lang"))
-                        .map(str::to_owned);
-                }
+            Tag::Html if self.lang.is_none() => {
+                self.lang = el
+                    .attr("lang")
+                    .or_else(|| el.attr("xml:lang"))
+                    .map(str::to_owned);
             }
             Tag::Title => {
                 self.title.get_or_insert(id);
@@ -166,11 +170,9 @@ impl Scan {
             | Tag::Select
             | Tag::Textarea
             | Tag::Iframe => return true,
-            Tag::H1 | Tag::H2 => {
-                if self.headings.len() < MAX_SPOTS * 2 {
-                    let level = if el.tag == Tag::H1 { 1 } else { 2 };
-                    self.headings.push(Heading { spot, level });
-                }
+            Tag::H1 | Tag::H2 if self.headings.len() < MAX_SPOTS * 2 => {
+                let level = if el.tag == Tag::H1 { 1 } else { 2 };
+                self.headings.push(Heading { spot, level });
             }
             Tag::Time => push(&mut self.times, spot),
             Tag::Article | Tag::Main => self.has_article = true,
@@ -214,10 +216,25 @@ fn context_of(el: &Element, mut ctx: Ctx) -> Ctx {
     ctx
 }
 
-/// Whether a class or the id of `el` has a word satisfying `pred` (given lower-cased).
-fn class_or_id_has(el: &Element, pred: impl Fn(&str) -> bool) -> bool {
-    let check = |v: &str| v.split_whitespace().any(|t| pred(&t.to_ascii_lowercase()));
+/// Whether a class or the id of `el` has a word satisfying `pred`, which sees it lower-cased.
+pub fn class_or_id_has(el: &Element, pred: impl Fn(&str) -> bool) -> bool {
+    let check = |v: &str| v.split_whitespace().any(|t| with_lowercase(t, &pred));
     el.attr("class").is_some_and(check) || el.attr("id").is_some_and(check)
+}
+
+/// Calls `f` on `word` lower-cased (ASCII), without allocating for words of usual length:
+/// this runs on every class word of every element.
+fn with_lowercase(word: &str, f: &impl Fn(&str) -> bool) -> bool {
+    let mut buf = [0u8; 64];
+    match buf.get_mut(..word.len()) {
+        Some(b) => {
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            // NOTE: ASCII lower-casing keeps UTF-8 valid, so this never fails.
+            std::str::from_utf8(b).is_ok_and(f)
+        }
+        None => f(&word.to_ascii_lowercase()),
+    }
 }
 
 /// Comment sections: `comments`, `comment-list`, `disqus_thread`; not `comment-count` links,
@@ -229,12 +246,12 @@ fn is_comment_word(t: &str) -> bool {
         && !t.contains("button")
 }
 
-/// Class or id words that mark a visible date: `date`, `published`, `timestamp`, `dateline`;
+/// Class or id words that mark a visible date: `date`, `publish`, `timestamp`, `dateline`;
 /// not "updated" (a modification date) or words that merely contain "date" (`validate`).
 pub fn is_dateline_element(el: &Element) -> bool {
     class_or_id_has(el, |t| {
         (t.contains("date")
-            || t.contains("published")
+            || t.contains("publish")
             || t.contains("timestamp")
             || t.contains("posted-on"))
             && !["update", "valid", "candid", "mandat", "picker"]
@@ -277,5 +294,6 @@ mod tests {
             .iter()
             .all(|b| doc.text_content(b.node) == "By Jane"));
         assert!(s.has_article);
+        assert_eq!(s.date_texts.len(), 0);
     }
 }

@@ -51,9 +51,15 @@ pub fn choose(
     src: &Sources,
     sitename: Option<&str>,
 ) -> Choice {
+    let h1s: Vec<(&Heading, String)> = headings
+        .iter()
+        .filter(|h| h.level == 1)
+        .filter_map(|h| Some((h, bounded_text(doc, h.spot.node, MAX_HEADLINE_BYTES)?)))
+        .collect();
     let (html, site) = match src.html {
         Some(t) => {
-            let (title, site) = strip_site(t, sitename);
+            let (title, site) =
+                split_by_heading(t, &h1s, sitename).unwrap_or_else(|| strip_site(t, sitename));
             (Some(title), site)
         }
         None => (None, None),
@@ -76,13 +82,16 @@ pub fn choose(
     .filter(|r| !r.is_empty())
     .collect();
 
-    let site_fold = [sitename, site.as_deref()].map(|s| s.map(fold).unwrap_or_default());
-    let h1s: Vec<(&Heading, String)> = headings
-        .iter()
-        .filter(|h| h.level == 1)
-        .filter_map(|h| Some((h, bounded_text(doc, h.spot.node, MAX_HEADLINE_BYTES)?)))
-        // A heading that is only the site's name is the logo.
-        .filter(|(_, t)| !site_fold.contains(&fold(t)))
+    // A heading that is only the site's name is the logo. The name guessed from `<title>` is
+    // less sure, so it rules out only headings outside the article.
+    let stated = sitename.map(fold).unwrap_or_default();
+    let guessed = site.as_deref().map(fold).unwrap_or_default();
+    let h1s: Vec<(&Heading, String)> = h1s
+        .into_iter()
+        .filter(|(h, t)| {
+            let f = fold(t);
+            !(f == stated || (f == guessed && !h.spot.ctx.in_article))
+        })
         .collect();
     let similar_h1 = h1s
         .iter()
@@ -125,6 +134,47 @@ pub fn choose(
         }
     }
     choice
+}
+
+/// When one side of a separator in `<title>` is the text of an `<h1>` and the other side is not,
+/// the first is the headline and the second the site's name (or "Section | Site"): a sure
+/// split, so it comes before the guesses of [`strip_site`].
+fn split_by_heading(
+    title: &str,
+    h1s: &[(&Heading, String)],
+    sitename: Option<&str>,
+) -> Option<(String, Option<String>)> {
+    let title = collapse_whitespace(title);
+    let site = sitename.map(fold);
+    let heads: Vec<String> = h1s
+        .iter()
+        .filter(|(h, _)| !h.spot.ctx.furniture)
+        .map(|(_, t)| fold(t))
+        .filter(|f| !f.is_empty() && site.as_ref() != Some(f))
+        .collect();
+    if heads.is_empty() {
+        return None;
+    }
+    let is_head = |p: &str| heads.contains(&fold(p));
+    for sep in SEPARATORS {
+        if let Some((a, b)) = title.rsplit_once(sep) {
+            if is_head(a) && !is_head(b) {
+                return Some((a.trim().to_owned(), Some(b.trim().to_owned())));
+            }
+        }
+        if let Some((a, b)) = title.split_once(sep) {
+            match (is_head(a), is_head(b)) {
+                // "Headline | Section | Site": the site is the last part.
+                (true, false) => {
+                    let site = b.rsplit(sep).next().unwrap_or(b);
+                    return Some((a.trim().to_owned(), Some(site.trim().to_owned())));
+                }
+                (false, true) => return Some((b.trim().to_owned(), Some(a.trim().to_owned()))),
+                _ => {}
+            }
+        }
+    }
+    None
 }
 
 /// Whether two titles name the same story: equal, one containing the other (when the shorter
@@ -303,6 +353,25 @@ mod tests {
         assert_eq!(c.title.as_deref(), Some("Rain in Spain"));
         assert_eq!(doc.text_content(c.headline.unwrap()), "Rain in  Spain");
         assert_eq!(c.site.as_deref(), Some("Daily News"));
+    }
+
+    #[test]
+    fn title_split_follows_the_h1_when_it_names_one_side() {
+        // Length alone would take "News" for the site; the `<h1>` says it is the headline.
+        let (c, _) = choose_in(
+            "<main><h1>News</h1></main>",
+            &Sources {
+                html: Some("News | National Student Support Accelerator"),
+                ..Sources::default()
+            },
+            None,
+        );
+        assert_eq!(c.title.as_deref(), Some("News"));
+        assert_eq!(
+            c.site.as_deref(),
+            Some("National Student Support Accelerator")
+        );
+        assert!(c.headline.is_some());
     }
 
     #[test]

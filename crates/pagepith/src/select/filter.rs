@@ -1,7 +1,7 @@
 //! Block-level decisions inside the chosen container.
 
 use super::Decision;
-use crate::dom::Document;
+use crate::dom::{Document, Tag};
 use crate::metadata::Metadata;
 use crate::segment::{BlockKind, Segmentation, TextBlock};
 use crate::textutil::collapse_whitespace;
@@ -43,14 +43,36 @@ fn is_headline(_doc: &Document, b: &TextBlock, meta: &Metadata) -> bool {
     false
 }
 
-/// The fallback: every block of the pruned page that passes the block rules and reads as
-/// prose (long enough to be a sentence, or a heading or list item among such blocks).
-pub fn page_prose(doc: &Document, seg: &Segmentation, meta: &Metadata) -> Vec<Decision> {
+/// The fallback: every block of the page's main region — `<main>` or `role=main` when the page
+/// marks one that holds a good part of its text, else the whole pruned body — that passes the
+/// block rules. Link-heavy blocks are kept when they are long enough to be an item's title or
+/// description rather than a menu entry.
+pub fn main_region(doc: &Document, seg: &Segmentation, meta: &Metadata) -> Vec<Decision> {
+    let body_chars = doc.body().map_or(0, |b| seg.node_chars[b.index()]) as f64;
+    let region = doc
+        .body()
+        .into_iter()
+        .flat_map(|b| doc.descendants(b))
+        .find(|&n| {
+            (doc.tag(n) == Some(Tag::Main) || doc.attr(n, "role") == Some("main"))
+                && seg.node_chars[n.index()] as f64 >= 0.3 * body_chars
+        });
     seg.blocks
         .iter()
-        .map(|b| match judge(doc, b, meta) {
-            Decision::Kept if b.chars < 40 && b.kind == BlockKind::Paragraph => Decision::Furniture,
-            d => d,
+        .map(|b| {
+            if let Some(r) = region {
+                if b.node != r && !doc.ancestors(b.node).any(|a| a == r) {
+                    return Decision::OutsideContainer;
+                }
+            }
+            match judge(doc, b, meta) {
+                Decision::LinkHeavy if b.chars >= MIN_LINKED_ITEM_CHARS => Decision::Kept,
+                d => d,
+            }
         })
         .collect()
 }
+
+/// Linked text at least this long reads as an item (a product name, a thread title), shorter
+/// linked text as a menu entry ("Home", "About us").
+const MIN_LINKED_ITEM_CHARS: usize = 20;

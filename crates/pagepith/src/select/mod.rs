@@ -61,14 +61,23 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata) -> Selection 
         .collect();
     filter::apply(doc, seg, meta, &mut decisions);
 
-    let kept_chars: usize = kept_chars(seg, &decisions);
-    let fallback = filter::page_prose(doc, seg, meta);
-    let fallback_chars = kept_chars_of(seg, &fallback);
-    // NOTE: the container path is preferred; the page's prose wins only when the container
-    // holds under a quarter of it, which is when the scorer latched onto a fragment.
-    if (kept_chars as f64) < 0.25 * fallback_chars as f64 {
+    let kept = kept_chars_of(seg, &decisions);
+    let region = filter::main_region(doc, seg, meta);
+    // Unlinked text only: a short article beside long lists of linked headlines is still the
+    // article, while a listing's container holds little of even the unlinked text.
+    let region_chars: usize = seg
+        .blocks
+        .iter()
+        .zip(&region)
+        .filter(|(_, d)| **d == Decision::Kept)
+        .map(|(b, _)| b.chars - b.link_chars)
+        .sum();
+    // NOTE: the prose container is preferred; the page's main region wins only when the
+    // container holds a small part of it — a listing, a product grid, a forum thread, where
+    // the content is many short or linked items rather than one run of prose.
+    if (kept as f64) < MIN_CONTAINER_SHARE * region_chars as f64 {
         return Selection {
-            decisions: fallback,
+            decisions: region,
             container: None,
         };
     }
@@ -78,9 +87,8 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata) -> Selection 
     }
 }
 
-fn kept_chars(seg: &Segmentation, decisions: &[Decision]) -> usize {
-    kept_chars_of(seg, decisions)
-}
+/// Below this share of the main region's text, the prose container is a fragment.
+const MIN_CONTAINER_SHARE: f64 = 0.3;
 
 fn kept_chars_of(seg: &Segmentation, decisions: &[Decision]) -> usize {
     seg.blocks
