@@ -32,6 +32,7 @@ pub mod dom;
 mod error;
 mod explain;
 mod metadata;
+mod pagetype;
 mod prune;
 pub mod render;
 mod segment;
@@ -62,7 +63,8 @@ pub fn extract_str(html: &str, config: &Config) -> Result<Article, Error> {
     };
     let mut doc = dom::parse(html, &limits).map_err(|e| Error::limit("max_nodes", e.limit))?;
     let meta = metadata::extract(&doc, config.url.as_deref());
-    prune::prune(&mut doc);
+    let discussion = pagetype::is_discussion(&doc);
+    prune::prune(&mut doc, discussion);
     let segmentation = segment::segment(&doc);
     let selection = select::select(&doc, &segmentation, &meta);
     Ok(assemble::build_article(&doc, &segmentation, &selection, meta))

@@ -65,14 +65,19 @@ const MAX_FURNITURE_SHARE: f64 = 0.5;
 /// How many elements of one kind make a repeated structure (posts, items) rather than a box.
 const MIN_REPEATED_ITEMS: usize = 3;
 
+/// Prose left outside repeated furniture that makes the page an article in its own right
+/// (about three solid paragraphs).
+const MIN_ARTICLE_PROSE: usize = 1500;
+
 /// Furniture named by a weak word (`menu`, `sidebar`, `meta`…) that holds at least this much
 /// prose with little linking is kept: such words also name wrappers (`toc-content-sidebar`,
 /// `post-meta-and-body`). Real menus and sidebars are link lists or short.
 const WEAK_FURNITURE_MAX_PROSE: usize = 500;
 const WEAK_FURNITURE_MAX_LINK_DENSITY: f64 = 0.25;
 
-/// Removes furniture from `doc` in place.
-pub fn prune(doc: &mut Document) -> PruneLog {
+/// Removes furniture from `doc` in place. On a `discussion` page (a forum thread, a Q&A page)
+/// the posts are the content: comment words do not mark furniture there.
+pub fn prune(doc: &mut Document, discussion: bool) -> PruneLog {
     let order: Vec<NodeId> = doc.descendants(Document::ROOT).collect();
     let (prose, linked) = prose_lengths(doc, &order);
     let total = doc.body().map_or(0, |b| prose[b.index()]).max(1);
@@ -86,9 +91,9 @@ pub fn prune(doc: &mut Document) -> PruneLog {
     let mut walk = doc.descendants(Document::ROOT);
     while let Some(id) = walk.next() {
         match removal_reason(doc, id) {
-            // A wrapper named like furniture (`content-sidebar-wrap`), or a misused semantic tag
-            // holding the whole page: look inside it instead.
-            // Likewise a page that hides its body until a script reveals it.
+            // A wrapper named like furniture (`content-sidebar-wrap`), a misused semantic tag,
+            // or a page that hides its body until a script reveals it, holding most of the
+            // page: look inside it instead.
             Some(
                 PruneReason::FurnitureClass(_)
                 | PruneReason::FurnitureTag
@@ -96,6 +101,7 @@ pub fn prune(doc: &mut Document) -> PruneLog {
                 | PruneReason::Hidden,
             ) if holds_most_prose(id) => {}
             Some(PruneReason::FurnitureClass(kind)) if kind.is_weak() && reads_as_prose(id) => {}
+            Some(PruneReason::FurnitureClass(FurnitureKind::Comments)) if discussion => {}
             Some(reason) => {
                 log.removed.push((id, reason));
                 walk.skip_subtree(id);
@@ -118,9 +124,22 @@ pub fn prune(doc: &mut Document) -> PruneLog {
             }
         }
     }
+    // ...unless what remains is itself an article: comments under a story stay comments
+    // however long the discussion.
     let oversized: Vec<FurnitureKind> = by_kind
         .into_iter()
-        .filter(|&(_, n, count)| count >= MIN_REPEATED_ITEMS && n as f64 > MAX_FURNITURE_SHARE * total as f64)
+        .filter(|&(kind, n, count)| {
+            // A thread whose every post is a "comment" has next to nothing outside them; an
+            // article with comments keeps at least a few sentences of its own.
+            let article_prose = if kind == FurnitureKind::Comments {
+                MIN_ARTICLE_PROSE / 3
+            } else {
+                MIN_ARTICLE_PROSE
+            };
+            count >= MIN_REPEATED_ITEMS
+                && n as f64 > MAX_FURNITURE_SHARE * total as f64
+                && total.saturating_sub(n) < article_prose
+        })
         .map(|(k, _, _)| k)
         .collect();
     log.removed.retain(|&(_, reason)| match reason {
@@ -321,7 +340,7 @@ mod tests {
 
     fn pruned_text(html: &str) -> String {
         let mut doc = parse(html, &ParseLimits::default()).unwrap();
-        prune(&mut doc);
+        prune(&mut doc, false);
         crate::textutil::collapse_whitespace(&doc.text_content(Document::ROOT))
     }
 

@@ -59,6 +59,7 @@ const CUT_WORDS: &[&str] = &[
     "minutes read",
     "read time",
     "ago",
+    "on behalf of",
 ];
 
 /// Names that stand for no one in particular.
@@ -159,6 +160,18 @@ const JUNK_WORDS: &[&str] = &[
     "posts",
     "on",
     "via",
+    "undefined",
+    "null",
+    "by",
+    "home",
+    "menu",
+    "category",
+    "categories",
+    "tags",
+    "contact",
+    "search",
+    "login",
+    "newsletter",
 ];
 
 /// Names found in one source, split by whether they are generic.
@@ -228,7 +241,7 @@ pub fn clean(raw: &str, visible: bool) -> Vec<String> {
     }
     // Bylines pack several facts between bars and bullets ("By Jane | Nov 14 | 3 min read"):
     // the names are in the first part that yields any.
-    for part in raw.split(['|', '•', '·', '\n']) {
+    for part in raw.split(['|', '•', '·', '»', '\n']) {
         let names = clean_part(part, visible);
         if !names.is_empty() {
             return names;
@@ -362,8 +375,9 @@ fn strip_prefixes(mut s: &str) -> &str {
             }
             let rest = &s[p.len()..];
             // "By" must be a word of its own: "Byron Smith" keeps its name.
-            let ends_word =
-                p.ends_with(':') || rest.starts_with(|c: char| c.is_whitespace() || c == ':');
+            let ends_word = p.ends_with(':')
+                || rest.is_empty()
+                || rest.starts_with(|c: char| c.is_whitespace() || c == ':');
             if ends_word {
                 s = rest;
                 continue 'again;
@@ -456,19 +470,30 @@ fn clean_name(piece: &str, visible: bool) -> Option<String> {
             return None;
         }
     }
-    if visible && !starts_like_a_name(s) {
+    if visible && !looks_like_a_name(s) {
         return None;
     }
     Some(s.to_owned())
 }
 
-/// Visible text must start with a capital (or a letter of a script without case): "the end of
-/// the year" after a sentence-initial "By" is not a name.
-fn starts_like_a_name(s: &str) -> bool {
-    s.chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
+/// Visible names are written with capitals (or in a script without case): every word starts
+/// with one, except name particles ("Ludwig van Beethoven"). "the end of the year" after a
+/// sentence-initial "By", or "Get in touch" in an author box, is not a name.
+fn looks_like_a_name(s: &str) -> bool {
+    let capital = |w: &str| {
+        w.chars()
+            .find(|c| c.is_alphabetic())
+            .is_none_or(|c| c.is_uppercase() || !c.is_lowercase())
+    };
+    let mut words = s.split_whitespace();
+    words.next().is_some_and(capital) && words.all(|w| capital(w) || PARTICLES.contains(&w))
 }
+
+/// Lower-case words inside names.
+const PARTICLES: &[&str] = &[
+    "de", "da", "del", "della", "di", "do", "dos", "du", "la", "le", "van", "von", "der", "den",
+    "ter", "bin", "al", "el", "y", "e",
+];
 
 fn looks_like_url(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
@@ -501,6 +526,8 @@ pub fn is_byline_element(el: &Element) -> bool {
         || class_or_id_has(el, |t| {
             (t.contains("byline") || t.contains("author") || t.contains("writer"))
                 && !BYLINE_EXCLUDED.iter().any(|x| t.contains(x))
+                // "authorization", "authority"
+                && !t.contains("authori")
         })
 }
 
@@ -510,15 +537,37 @@ pub fn opens_byline(text: &str) -> bool {
     if t.len() > 150 {
         return false;
     }
-    let t = t.trim_end_matches(':');
-    let head = |p: &str| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
-    let is = |p: &str| t.eq_ignore_ascii_case(p);
-    is("by")
-        || is("posted by")
-        || is("written by")
-        || (head("by ") && t.as_bytes()[0] == b'B')
-        || head("posted by ")
-        || head("written by ")
+    if is_byline_label(t) {
+        return true;
+    }
+    let after = |p: &str| {
+        t.get(..p.len())
+            .filter(|h| h.eq_ignore_ascii_case(p))
+            .map(|_| &t[p.len()..])
+    };
+    // A lower-case "by" opens a byline only before a capital: "by Jane Doe", not "by the way".
+    let by_name = after("by ").is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()));
+    by_name
+        || t.starts_with("By ")
+        || t.starts_with("BY ")
+        || after("posted by ").is_some()
+        || after("written by ").is_some()
+}
+
+/// Whether a text is only a byline label ("By", "Written by:", "Author"), with the name in the
+/// next element.
+pub fn is_byline_label(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(':').trim_end();
+    [
+        "by",
+        "posted by",
+        "written by",
+        "author",
+        "authors",
+        "words by",
+    ]
+    .iter()
+    .any(|l| t.eq_ignore_ascii_case(l))
 }
 
 #[cfg(test)]
@@ -620,6 +669,14 @@ mod tests {
         );
         assert!(opens_byline("By "));
         assert!(opens_byline("Written by"));
+        assert!(opens_byline("by Nicole Burke"));
+        assert!(opens_byline("Author:"));
+        assert!(!opens_byline("by the end of the day"));
+        assert_eq!(names("Written By"), Vec::<String>::new());
+        assert_eq!(
+            names("Niko Matsakis on behalf of the Rust team"),
+            ["Niko Matsakis"]
+        );
         assert!(!opens_byline("by the way"));
     }
 

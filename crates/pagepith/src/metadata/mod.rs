@@ -245,7 +245,12 @@ fn authors(
     if let Some(found) = take(Names::from_raw(micro.iter().map(String::as_str), false)) {
         return found;
     }
-    for spot in near.filter(&scan.bylines) {
+    // Near the headline first; then anywhere in the article, since some pages sign at the end.
+    let anywhere = scan
+        .bylines
+        .iter()
+        .filter(|s| s.ctx.in_article && !s.ctx.furniture);
+    for spot in near.filter(&scan.bylines).into_iter().chain(anywhere) {
         let Some(text) = bounded_words(doc, spot.node, 300) else {
             continue;
         };

@@ -105,9 +105,16 @@ pub fn scan(doc: &Document) -> Scan {
                 }
             }
             NodeData::Text(t) if !ctx.furniture => {
-                let Some(parent) = doc.parent(id) else {
+                let Some(mut parent) = doc.parent(id) else {
                     continue;
                 };
+                // "<h3>Author</h3><p>Lisa Ellis</p>": a label alone in its element names the
+                // person in the next one, so the byline is the pair's parent.
+                let alone =
+                    doc.node(id).prev_sibling.is_none() && doc.node(id).next_sibling.is_none();
+                if alone && byline::is_byline_label(t) {
+                    parent = doc.parent(parent).unwrap_or(parent);
+                }
                 let spot = Spot {
                     node: parent,
                     pos,

@@ -185,6 +185,27 @@ fn visible_byline_by_jane_doe_and_john_smith() {
 }
 
 #[test]
+fn label_element_names_the_author_in_the_next_one() {
+    let m = meta(
+        r#"<article><h1>Rain</h1><div class="content-item"><h3>Author</h3><p>  Lisa D. Ellis</p></div>
+        <p>Body.</p></article>"#,
+    );
+    assert_eq!(m.authors, ["Lisa D. Ellis"]);
+}
+
+#[test]
+fn signature_at_the_end_of_the_article_is_read_when_nothing_else_is() {
+    let mut body = String::new();
+    for i in 0..300 {
+        body.push_str(&format!("<p>Paragraph {i} of the article body.</p>"));
+    }
+    let m = meta(&format!(
+        "<article><h1>Rain</h1>{body}<p>Written by<!-- --> <a href=/a>Moses Kim and Kate Shokurova</a></p></article>"
+    ));
+    assert_eq!(m.authors, ["Moses Kim", "Kate Shokurova"]);
+}
+
+#[test]
 fn byline_class_with_staff_and_update_junk_keeps_staff_only_as_last_resort() {
     let m = meta(
         r#"<article><h1>Rain</h1><div class="byline">By STAFF | Updated 3 min ago</div>
@@ -313,7 +334,7 @@ fn tmp_eval_wcxb() {
     let gt: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("ground-truth.json")).unwrap())
             .unwrap();
-    let mut out = std::fs::File::create("/tmp/wcxb_meta.tsv").unwrap();
+    let mut out = std::fs::File::create("/tmp/wcxb_meta.jsonl").unwrap();
     let (mut n, mut t_ok, mut a_n, mut a_ok, mut a_first, mut d_n, mut d_ok, mut d_none, mut d_mod) =
         (0, 0, 0, 0, 0, 0, 0, 0, 0);
     let mut total = std::time::Duration::ZERO;
@@ -381,16 +402,75 @@ fn tmp_eval_wcxb() {
                 })
             })
             .collect();
-        writeln!(
-            out,
-            "H1:{:?}\tOG:{:?}\tHT:{:?}\t{id}\t{}\tT:{:?}#{:?}\tA:{:?}#{}\tD:{:?}#{:?}\tM:{:?}\tS:{:?}\tL:{:?}",
-            h1s, sc.meta.first(meta::TITLE), sc.title.and_then(|t| bounded_text(&doc, t, 2000)),
-            g["page_type"], gt_title, m.title, g["author"].as_str(), a, g["publish_date"].as_str(), m.date,
-            m.date_modified, m.sitename, m.language
-        )
-        .unwrap();
+        let rec = serde_json::json!({
+            "id": id, "type": g["page_type"], "h1s": h1s, "og": sc.meta.first(meta::TITLE),
+            "ht": sc.title.and_then(|t| bounded_text(&doc, t, 2000)),
+            "gt_title": gt_title, "title": m.title, "gt_author": g["author"], "authors": m.authors,
+            "gt_date": g["publish_date"], "date": m.date, "modified": m.date_modified,
+            "site": m.sitename, "lang": m.language,
+        });
+        writeln!(out, "{rec}").unwrap();
     }
     eprintln!(
         "pages {n} title {t_ok} authors {a_ok}/{a_n} first-author {a_first}/{a_n} date {d_ok}/{d_n} (none {d_none}, gt==modified {d_mod}) time {total:?} nodes {nodes}"
     );
+}
+
+#[test]
+#[ignore]
+fn tmp_debug_page() {
+    use std::io::Read;
+    let id = std::env::var("PAGE").unwrap();
+    let dir = std::path::Path::new("/work/shared/eval/wcxb-dev");
+    let mut gz = flate2::read::GzDecoder::new(
+        std::fs::File::open(dir.join(format!("html/{id}.html.gz"))).unwrap(),
+    );
+    let mut bytes = Vec::new();
+    gz.read_to_end(&mut bytes).unwrap();
+    let text = crate::decode::decode(&bytes, None).text;
+    let doc = parse(&text, &ParseLimits::default()).unwrap();
+    let sc = scan::scan(&doc);
+    let m = extract(&doc, None);
+    eprintln!("{m:?}");
+    for h in &sc.headings {
+        eprintln!(
+            "H{} pos {} {:?} {:?}",
+            h.level,
+            h.spot.pos,
+            h.spot.ctx,
+            bounded_text(&doc, h.spot.node, 300)
+        );
+    }
+    for b in &sc.bylines {
+        eprintln!(
+            "BY pos {} {:?} {:?}",
+            b.pos,
+            b.ctx,
+            bounded_words(&doc, b.node, 300)
+        );
+    }
+    for b in &sc.datelines {
+        eprintln!(
+            "DL pos {} {:?} {:?}",
+            b.pos,
+            b.ctx,
+            bounded_words(&doc, b.node, 200)
+        );
+    }
+    for b in sc.date_texts.iter().take(10) {
+        eprintln!(
+            "DT pos {} {:?} {:?}",
+            b.pos,
+            b.ctx,
+            bounded_words(&doc, b.node, 200)
+        );
+    }
+    for b in &sc.times {
+        eprintln!(
+            "TI pos {} {:?} {:?}",
+            b.pos,
+            b.ctx,
+            itemprop_value(&doc, b.node, 200)
+        );
+    }
 }
