@@ -276,6 +276,10 @@ fn class_words(el: &crate::dom::Element) -> impl Iterator<Item = String> + '_ {
         .split_ascii_whitespace()
         .chain(std::iter::once(id).filter(|s| !s.is_empty()));
     parts.flat_map(|part| {
+        // BEM names (`block__element--modifier`) describe a part of a component by its
+        // element word: `listing__header` is an item's heading, not the page's header. Only
+        // the block word names what the element is.
+        let part = part.split("__").next().unwrap_or(part);
         let lower = part.to_ascii_lowercase();
         let joined: String = lower.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
         // camelCase and PascalCase words split too: `SiteFooter` names a footer.

@@ -7,9 +7,7 @@
 //! keep them only when nothing better turns up. It does not decide which source wins, and it does
 //! not look names up anywhere: a name is whatever text survives the cleaning.
 
-use super::scan::class_or_id_has;
 use super::{date, fold};
-use crate::dom::Element;
 use crate::textutil::collapse_whitespace;
 
 /// Longest raw byline cleaned: longer text is an author bio or a paragraph, not a byline.
@@ -515,20 +513,12 @@ const BYLINE_EXCLUDED: &[&str] = &[
     "box", "card", "info", "details",
 ];
 
-/// Class, id and rel words that mark an element as a byline; words that mark author photos,
-/// bios and comment authors are excluded.
-pub fn is_byline_element(el: &Element) -> bool {
-    let rel_author = el.attr("rel").is_some_and(|r| {
-        r.split_whitespace()
-            .any(|t| t.eq_ignore_ascii_case("author"))
-    });
-    rel_author
-        || class_or_id_has(el, |t| {
-            (t.contains("byline") || t.contains("author") || t.contains("writer"))
-                && !BYLINE_EXCLUDED.iter().any(|x| t.contains(x))
-                // "authorization", "authority"
-                && !t.contains("authori")
-        })
+/// Whether a class or id word (lower-cased) marks a byline: `byline`, `author`, `writer`, but
+/// not author photos, bios, boxes, comment authors or `authorization`.
+pub fn is_byline_word(t: &str) -> bool {
+    (t.contains("byline") || t.contains("author") || t.contains("writer"))
+        && !BYLINE_EXCLUDED.iter().any(|x| t.contains(x))
+        && !t.contains("authori")
 }
 
 /// Whether a text node opens a visible byline ("By", "By Jane Doe", "Posted by …").

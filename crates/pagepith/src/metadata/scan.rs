@@ -91,7 +91,8 @@ pub fn scan(doc: &Document) -> Scan {
         let ctx = ctx_stack.last().map_or_else(Ctx::default, |&(_, c)| c);
         match &doc.node(id).data {
             NodeData::Element(el) => {
-                let inner = context_of(el, ctx);
+                let attrs = Attrs::read(el);
+                let inner = context_of(el, &attrs, ctx);
                 if inner != ctx {
                     ctx_stack.push((id, inner));
                 }
@@ -100,7 +101,7 @@ pub fn scan(doc: &Document) -> Scan {
                     pos,
                     ctx: inner,
                 };
-                if s.element(el, spot) {
+                if s.element(el, &attrs, spot) {
                     walk.skip_children(id);
                 }
             }
@@ -134,9 +135,9 @@ pub fn scan(doc: &Document) -> Scan {
 
 impl Scan {
     /// Records what one element offers; returns whether its children can be skipped.
-    fn element(&mut self, el: &Element, spot: Spot) -> bool {
+    fn element(&mut self, el: &Element, attrs: &Attrs, spot: Spot) -> bool {
         let id = spot.node;
-        if let Some(p) = el.attr("itemprop") {
+        if let Some(p) = attrs.itemprop {
             self.microdata.push(id, p);
         }
         match el.tag {
@@ -186,9 +187,13 @@ impl Scan {
             _ => {}
         }
         if !spot.ctx.furniture {
-            if byline::is_byline_element(el) {
+            let rel_author = attrs.rel.is_some_and(|r| {
+                r.split_whitespace()
+                    .any(|t| t.eq_ignore_ascii_case("author"))
+            });
+            if rel_author || attrs.words.byline {
                 push(&mut self.bylines, spot);
-            } else if el.tag != Tag::Time && is_dateline_element(el) {
+            } else if el.tag != Tag::Time && attrs.words.dateline {
                 push(&mut self.datelines, spot);
             }
         }
@@ -202,8 +207,50 @@ fn push(list: &mut Vec<Spot>, spot: Spot) {
     }
 }
 
+/// The attributes the walk reads, found in one pass over the element's attributes (it runs on
+/// every element, and `Element::attr` is a linear search each time).
+#[derive(Default)]
+struct Attrs<'a> {
+    itemprop: Option<&'a str>,
+    rel: Option<&'a str>,
+    role: Option<&'a str>,
+    words: Words,
+}
+
+/// What the class and id words say.
+#[derive(Default)]
+struct Words {
+    comment: bool,
+    byline: bool,
+    dateline: bool,
+}
+
+impl<'a> Attrs<'a> {
+    fn read(el: &'a Element) -> Attrs<'a> {
+        let mut a = Attrs::default();
+        for attr in &el.attrs {
+            match &*attr.name {
+                "class" | "id" => {
+                    for word in attr.value.split_whitespace() {
+                        with_lowercase(word, |t| {
+                            a.words.comment |= is_comment_word(t);
+                            a.words.byline |= byline::is_byline_word(t);
+                            a.words.dateline |= is_dateline_word(t);
+                        });
+                    }
+                }
+                "itemprop" => a.itemprop = Some(&attr.value),
+                "rel" => a.rel = Some(&attr.value),
+                "role" => a.role = Some(&attr.value),
+                _ => {}
+            }
+        }
+        a
+    }
+}
+
 /// The context inside `el`, given the context around it.
-fn context_of(el: &Element, mut ctx: Ctx) -> Ctx {
+fn context_of(el: &Element, attrs: &Attrs, mut ctx: Ctx) -> Ctx {
     match el.tag {
         Tag::Article | Tag::Main => ctx.in_article = true,
         Tag::Nav | Tag::Aside => ctx.furniture = true,
@@ -212,33 +259,28 @@ fn context_of(el: &Element, mut ctx: Ctx) -> Ctx {
         Tag::Html | Tag::Body => return ctx,
         _ => {}
     }
-    match el.attr("role") {
+    match attrs.role {
         Some("main") => ctx.in_article = true,
         Some("navigation" | "complementary" | "contentinfo") => ctx.furniture = true,
         _ => {}
     }
-    if class_or_id_has(el, is_comment_word) {
+    if attrs.words.comment {
         ctx.furniture = true;
     }
     ctx
 }
 
-/// Whether a class or the id of `el` has a word satisfying `pred`, which sees it lower-cased.
-pub fn class_or_id_has(el: &Element, pred: impl Fn(&str) -> bool) -> bool {
-    let check = |v: &str| v.split_whitespace().any(|t| with_lowercase(t, &pred));
-    el.attr("class").is_some_and(check) || el.attr("id").is_some_and(check)
-}
-
-/// Calls `f` on `word` lower-cased (ASCII), without allocating for words of usual length:
-/// this runs on every class word of every element.
-fn with_lowercase(word: &str, f: &impl Fn(&str) -> bool) -> bool {
+/// Calls `f` on `word` lower-cased (ASCII), without allocating for words of usual length.
+fn with_lowercase(word: &str, f: impl FnOnce(&str)) {
     let mut buf = [0u8; 64];
     match buf.get_mut(..word.len()) {
         Some(b) => {
             b.copy_from_slice(word.as_bytes());
             b.make_ascii_lowercase();
             // NOTE: ASCII lower-casing keeps UTF-8 valid, so this never fails.
-            std::str::from_utf8(b).is_ok_and(f)
+            if let Ok(t) = std::str::from_utf8(b) {
+                f(t);
+            }
         }
         None => f(&word.to_ascii_lowercase()),
     }
@@ -255,16 +297,14 @@ fn is_comment_word(t: &str) -> bool {
 
 /// Class or id words that mark a visible date: `date`, `publish`, `timestamp`, `dateline`;
 /// not "updated" (a modification date) or words that merely contain "date" (`validate`).
-pub fn is_dateline_element(el: &Element) -> bool {
-    class_or_id_has(el, |t| {
-        (t.contains("date")
-            || t.contains("publish")
-            || t.contains("timestamp")
-            || t.contains("posted-on"))
-            && !["update", "valid", "candid", "mandat", "picker"]
-                .iter()
-                .any(|x| t.contains(x))
-    })
+fn is_dateline_word(t: &str) -> bool {
+    (t.contains("date")
+        || t.contains("publish")
+        || t.contains("timestamp")
+        || t.contains("posted-on"))
+        && !["update", "valid", "candid", "mandat", "picker"]
+            .iter()
+            .any(|x| t.contains(x))
 }
 
 #[cfg(test)]

@@ -338,6 +338,7 @@ fn tmp_eval_wcxb() {
     let (mut n, mut t_ok, mut a_n, mut a_ok, mut a_first, mut d_n, mut d_ok, mut d_none, mut d_mod) =
         (0, 0, 0, 0, 0, 0, 0, 0, 0);
     let mut total = std::time::Duration::ZERO;
+    let mut scan_total = std::time::Duration::ZERO;
     let mut nodes = 0usize;
     for (id, g) in gt.as_object().unwrap() {
         let mut gz = flate2::read::GzDecoder::new(
@@ -350,7 +351,14 @@ fn tmp_eval_wcxb() {
         nodes += doc.len();
         let t = std::time::Instant::now();
         let m = extract(&doc, g["url"].as_str());
-        total += t.elapsed();
+        let el = t.elapsed();
+        total += el;
+        if el.as_millis() > 8 {
+            eprintln!("SLOW {id} {el:?} nodes {}", doc.len());
+        }
+        let t2 = std::time::Instant::now();
+        let _ = scan::scan(&doc);
+        scan_total += t2.elapsed();
         n += 1;
         let norm = |s: &str| crate::textutil::collapse_whitespace(s);
         let gt_title = g["title"].as_str().map(norm);
@@ -412,7 +420,7 @@ fn tmp_eval_wcxb() {
         writeln!(out, "{rec}").unwrap();
     }
     eprintln!(
-        "pages {n} title {t_ok} authors {a_ok}/{a_n} first-author {a_first}/{a_n} date {d_ok}/{d_n} (none {d_none}, gt==modified {d_mod}) time {total:?} nodes {nodes}"
+        "pages {n} title {t_ok} authors {a_ok}/{a_n} first-author {a_first}/{a_n} date {d_ok}/{d_n} (none {d_none}, gt==modified {d_mod}) time {total:?} scan {scan_total:?} nodes {nodes}"
     );
 }
 

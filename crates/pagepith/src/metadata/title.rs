@@ -224,7 +224,13 @@ fn words(s: &str) -> Vec<String> {
 /// Splits the site name off a `<title>`: the part that matches `sitename`, or else a short part
 /// beside a long one. Returns the headline and the site part, if one was removed.
 pub fn strip_site(title: &str, sitename: Option<&str>) -> (String, Option<String>) {
+    // "| Nuts & Volts Magazine": a template that left the headline out.
     let title = collapse_whitespace(title);
+    let title = title
+        .trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | '»' | '·' | ':')
+        })
+        .to_owned();
     if let Some((head, site)) = split_known(&title, sitename) {
         // "Headline | Section | Site": once the site is off, a short trailing section goes too.
         let head = match split_short_suffix(&head, &[" | "]) {
@@ -293,11 +299,12 @@ fn split_short_prefix(title: &str) -> Option<(String, String)> {
     [" | ", " :: ", " » "].iter().find_map(|sep| {
         let (head, tail) = title.split_once(sep)?;
         let (head, tail) = (head.trim(), tail.trim());
+        // Two words at most ("BBC News | …"): a longer head is as often the headline
+        // ("Electrical - Overview | Occupational Safety and Health Administration").
         let head_words = head.split_whitespace().count();
         (is_long(tail)
-            && head_words <= 4
-            && head_words < tail.split_whitespace().count()
-            && !head.is_empty())
+            && (1..=2).contains(&head_words)
+            && head_words * 2 <= tail.split_whitespace().count())
         .then(|| (tail.to_owned(), head.to_owned()))
     })
 }
@@ -340,6 +347,22 @@ mod tests {
         assert_eq!(
             strip_site("Brexit - what happens next", None).0,
             "Brexit - what happens next"
+        );
+        assert_eq!(
+            strip_site(
+                "Electrical - Overview | Occupational Safety and Health Administration",
+                None
+            )
+            .0,
+            "Electrical - Overview | Occupational Safety and Health Administration"
+        );
+        assert_eq!(
+            strip_site("BBC News | Rain in Spain and Portugal", None).0,
+            "Rain in Spain and Portugal"
+        );
+        assert_eq!(
+            strip_site("| Nuts & Volts Magazine", None).0,
+            "Nuts & Volts Magazine"
         );
     }
 
