@@ -215,18 +215,18 @@ fn removal_reason(doc: &Document, id: NodeId) -> Option<PruneReason> {
         }
     }
     if el.tag.heading_level().is_some() || el.tag == Tag::P {
-        // Headings and paragraphs are content by nature; their ids are mostly anchors made
-        // from their own text (`toc_should-you-invest`), not furniture names.
-        return None;
+        // Headings' and paragraphs' ids are mostly anchors made from their own text
+        // (`toc_should-you-invest`), not furniture names: only their classes speak.
+        return class_furniture(el, false).map(PruneReason::FurnitureClass);
     }
     if el.tag == Tag::Article {
         // `<article>` names content; its class words describe the content, not furniture,
         // except for the common `<article class="comment">`.
-        return class_furniture(el)
+        return class_furniture(el, true)
             .filter(|k| *k == FurnitureKind::Comments)
             .map(PruneReason::FurnitureClass);
     }
-    class_furniture(el).map(PruneReason::FurnitureClass)
+    class_furniture(el, true).map(PruneReason::FurnitureClass)
 }
 
 fn inside_main_content(doc: &Document, id: NodeId) -> bool {
@@ -269,9 +269,9 @@ fn is_hidden(el: &crate::dom::Element) -> bool {
 
 /// The words of an element's class and id, lower-cased, split at anything not alphanumeric,
 /// plus each whole class joined without separators (`sr-only` → `sronly`).
-fn class_words(el: &crate::dom::Element) -> impl Iterator<Item = String> + '_ {
+fn class_words(el: &crate::dom::Element, with_id: bool) -> impl Iterator<Item = String> + '_ {
     let class = el.attr("class").unwrap_or("");
-    let id = el.attr("id").unwrap_or("");
+    let id = if with_id { el.attr("id").unwrap_or("") } else { "" };
     let parts = class
         .split_ascii_whitespace()
         .chain(std::iter::once(id).filter(|s| !s.is_empty()));
@@ -303,9 +303,9 @@ fn class_words(el: &crate::dom::Element) -> impl Iterator<Item = String> + '_ {
 }
 
 /// The furniture kind named by an element's class or id words, if any.
-fn class_furniture(el: &crate::dom::Element) -> Option<FurnitureKind> {
+fn class_furniture(el: &crate::dom::Element, with_id: bool) -> Option<FurnitureKind> {
     use FurnitureKind::*;
-    for word in class_words(el) {
+    for word in class_words(el, with_id) {
         let kind = match word.as_str() {
             "nav" | "navbar" | "navigation" | "menu" | "menus" | "breadcrumb" | "breadcrumbs"
             | "pagination" | "pager" | "skip" | "skiplink" | "toc" | "tabs" => Navigation,

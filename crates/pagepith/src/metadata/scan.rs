@@ -231,7 +231,7 @@ impl<'a> Attrs<'a> {
         for attr in &el.attrs {
             match &*attr.name {
                 "class" | "id" => {
-                    for word in attr.value.split_whitespace() {
+                    for word in attr.value.split_whitespace().filter(|w| may_hint(w)) {
                         with_lowercase(word, |t| {
                             a.words.comment |= is_comment_word(t);
                             a.words.byline |= byline::is_byline_word(t);
@@ -268,6 +268,27 @@ fn context_of(el: &Element, attrs: &Attrs, mut ctx: Ctx) -> Ctx {
         ctx.furniture = true;
     }
     ctx
+}
+
+/// A quick filter before the word tests: whether `word` holds the start of any word they look
+/// for ("co"mment, "di"squs, "by"line, "au"thor, "wr"iter, "da"te, "pu"blish, "ti"mestamp,
+/// "po"sted). Most class words fail it, and the tests' substring searches are the walk's main
+/// cost otherwise.
+fn may_hint(word: &str) -> bool {
+    word.as_bytes().windows(2).any(|w| {
+        matches!(
+            [w[0].to_ascii_lowercase(), w[1].to_ascii_lowercase()],
+            [b'c', b'o']
+                | [b'd', b'i']
+                | [b'b', b'y']
+                | [b'a', b'u']
+                | [b'w', b'r']
+                | [b'd', b'a']
+                | [b'p', b'u']
+                | [b't', b'i']
+                | [b'p', b'o']
+        )
+    })
 }
 
 /// Calls `f` on `word` lower-cased (ASCII), without allocating for words of usual length.
