@@ -12,10 +12,13 @@ use crate::EvalArgs;
 pub fn run(args: &EvalArgs) -> Result<ExitCode> {
     let dataset = Dataset::load(&args.dataset)
         .with_context(|| format!("cannot load the dataset at {}", args.dataset.display()))?;
-    let predictions = match &args.predictions {
-        Some(path) => pagepith_eval::load_predictions(path)
-            .with_context(|| format!("cannot read predictions from {}", path.display()))?,
-        None => extract_all(&dataset, args.jobs.unwrap_or(0))?,
+    let (predictions, failed) = match &args.predictions {
+        Some(path) => (
+            pagepith_eval::load_predictions(path)
+                .with_context(|| format!("cannot read predictions from {}", path.display()))?,
+            0,
+        ),
+        None => extract_all(&dataset, args.jobs.unwrap_or(0)),
     };
     if let Some(path) = &args.save_predictions {
         pagepith_eval::save_predictions(path, &predictions)
@@ -35,6 +38,11 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
     } else {
         print!("{}", report.render_text());
     }
+    if failed > 0 {
+        // Every dev page must give output: an error here is a bug to look at, not a score.
+        eprintln!("pagepith: {failed} page(s) failed to extract");
+        return Ok(ExitCode::from(1));
+    }
     if let Some(floor) = args.min_f1 {
         if report.f1() < floor {
             eprintln!("pagepith: F1 {:.4} is below the floor {floor}", report.f1());
@@ -44,7 +52,8 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn extract_all(dataset: &Dataset, threads: usize) -> Result<HashMap<String, Prediction>> {
+/// Extracts every page; returns the predictions and how many pages failed.
+fn extract_all(dataset: &Dataset, threads: usize) -> (HashMap<String, Prediction>, usize) {
     let (predictions, errors) = pagepith_eval::run_extractor(dataset, threads, |html, url| {
         let mut config = pagepith::Config::default();
         if let Some(url) = url {
@@ -61,5 +70,5 @@ fn extract_all(dataset: &Dataset, threads: usize) -> Result<HashMap<String, Pred
     for (id, err) in &errors {
         eprintln!("pagepith: page {id}: {err}");
     }
-    Ok(predictions)
+    (predictions, errors.len())
 }

@@ -22,6 +22,17 @@ pub fn build_article(doc: &Document, seg: &Segmentation, sel: &Selection, meta: 
                 builder.finish(&mut body);
                 if !captions.contains(&b.text) {
                     captions.push(b.text.clone());
+                    // The figure stays in the structure (Markdown shows it); plain text leaves
+                    // figures out, as the body text of a news page does.
+                    let src = b
+                        .figure
+                        .and_then(|f| doc.find_tag(f, Tag::Img))
+                        .and_then(|img| doc.attr(img, "src"))
+                        .map(str::to_owned);
+                    body.push(Block::Figure {
+                        src,
+                        caption: Some(b.text.clone()),
+                    });
                 }
             }
             _ => {}

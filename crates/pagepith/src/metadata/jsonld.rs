@@ -40,7 +40,6 @@ pub struct JsonLd {
     pub sections: Vec<String>,
     pub keywords: Vec<String>,
     pub language: Option<String>,
-    pub url: Option<String>,
 }
 
 type Obj = Map<String, Value>;
@@ -193,7 +192,6 @@ impl<'a> Graph<'a> {
             date_modified: text_of("dateModified"),
             date_created: text_of("dateCreated"),
             description: text_of("description"),
-            url: main.and_then(|o| o.get("url")).and_then(text),
             ..JsonLd::default()
         };
         if let Some(v) = field("author").or_else(|| field("creator")) {

@@ -222,8 +222,8 @@ pub fn bounded_text(doc: &Document, id: NodeId, max_bytes: usize) -> Option<Stri
 }
 
 /// Like [`bounded_text`], with a space at every element boundary: bylines and datelines set
-/// their parts in separate inline elements that CSS spaces apart ("<span>Jane Doe</span><span>
-/// Published</span>").
+/// their parts in separate inline elements that CSS spaces apart
+/// (`<span>Jane Doe</span><span>Published</span>`).
 pub fn bounded_words(doc: &Document, id: NodeId, max_bytes: usize) -> Option<String> {
     bounded(doc, id, max_bytes, true)
 }

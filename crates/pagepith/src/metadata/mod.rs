@@ -45,7 +45,8 @@ pub struct Metadata {
 /// Nodes before the headline where a byline or date may sit (kickers, category labels).
 const NEAR_BEFORE: u32 = 100;
 /// Nodes after the headline where a byline or date may sit: room for a standfirst, a hero image
-/// and a share bar, not for the article body where "author" boxes of related stories live.
+/// and a share bar, not for the body, where related stories carry their own bylines and dates
+/// (bylines alone are also looked for anywhere in the article, after everything else).
 const NEAR_AFTER: u32 = 500;
 /// Nodes around the headline where unmarked date text counts: a header's worth (the date line
 /// of a typical article header sits within 10–60 nodes of its `<h1>`).
@@ -334,7 +335,7 @@ fn dates(
 }
 
 /// Whether a `<time>` gives the modification date: `itemprop=dateModified`, an "updated" class
-/// on it or its parent, or text that says so ("Updated <time>", "<time>Updated Nov 15</time>").
+/// on it or its parent, or text that says so (`Updated <time>`, `<time>Updated Nov 15</time>`).
 fn is_modified_time(doc: &Document, id: NodeId) -> bool {
     let says_updated = |n: NodeId| {
         let attr_has = |a: &str| {

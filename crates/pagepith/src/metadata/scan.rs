@@ -63,7 +63,7 @@ pub struct Scan {
     pub bylines: Vec<Spot>,
     /// Elements whose class or id speaks of a date.
     pub datelines: Vec<Spot>,
-    /// Parents of short text nodes holding a year: unmarked datelines ("<p>April 8, 2024</p>").
+    /// Parents of short text nodes holding a year: unmarked datelines (`<p>April 8, 2024</p>`).
     pub date_texts: Vec<Spot>,
     /// Whether the page has an `<article>` or `<main>`.
     pub has_article: bool,

@@ -24,7 +24,6 @@ pub enum Decision {
     Headline,
     Caption,
     LinkHeavy,
-    Furniture,
 }
 
 /// The selection: one decision per block, in block order.
@@ -33,16 +32,6 @@ pub struct Selection {
     pub decisions: Vec<Decision>,
     /// The element chosen as the article's container, if one was.
     pub container: Option<NodeId>,
-}
-
-impl Selection {
-    pub fn kept(&self) -> impl Iterator<Item = usize> + '_ {
-        self.decisions
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| **d == Decision::Kept)
-            .map(|(i, _)| i)
-    }
 }
 
 /// Selects the article's blocks.
