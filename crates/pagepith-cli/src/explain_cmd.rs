@@ -19,7 +19,14 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
     let report = pagepith::explain(&bytes, &pagepith::Config::default())?;
     // Built whole, then written once: a closed pipe (`| head`) ends the output quietly.
     let mut out = String::new();
-    writeln!(out, "container: {}", report.container.as_deref().unwrap_or("(none: page fallback)"))?;
+    writeln!(
+        out,
+        "container: {}",
+        report
+            .container
+            .as_deref()
+            .unwrap_or("(none: page fallback)")
+    )?;
     writeln!(out, "removed by prune:")?;
     for (path, reason, chars) in &report.removed {
         if *chars > 0 {
@@ -29,7 +36,11 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
     writeln!(out, "blocks:")?;
     for b in &report.blocks {
         let kept = b.decision == "kept";
-        let text: String = b.text.chars().take(if kept || args.all { 100 } else { 50 }).collect();
+        let text: String = b
+            .text
+            .chars()
+            .take(if kept || args.all { 100 } else { 50 })
+            .collect();
         writeln!(
             out,
             "  {:<16} {:<12} {:>5} ld={:.2} {} | {}",

@@ -23,13 +23,18 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
         eprintln!("pagepith: {name}: {err:#}");
     }
     if args.url.is_some() && inputs.len() > 1 {
-        bail!("--url applies to one input, but {} were given", inputs.len());
+        bail!(
+            "--url applies to one input, but {} were given",
+            inputs.len()
+        );
     }
-    let format = args.format.unwrap_or(if inputs.len() == 1 && resolve_errors.is_empty() {
-        Format::Text
-    } else {
-        Format::Jsonl
-    });
+    let format = args
+        .format
+        .unwrap_or(if inputs.len() == 1 && resolve_errors.is_empty() {
+            Format::Text
+        } else {
+            Format::Jsonl
+        });
     let mut config = pagepith::Config::default();
     if let Some(url) = &args.url {
         config = config.with_url(url.clone());
@@ -70,7 +75,11 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
         writeln!(out, "{}", if first { "[]" } else { "\n]" })?;
     }
     out.flush().context("cannot write output")?;
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Reads, extracts and renders one page; a panic (a bug) is an error for this page only.
@@ -92,7 +101,14 @@ fn process(input: &Input, config: &pagepith::Config, format: Format) -> Result<S
     }
 }
 
-fn write_one(out: &mut dyn Write, name: &str, rendered: &str, format: Format, many: bool, first: bool) -> Result<()> {
+fn write_one(
+    out: &mut dyn Write,
+    name: &str,
+    rendered: &str,
+    format: Format,
+    many: bool,
+    first: bool,
+) -> Result<()> {
     match format {
         Format::Jsonl => writeln!(out, "{rendered}")?,
         Format::Json if many => {

@@ -28,10 +28,14 @@ impl Input {
         let mut bytes = Vec::new();
         match self {
             Input::Stdin => {
-                io::stdin().lock().read_to_end(&mut bytes).context("reading stdin")?;
+                io::stdin()
+                    .lock()
+                    .read_to_end(&mut bytes)
+                    .context("reading stdin")?;
             }
             Input::File(path) => {
-                let file = fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+                let file = fs::File::open(path)
+                    .with_context(|| format!("cannot open {}", path.display()))?;
                 if is_gz(path) {
                     MultiGzDecoder::new(file)
                         .read_to_end(&mut bytes)
@@ -48,14 +52,21 @@ impl Input {
 }
 
 fn is_gz(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
 }
 
 /// Whether a file inside a directory is a page to read.
 fn is_page(path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
-    [".html", ".htm", ".xhtml"].iter().any(|ext| name.ends_with(ext))
+    [".html", ".htm", ".xhtml"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
 }
 
 /// Expands the arguments: files as given, directories to their pages (sorted, recursively),
@@ -91,7 +102,9 @@ fn walk_dir(dir: &Path) -> Result<Vec<PathBuf>> {
     while let Some(d) = pending.pop() {
         let entries = fs::read_dir(&d).with_context(|| format!("cannot list {}", d.display()))?;
         for entry in entries {
-            let path = entry.with_context(|| format!("cannot list {}", d.display()))?.path();
+            let path = entry
+                .with_context(|| format!("cannot list {}", d.display()))?
+                .path();
             if path.is_dir() {
                 pending.push(path);
             } else if is_page(&path) {

@@ -17,7 +17,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser, Debug)]
-#[command(name = "pagepith", version, about = "Finds the article inside any web page")]
+#[command(
+    name = "pagepith",
+    version,
+    about = "Finds the article inside any web page"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -36,26 +36,52 @@ fn one_file_gives_plain_text_without_furniture() {
     assert!(out.status.success());
     let text = stdout(&out);
     assert!(text.starts_with(ARTICLE_LINE), "{text}");
-    for furniture in ["cookies", "Share on", "Sign up", "About time", "Most read", "©"] {
+    for furniture in [
+        "cookies",
+        "Share on",
+        "Sign up",
+        "About time",
+        "Most read",
+        "©",
+    ] {
         assert!(!text.contains(furniture), "{furniture} leaked: {text}");
     }
 }
 
 #[test]
 fn json_has_every_contract_field() {
-    let out = pagepith().args(["extract", "--format", "json"]).arg(example()).output().unwrap();
+    let out = pagepith()
+        .args(["extract", "--format", "json"])
+        .arg(example())
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     for key in [
-        "source", "url", "title", "authors", "date", "date_modified", "sitename", "language",
-        "description", "image", "categories", "tags", "captions", "text",
+        "source",
+        "url",
+        "title",
+        "authors",
+        "date",
+        "date_modified",
+        "sitename",
+        "language",
+        "description",
+        "image",
+        "categories",
+        "tags",
+        "captions",
+        "text",
     ] {
         assert!(v.get(key).is_some(), "missing {key}");
     }
     assert_eq!(v["title"], "Harbour town bets on tidal power");
     assert_eq!(v["authors"][0], "Mara Quinlan");
     assert!(v["date"].as_str().unwrap().starts_with("2024-05-14"));
-    assert!(v["captions"][0].as_str().unwrap().starts_with("A test turbine"));
+    assert!(v["captions"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("A test turbine"));
 }
 
 #[test]
@@ -66,7 +92,12 @@ fn stdin_is_read_when_no_input_is_given() {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(page("Stdinmarker").as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(page("Stdinmarker").as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     assert!(stdout(&out).starts_with("Stdinmarker opens"));
@@ -84,14 +115,26 @@ fn directory_gives_sorted_jsonl_including_gzip_and_skips_other_files() {
     std::fs::write(dir.path().join("sub/c.htm"), page("Charlie")).unwrap();
 
     let out = pagepith().arg("extract").arg(dir.path()).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let lines: Vec<serde_json::Value> = stdout(&out)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     let firsts: Vec<String> = lines
         .iter()
-        .map(|v| v["text"].as_str().unwrap().split(' ').next().unwrap().to_owned())
+        .map(|v| {
+            v["text"]
+                .as_str()
+                .unwrap()
+                .split(' ')
+                .next()
+                .unwrap()
+                .to_owned()
+        })
         .collect();
     assert_eq!(firsts, ["Alpha", "Bravo", "Charlie"]);
 }
@@ -105,7 +148,13 @@ fn a_bad_input_is_reported_and_the_others_still_come_out() {
     std::fs::write(&bad_gz, b"\x1f\x8b\x08\x00 this is not gzip").unwrap();
     let missing = dir.path().join("missing.html");
 
-    let out = pagepith().arg("extract").arg(&bad_gz).arg(&good).arg(&missing).output().unwrap();
+    let out = pagepith()
+        .arg("extract")
+        .arg(&bad_gz)
+        .arg(&good)
+        .arg(&missing)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("broken.html.gz"), "{stderr}");
@@ -121,7 +170,11 @@ fn a_page_with_no_article_is_not_a_failure() {
     let dir = tempfile::tempdir().unwrap();
     let empty = dir.path().join("empty.html");
     std::fs::write(&empty, "<html><body></body></html>").unwrap();
-    let out = pagepith().args(["extract", "--format", "json"]).arg(&empty).output().unwrap();
+    let out = pagepith()
+        .args(["extract", "--format", "json"])
+        .arg(&empty)
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["text"], "");
@@ -131,10 +184,18 @@ fn a_page_with_no_article_is_not_a_failure() {
 fn output_order_and_bytes_do_not_depend_on_threads() {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..40 {
-        std::fs::write(dir.path().join(format!("p{i:02}.html")), page(&format!("Marker{i}"))).unwrap();
+        std::fs::write(
+            dir.path().join(format!("p{i:02}.html")),
+            page(&format!("Marker{i}")),
+        )
+        .unwrap();
     }
     let run = |jobs: &str| {
-        let out = pagepith().args(["extract", "-j", jobs]).arg(dir.path()).output().unwrap();
+        let out = pagepith()
+            .args(["extract", "-j", jobs])
+            .arg(dir.path())
+            .output()
+            .unwrap();
         assert!(out.status.success());
         out.stdout
     };
@@ -156,7 +217,10 @@ fn output_file_and_markdown_format() {
         .unwrap();
     assert!(out.status.success());
     let md = std::fs::read_to_string(target).unwrap();
-    assert!(md.starts_with("# Harbour town bets on tidal power\n\nKelmouth"), "{md}");
+    assert!(
+        md.starts_with("# Harbour town bets on tidal power\n\nKelmouth"),
+        "{md}"
+    );
     assert!(md.contains("## What residents said"));
     assert!(md.contains("- Turbines installed: two"));
 }
@@ -187,7 +251,11 @@ fn eval_reproduces_trafilatura_published_f1_from_predictions() {
         .arg(&eval)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let f1 = report["f1"].as_f64().unwrap();
     assert_eq!(format!("{f1:.3}"), "0.958");

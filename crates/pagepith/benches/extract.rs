@@ -62,8 +62,8 @@ fn load_pages(dataset: &Path) -> Vec<Page> {
     let mut pages = Vec::with_capacity(paths.len());
     for path in paths {
         let mut html = Vec::new();
-        let read = std::fs::File::open(&path)
-            .and_then(|f| GzDecoder::new(f).read_to_end(&mut html));
+        let read =
+            std::fs::File::open(&path).and_then(|f| GzDecoder::new(f).read_to_end(&mut html));
         if let Err(err) = read {
             eprintln!("extract bench: cannot read {}: {err}", path.display());
             exit(2);
@@ -74,7 +74,10 @@ fn load_pages(dataset: &Path) -> Vec<Page> {
         pages.push(Page { html, url });
     }
     if pages.is_empty() {
-        eprintln!("extract bench: no *.html.gz pages in {}", html_dir.display());
+        eprintln!(
+            "extract bench: no *.html.gz pages in {}",
+            html_dir.display()
+        );
         exit(2);
     }
     pages

@@ -59,7 +59,10 @@ fn main() -> ExitCode {
     let pages = match load_pages(&dataset) {
         Ok(pages) if !pages.is_empty() => pages,
         Ok(_) => {
-            eprintln!("throughput: no *.html.gz pages in {}/html", dataset.display());
+            eprintln!(
+                "throughput: no *.html.gz pages in {}/html",
+                dataset.display()
+            );
             return ExitCode::from(2);
         }
         Err(msg) => {
@@ -160,7 +163,11 @@ fn load_pages(dataset: &Path) -> Result<Vec<Page>, String> {
         let name = path.file_name().unwrap().to_string_lossy();
         let id = name.trim_end_matches(".html.gz");
         let mut config = pagepith::Config::default();
-        if let Some(url) = urls.get(id).and_then(|v| v.get("url")).and_then(|u| u.as_str()) {
+        if let Some(url) = urls
+            .get(id)
+            .and_then(|v| v.get("url"))
+            .and_then(|u| u.as_str())
+        {
             config = config.with_url(url);
         }
         pages.push(Page { html, config });

@@ -7,13 +7,30 @@ use serde::Serialize;
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Block {
-    Heading { level: u8, text: String },
-    Paragraph { text: String },
-    List { ordered: bool, items: Vec<ListItem> },
-    Quote { blocks: Vec<Block> },
-    Table { rows: Vec<TableRow> },
-    Code { text: String },
-    Figure { src: Option<String>, caption: Option<String> },
+    Heading {
+        level: u8,
+        text: String,
+    },
+    Paragraph {
+        text: String,
+    },
+    List {
+        ordered: bool,
+        items: Vec<ListItem>,
+    },
+    Quote {
+        blocks: Vec<Block>,
+    },
+    Table {
+        rows: Vec<TableRow>,
+    },
+    Code {
+        text: String,
+    },
+    Figure {
+        src: Option<String>,
+        caption: Option<String>,
+    },
 }
 
 /// One item of a list: its own text and any blocks nested in it (sub-lists, paragraphs).

@@ -11,7 +11,12 @@ use crate::select::{Decision, Selection};
 /// paragraphs. Real data cells hold a value or a short phrase.
 const MAX_DATA_CELL_CHARS: usize = 200;
 
-pub fn build_article(doc: &Document, seg: &Segmentation, sel: &Selection, meta: Metadata) -> Article {
+pub fn build_article(
+    doc: &Document,
+    seg: &Segmentation,
+    sel: &Selection,
+    meta: Metadata,
+) -> Article {
     let mut body = Vec::new();
     let mut captions = Vec::new();
     let mut builder = Builder::default();
@@ -83,7 +88,10 @@ struct Builder {
 
 impl Builder {
     fn add(&mut self, doc: &Document, b: &TextBlock, body: &mut Vec<Block>) {
-        if let Some(cell) = b.cell.filter(|c| c.cell == b.node && b.chars <= MAX_DATA_CELL_CHARS) {
+        if let Some(cell) = b
+            .cell
+            .filter(|c| c.cell == b.node && b.chars <= MAX_DATA_CELL_CHARS)
+        {
             if !matches!(self.group, Group::Table { table, .. } if table == cell.table) {
                 self.finish(body);
                 self.group = Group::Table {
@@ -92,11 +100,18 @@ impl Builder {
                 };
             }
             if let Group::Table { rows, .. } = &mut self.group {
-                let header = cell.header || doc.ancestors(cell.row).take(2).any(|a| doc.tag(a) == Some(Tag::Thead));
+                let header = cell.header
+                    || doc
+                        .ancestors(cell.row)
+                        .take(2)
+                        .any(|a| doc.tag(a) == Some(Tag::Thead));
                 match rows.last_mut() {
                     Some((row, r, last_cell)) if *row == cell.row => {
                         if *last_cell == Some(cell.cell) {
-                            let last = r.cells.last_mut().expect("a row with a last cell has cells");
+                            let last = r
+                                .cells
+                                .last_mut()
+                                .expect("a row with a last cell has cells");
                             last.push(' ');
                             last.push_str(&b.text);
                         } else {
@@ -117,7 +132,10 @@ impl Builder {
             }
             return;
         }
-        if let Some(place) = b.list.filter(|_| !matches!(b.kind, BlockKind::Heading(_) | BlockKind::Code)) {
+        if let Some(place) = b
+            .list
+            .filter(|_| !matches!(b.kind, BlockKind::Heading(_) | BlockKind::Code))
+        {
             if !matches!(self.group, Group::List { list, .. } if list == place.list) {
                 self.finish(body);
                 self.group = Group::List {
@@ -148,8 +166,12 @@ impl Builder {
                 level,
                 text: b.text.clone(),
             },
-            BlockKind::Code => Block::Code { text: b.text.clone() },
-            _ => Block::Paragraph { text: b.text.clone() },
+            BlockKind::Code => Block::Code {
+                text: b.text.clone(),
+            },
+            _ => Block::Paragraph {
+                text: b.text.clone(),
+            },
         };
         if let Some(q) = b.quote {
             if !matches!(self.group, Group::Quote { quote, .. } if quote == q) {

@@ -79,7 +79,10 @@ fn charset_from_content_type(content_type: &str) -> Option<&'static Encoding> {
 /// declares UTF-16 in its own bytes cannot be UTF-16 (the tag was readable as ASCII), so the
 /// HTML standard reads it as UTF-8.
 fn label_to_encoding(label: &[u8]) -> Option<&'static Encoding> {
-    let label = label.strip_prefix(b"\"").or_else(|| label.strip_prefix(b"'")).unwrap_or(label);
+    let label = label
+        .strip_prefix(b"\"")
+        .or_else(|| label.strip_prefix(b"'"))
+        .unwrap_or(label);
     let end = label
         .iter()
         .position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':')))
@@ -125,7 +128,6 @@ fn trim_ascii_start(bytes: &[u8]) -> &[u8] {
     &bytes[n..]
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,7 +153,10 @@ mod tests {
     #[test]
     fn content_type_charset_is_used_for_legacy_bytes() {
         // "é" in ISO-8859-2 and Windows-1252 is 0xE9; "ł" in ISO-8859-2 is 0xB3.
-        let d = decode(b"<p>\xb3\xf3d\xbc</p>", Some("text/html; charset=ISO-8859-2"));
+        let d = decode(
+            b"<p>\xb3\xf3d\xbc</p>",
+            Some("text/html; charset=ISO-8859-2"),
+        );
         assert_eq!(d.source, CharsetSource::ContentType);
         assert_eq!(d.text, "<p>łódź</p>");
     }
@@ -160,7 +165,9 @@ mod tests {
     fn meta_charset_is_found_after_a_long_script() {
         let mut page = b"<html><head><script>".to_vec();
         page.extend(std::iter::repeat_n(b'x', 3000));
-        page.extend_from_slice(b"</script><meta charset=\"windows-1251\"></head><p>\xcf\xf0\xe8\xe2\xe5\xf2</p>");
+        page.extend_from_slice(
+            b"</script><meta charset=\"windows-1251\"></head><p>\xcf\xf0\xe8\xe2\xe5\xf2</p>",
+        );
         let d = decode(&page, None);
         assert_eq!(d.source, CharsetSource::MetaTag);
         assert!(d.text.ends_with("<p>Привет</p>"));

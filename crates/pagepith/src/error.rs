@@ -33,7 +33,10 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
             ErrorKind::LimitExceeded { limit, value } => {
-                write!(f, "page exceeds the {limit} limit ({value}); raise it in Config to read it")
+                write!(
+                    f,
+                    "page exceeds the {limit} limit ({value}); raise it in Config to read it"
+                )
             }
         }
     }

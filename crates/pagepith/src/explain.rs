@@ -31,7 +31,8 @@ pub fn explain(html: &[u8], config: &Config) -> Result<Explanation, Error> {
     let limits = crate::dom::ParseLimits {
         max_nodes: config.max_nodes,
     };
-    let mut doc = crate::dom::parse(&decoded.text, &limits).map_err(|e| Error::limit("max_nodes", e.limit))?;
+    let mut doc = crate::dom::parse(&decoded.text, &limits)
+        .map_err(|e| Error::limit("max_nodes", e.limit))?;
     let meta = crate::metadata::extract(&doc, config.url.as_deref());
     let discussion = crate::pagetype::is_discussion(&doc);
     let pruned = crate::prune::prune(&mut doc, discussion);

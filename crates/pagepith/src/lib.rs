@@ -10,7 +10,7 @@
 //!     <p>Farmers welcomed the showers after two dry years, though some roads were flooded
 //!        and schools in three towns closed early.</p>
 //!   </article>
-//!   <footer>© Daily News</footer></body></html>"#;
+//!   <footer>(c) Daily News</footer></body></html>"#;
 //! let article = pagepith::extract(html, &pagepith::Config::default()).unwrap();
 //! assert_eq!(article.title.as_deref(), Some("Rain in Spain"));
 //! assert!(article.text().starts_with("The rain in Spain"));
@@ -67,5 +67,10 @@ pub fn extract_str(html: &str, config: &Config) -> Result<Article, Error> {
     prune::prune(&mut doc, discussion);
     let segmentation = segment::segment(&doc);
     let selection = select::select(&doc, &segmentation, &meta);
-    Ok(assemble::build_article(&doc, &segmentation, &selection, meta))
+    Ok(assemble::build_article(
+        &doc,
+        &segmentation,
+        &selection,
+        meta,
+    ))
 }

@@ -12,18 +12,23 @@ const DISCUSSION_TYPES: [&str; 2] = ["DiscussionForumPosting", "QAPage"];
 /// Whether the page declares itself a forum thread or a question-and-answer page.
 pub fn is_discussion(doc: &Document) -> bool {
     doc.descendants(Document::ROOT).any(|n| {
-        let Some(el) = doc.element(n) else { return false };
+        let Some(el) = doc.element(n) else {
+            return false;
+        };
         if let Some(itemtype) = el.attr("itemtype") {
             if DISCUSSION_TYPES.iter().any(|t| itemtype.contains(t)) {
                 return true;
             }
         }
         el.tag == Tag::Script
-            && el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-            && doc
-                .children(n)
-                .filter_map(|c| doc.text(c))
-                .any(|json| DISCUSSION_TYPES.iter().any(|t| json.contains(&format!("\"{t}\""))))
+            && el
+                .attr("type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+            && doc.children(n).filter_map(|c| doc.text(c)).any(|json| {
+                DISCUSSION_TYPES
+                    .iter()
+                    .any(|t| json.contains(&format!("\"{t}\"")))
+            })
     })
 }
 
@@ -41,7 +46,9 @@ mod tests {
         assert!(is_discussion(&doc(
             r#"<script type="application/ld+json">{"@type":"DiscussionForumPosting"}</script>"#
         )));
-        assert!(is_discussion(&doc(r#"<div itemscope itemtype="https://schema.org/QAPage"></div>"#)));
+        assert!(is_discussion(&doc(
+            r#"<div itemscope itemtype="https://schema.org/QAPage"></div>"#
+        )));
     }
 
     #[test]

@@ -82,10 +82,12 @@ pub fn prune(doc: &mut Document, discussion: bool) -> PruneLog {
     let (prose, linked) = prose_lengths(doc, &order);
     let total = doc.body().map_or(0, |b| prose[b.index()]).max(1);
 
-    let holds_most_prose = |id: NodeId| prose[id.index()] as f64 > MAX_FURNITURE_SHARE * total as f64;
+    let holds_most_prose =
+        |id: NodeId| prose[id.index()] as f64 > MAX_FURNITURE_SHARE * total as f64;
     let reads_as_prose = |id: NodeId| {
         let (p, l) = (prose[id.index()], linked[id.index()]);
-        p >= WEAK_FURNITURE_MAX_PROSE && (l as f64) < WEAK_FURNITURE_MAX_LINK_DENSITY * (p + l) as f64
+        p >= WEAK_FURNITURE_MAX_PROSE
+            && (l as f64) < WEAK_FURNITURE_MAX_LINK_DENSITY * (p + l) as f64
     };
     let mut log = PruneLog::default();
     let mut walk = doc.descendants(Document::ROOT);
@@ -205,8 +207,16 @@ fn removal_reason(doc: &Document, id: NodeId) -> Option<PruneReason> {
         let role = role.trim().to_ascii_lowercase();
         if matches!(
             role.as_str(),
-            "navigation" | "banner" | "contentinfo" | "complementary" | "search" | "menu"
-                | "menubar" | "dialog" | "alertdialog" | "toolbar"
+            "navigation"
+                | "banner"
+                | "contentinfo"
+                | "complementary"
+                | "search"
+                | "menu"
+                | "menubar"
+                | "dialog"
+                | "alertdialog"
+                | "toolbar"
         ) {
             return Some(PruneReason::FurnitureRole);
         }
@@ -254,24 +264,31 @@ fn is_hidden(el: &crate::dom::Element) -> bool {
         }
     }
     // Whole classes only: `field-label-hidden` hides a label, `hidden-xs` hides on phones.
-    el.attr("class").unwrap_or("").split_ascii_whitespace().any(|class| {
-        let joined: String = class
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        matches!(
-            joined.as_str(),
-            "hidden" | "hide" | "invisible" | "sronly" | "visuallyhidden" | "screenreadertext"
-        )
-    })
+    el.attr("class")
+        .unwrap_or("")
+        .split_ascii_whitespace()
+        .any(|class| {
+            let joined: String = class
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            matches!(
+                joined.as_str(),
+                "hidden" | "hide" | "invisible" | "sronly" | "visuallyhidden" | "screenreadertext"
+            )
+        })
 }
 
 /// The words of an element's class and id, lower-cased, split at anything not alphanumeric,
 /// plus each whole class joined without separators (`sr-only` → `sronly`).
 fn class_words(el: &crate::dom::Element, with_id: bool) -> impl Iterator<Item = String> + '_ {
     let class = el.attr("class").unwrap_or("");
-    let id = if with_id { el.attr("id").unwrap_or("") } else { "" };
+    let id = if with_id {
+        el.attr("id").unwrap_or("")
+    } else {
+        ""
+    };
     let parts = class
         .split_ascii_whitespace()
         .chain(std::iter::once(id).filter(|s| !s.is_empty()));
@@ -281,7 +298,10 @@ fn class_words(el: &crate::dom::Element, with_id: bool) -> impl Iterator<Item = 
         // the block word names what the element is.
         let part = part.split("__").next().unwrap_or(part);
         let lower = part.to_ascii_lowercase();
-        let joined: String = lower.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+        let joined: String = lower
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect();
         // camelCase and PascalCase words split too: `SiteFooter` names a footer.
         let mut spaced = String::with_capacity(part.len() + 4);
         let mut prev_lower = false;
@@ -320,12 +340,8 @@ fn class_furniture(el: &crate::dom::Element, with_id: bool) -> Option<FurnitureK
             | "paywall" | "login" | "signin" | "register" => Newsletter,
             "cookie" | "cookies" | "consent" | "gdpr" | "cookiebanner" | "cmp" => Consent,
             "ad" | "ads" | "advert" | "advertisement" | "adsense" | "adslot" | "adunit"
-            | "advertising" | "sponsor" | "sponsored" | "promo" | "promotion" | "banner" => {
-                Advert
-            }
-            "sidebar" | "widget" | "widgets" | "rail" | "sidebarright" | "sidebarleft" => {
-                Sidebar
-            }
+            | "advertising" | "sponsor" | "sponsored" | "promo" | "promotion" | "banner" => Advert,
+            "sidebar" | "widget" | "widgets" | "rail" | "sidebarright" | "sidebarleft" => Sidebar,
             "footer" | "header" | "masthead" | "topbar" | "toolbar" | "modal" | "popup"
             | "overlay" | "lightbox" | "dropdown" => PageChrome,
             "byline" | "meta" | "postmeta" | "entrymeta" | "dateline" | "tags" | "tagcloud"
@@ -387,7 +403,9 @@ mod tests {
 
     #[test]
     fn wrapper_named_like_furniture_is_kept_when_it_holds_the_prose() {
-        let html = format!("<div class='content-sidebar-wrap'>{BODY}{BODY}</div><div class=sidebar>Ads</div>");
+        let html = format!(
+            "<div class='content-sidebar-wrap'>{BODY}{BODY}</div><div class=sidebar>Ads</div>"
+        );
         let text = pruned_text(&html);
         assert!(text.contains("The council approved"));
         assert!(!text.contains("Ads"));

@@ -349,9 +349,16 @@ mod tests {
 
     #[test]
     fn node_totals_sum_descendant_blocks() {
-        let doc = parse("<div id=d><p>abc <a>de</a></p><p>fg</p></div>", &ParseLimits::default()).unwrap();
+        let doc = parse(
+            "<div id=d><p>abc <a>de</a></p><p>fg</p></div>",
+            &ParseLimits::default(),
+        )
+        .unwrap();
         let seg = segment(&doc);
-        let d = doc.descendants(Document::ROOT).find(|&n| doc.attr(n, "id") == Some("d")).unwrap();
+        let d = doc
+            .descendants(Document::ROOT)
+            .find(|&n| doc.attr(n, "id") == Some("d"))
+            .unwrap();
         assert_eq!(seg.node_chars[d.index()], 7);
         assert_eq!(seg.node_link_chars[d.index()], 2);
     }

@@ -175,7 +175,12 @@ impl TreeSink for Sink {
         OwnedName(name.unwrap_or_else(|| QualName::new(None, ns!(html), local_name!("span"))))
     }
 
-    fn create_element(&self, name: QualName, attrs: Vec<html5ever::Attribute>, _: ElementFlags) -> NodeId {
+    fn create_element(
+        &self,
+        name: QualName,
+        attrs: Vec<html5ever::Attribute>,
+        _: ElementFlags,
+    ) -> NodeId {
         let local: &str = &name.local;
         let element = Element {
             tag: if name.ns == ns!(html) {
@@ -223,7 +228,12 @@ impl TreeSink for Sink {
         Self::append_node(&mut doc, *parent, child);
     }
 
-    fn append_based_on_parent_node(&self, element: &NodeId, prev_element: &NodeId, child: NodeOrText<NodeId>) {
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev_element: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
         let has_parent = self.doc.borrow().parent(*element).is_some();
         if has_parent {
             self.append_before_sibling(element, child)
@@ -232,7 +242,12 @@ impl TreeSink for Sink {
         }
     }
 
-    fn append_doctype_to_document(&self, _name: StrTendril, _public_id: StrTendril, _system_id: StrTendril) {
+    fn append_doctype_to_document(
+        &self,
+        _name: StrTendril,
+        _public_id: StrTendril,
+        _system_id: StrTendril,
+    ) {
         let id = self.new_node(NodeData::Other, None);
         Self::append_node(&mut self.doc.borrow_mut(), Document::ROOT, id);
     }
@@ -305,13 +320,21 @@ mod tests {
     #[test]
     fn misnested_formatting_is_repaired_like_a_browser() {
         // The adoption agency algorithm moves nodes between parents: the tree must stay linked.
-        let d = parse("<p><b>bold<i>both</b>italic</i></p>", &ParseLimits::default()).unwrap();
+        let d = parse(
+            "<p><b>bold<i>both</b>italic</i></p>",
+            &ParseLimits::default(),
+        )
+        .unwrap();
         assert_eq!(d.text_content(Document::ROOT), "boldbothitalic");
     }
 
     #[test]
     fn table_foster_parenting_keeps_text() {
-        let d = parse("<table>stray<tr><td>cell</td></tr></table>", &ParseLimits::default()).unwrap();
+        let d = parse(
+            "<table>stray<tr><td>cell</td></tr></table>",
+            &ParseLimits::default(),
+        )
+        .unwrap();
         assert_eq!(d.text_content(Document::ROOT), "straycell");
     }
 

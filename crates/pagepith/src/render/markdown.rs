@@ -18,9 +18,17 @@ pub fn markdown(article: &Article) -> String {
 fn render_block(block: &Block, prefix: &str) -> String {
     let body = match block {
         Block::Heading { level, text } => {
-            format!("{} {}", "#".repeat((*level).clamp(1, 6) as usize), escape_line(text))
+            format!(
+                "{} {}",
+                "#".repeat((*level).clamp(1, 6) as usize),
+                escape_line(text)
+            )
         }
-        Block::Paragraph { text } => text.lines().map(escape_line).collect::<Vec<_>>().join("  \n"),
+        Block::Paragraph { text } => text
+            .lines()
+            .map(escape_line)
+            .collect::<Vec<_>>()
+            .join("  \n"),
         Block::Code { text } => {
             let fence = if text.contains("```") { "~~~~" } else { "```" };
             format!("{fence}\n{text}\n{fence}")
@@ -29,7 +37,11 @@ fn render_block(block: &Block, prefix: &str) -> String {
             .iter()
             .enumerate()
             .map(|(i, item)| {
-                let marker = if *ordered { format!("{}.", i + 1) } else { "-".to_owned() };
+                let marker = if *ordered {
+                    format!("{}.", i + 1)
+                } else {
+                    "-".to_owned()
+                };
                 let indent = " ".repeat(marker.len() + 1);
                 let text = item
                     .text
@@ -49,7 +61,13 @@ fn render_block(block: &Block, prefix: &str) -> String {
             .collect::<Vec<_>>()
             .join("\n\n")
             .lines()
-            .map(|l| if l.is_empty() { ">".to_owned() } else { format!("> {l}") })
+            .map(|l| {
+                if l.is_empty() {
+                    ">".to_owned()
+                } else {
+                    format!("> {l}")
+                }
+            })
             .collect::<Vec<_>>()
             .join("\n"),
         Block::Figure { src, caption } => {
@@ -63,7 +81,10 @@ fn render_block(block: &Block, prefix: &str) -> String {
     if prefix.is_empty() {
         body
     } else {
-        body.lines().map(|l| format!("{prefix}{l}")).collect::<Vec<_>>().join("\n")
+        body.lines()
+            .map(|l| format!("{prefix}{l}"))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 
@@ -119,19 +140,37 @@ mod tests {
         let article = Article {
             title: Some("Title".into()),
             body: vec![
-                Block::Heading { level: 2, text: "Part".into() },
+                Block::Heading {
+                    level: 2,
+                    text: "Part".into(),
+                },
                 Block::List {
                     ordered: true,
-                    items: vec![ListItem { text: "first".into(), children: vec![] }],
+                    items: vec![ListItem {
+                        text: "first".into(),
+                        children: vec![],
+                    }],
                 },
                 Block::Table {
                     rows: vec![
-                        TableRow { cells: vec!["a".into(), "b|c".into()], header: true },
-                        TableRow { cells: vec!["1".into()], header: false },
+                        TableRow {
+                            cells: vec!["a".into(), "b|c".into()],
+                            header: true,
+                        },
+                        TableRow {
+                            cells: vec!["1".into()],
+                            header: false,
+                        },
                     ],
                 },
-                Block::Quote { blocks: vec![Block::Paragraph { text: "Said.".into() }] },
-                Block::Code { text: "x = 1".into() },
+                Block::Quote {
+                    blocks: vec![Block::Paragraph {
+                        text: "Said.".into(),
+                    }],
+                },
+                Block::Code {
+                    text: "x = 1".into(),
+                },
             ],
             ..Article::default()
         };

@@ -48,18 +48,32 @@ mod tests {
     #[test]
     fn blocks_are_separated_by_blank_lines_and_items_by_newlines() {
         let body = vec![
-            Block::Paragraph { text: "One.".into() },
+            Block::Paragraph {
+                text: "One.".into(),
+            },
             Block::List {
                 ordered: false,
                 items: vec![
-                    ListItem { text: "a".into(), children: vec![] },
-                    ListItem { text: "b".into(), children: vec![] },
+                    ListItem {
+                        text: "a".into(),
+                        children: vec![],
+                    },
+                    ListItem {
+                        text: "b".into(),
+                        children: vec![],
+                    },
                 ],
             },
             Block::Table {
-                rows: vec![TableRow { cells: vec!["k".into(), "v".into()], header: false }],
+                rows: vec![TableRow {
+                    cells: vec!["k".into(), "v".into()],
+                    header: false,
+                }],
             },
-            Block::Figure { src: None, caption: Some("not body".into()) },
+            Block::Figure {
+                src: None,
+                caption: Some("not body".into()),
+            },
         ];
         assert_eq!(text(&body), "One.\n\na\nb\n\nk | v");
     }

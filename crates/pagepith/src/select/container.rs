@@ -40,12 +40,20 @@ pub fn choose(doc: &Document, seg: &Segmentation) -> Chosen {
         if matches!(b.kind, BlockKind::Caption | BlockKind::Heading(_)) {
             continue;
         }
-        let commas = b.text.chars().filter(|c| matches!(c, ',' | '，' | '、' | '،')).count();
+        let commas = b
+            .text
+            .chars()
+            .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+            .count();
         let score = 1.0 + commas as f64 + (b.chars as f64 / 100.0).min(3.0);
         // The block's own element is the first level: text directly in a `<div>` votes for it.
         let mut level = 0;
         let mut node = Some(b.node);
-        if matches!(doc.tag(b.node), Some(Tag::P | Tag::Li | Tag::Td | Tag::Pre | Tag::Blockquote) | Some(Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6)) {
+        if matches!(
+            doc.tag(b.node),
+            Some(Tag::P | Tag::Li | Tag::Td | Tag::Pre | Tag::Blockquote)
+                | Some(Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6)
+        ) {
             node = doc.parent(b.node);
         }
         while let Some(n) = node {
@@ -82,9 +90,8 @@ pub fn choose(doc: &Document, seg: &Segmentation) -> Chosen {
             }
             let s = scores.get(&sib).copied().unwrap_or(0.0) * (1.0 - seg.link_density(sib));
             let chars = seg.node_chars[sib.index()] as usize;
-            let clean_paragraph = doc.tag(sib) == Some(Tag::P)
-                && chars > 80
-                && seg.link_density(sib) < 0.25;
+            let clean_paragraph =
+                doc.tag(sib) == Some(Tag::P) && chars > 80 && seg.link_density(sib) < 0.25;
             if s >= threshold || clean_paragraph {
                 roots.push(sib);
             }
@@ -95,9 +102,15 @@ pub fn choose(doc: &Document, seg: &Segmentation) -> Chosen {
 
 /// Class and id words that name content lift a candidate; a fifth either way, as Readability.
 fn class_weight(doc: &Document, id: NodeId) -> f64 {
-    let Some(el) = doc.element(id) else { return 1.0 };
+    let Some(el) = doc.element(id) else {
+        return 1.0;
+    };
     let mut weight: f64 = 1.0;
-    if el.tag == Tag::Article || el.attr("itemprop").is_some_and(|v| v.contains("articleBody")) {
+    if el.tag == Tag::Article
+        || el
+            .attr("itemprop")
+            .is_some_and(|v| v.contains("articleBody"))
+    {
         weight += 0.25;
     }
     let words = format!(
@@ -106,7 +119,9 @@ fn class_weight(doc: &Document, id: NodeId) -> f64 {
         el.attr("id").unwrap_or("")
     )
     .to_ascii_lowercase();
-    const POSITIVE: [&str; 8] = ["article", "content", "post", "entry", "story", "body", "text", "main"];
+    const POSITIVE: [&str; 8] = [
+        "article", "content", "post", "entry", "story", "body", "text", "main",
+    ];
     if POSITIVE.iter().any(|w| words.contains(w)) {
         weight += 0.2;
     }
