@@ -164,6 +164,14 @@ fn prose_lengths(doc: &Document, order: &[NodeId]) -> (Vec<usize>, Vec<usize>) {
             continue;
         }
         if let Some(t) = doc.text(id) {
+            // Script and style text is never prose; skip counting it (it can be megabytes).
+            if doc
+                .parent(id)
+                .and_then(|p| doc.tag(p))
+                .is_some_and(Tag::is_non_content)
+            {
+                continue;
+            }
             let n = crate::textutil::word_chars(t);
             if inside_link(doc, id) {
                 linked[id.index()] = n;

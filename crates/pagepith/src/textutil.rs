@@ -20,6 +20,11 @@ pub fn collapse_whitespace(s: &str) -> String {
 
 /// Number of characters that are letters or digits: the text's weight, whatever the script.
 pub fn word_chars(s: &str) -> usize {
+    // Most page text is ASCII: a byte scan is several times faster than decoding chars, and
+    // this runs on every text node of every page.
+    if s.is_ascii() {
+        return s.bytes().filter(u8::is_ascii_alphanumeric).count();
+    }
     s.chars().filter(|c| c.is_alphanumeric()).count()
 }
 
