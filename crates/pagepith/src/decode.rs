@@ -4,6 +4,8 @@
 //!
 //! It does not parse HTML: the `<meta>` prescan is a byte search over the first few kilobytes.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 /// Where the charset came from.
@@ -17,10 +19,10 @@ pub enum CharsetSource {
     Sniffed,
 }
 
-/// A decoded page.
+/// A decoded page; valid UTF-8 input is borrowed, not copied.
 #[derive(Debug)]
-pub struct Decoded {
-    pub text: String,
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
     pub encoding: &'static Encoding,
     pub source: CharsetSource,
 }
@@ -30,7 +32,7 @@ pub struct Decoded {
 const META_PRESCAN_BYTES: usize = 16 * 1024;
 
 /// Decodes a page's bytes. `content_type` is the HTTP header when known.
-pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
+pub fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded<'a> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return finish(&bytes[bom_len..], encoding, CharsetSource::ByteOrderMark);
     }
@@ -57,10 +59,10 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
     finish(bytes, encoding, CharsetSource::Sniffed)
 }
 
-fn finish(bytes: &[u8], encoding: &'static Encoding, source: CharsetSource) -> Decoded {
+fn finish<'a>(bytes: &'a [u8], encoding: &'static Encoding, source: CharsetSource) -> Decoded<'a> {
     let (text, _had_errors) = encoding.decode_without_bom_handling(bytes);
     Decoded {
-        text: text.into_owned(),
+        text,
         encoding: encoding.output_encoding(),
         source,
     }

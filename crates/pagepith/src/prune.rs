@@ -288,9 +288,15 @@ fn is_hidden(el: &crate::dom::Element) -> bool {
         })
 }
 
-/// The words of an element's class and id, lower-cased, split at anything not alphanumeric,
-/// plus each whole class joined without separators (`sr-only` → `sronly`).
-fn class_words(el: &crate::dom::Element, with_id: bool) -> impl Iterator<Item = String> + '_ {
+/// Calls `visit` with the words of an element's class and id, lower-cased, split at anything
+/// not alphanumeric and at camelCase humps, plus each whole part joined without separators
+/// (`sr-only` → `sronly`), until `visit` returns something. Runs on every element of every page,
+/// so it reuses two buffers instead of allocating per word.
+fn find_class_word<T>(
+    el: &crate::dom::Element,
+    with_id: bool,
+    mut visit: impl FnMut(&str) -> Option<T>,
+) -> Option<T> {
     let class = el.attr("class").unwrap_or("");
     let id = if with_id {
         el.attr("id").unwrap_or("")
@@ -300,41 +306,52 @@ fn class_words(el: &crate::dom::Element, with_id: bool) -> impl Iterator<Item = 
     let parts = class
         .split_ascii_whitespace()
         .chain(std::iter::once(id).filter(|s| !s.is_empty()));
-    parts.flat_map(|part| {
+    let mut spaced = String::new();
+    let mut joined = String::new();
+    for part in parts {
         // BEM names (`block__element--modifier`) describe a part of a component by its
         // element word: `listing__header` is an item's heading, not the page's header. Only
         // the block word names what the element is.
         let part = part.split("__").next().unwrap_or(part);
-        let lower = part.to_ascii_lowercase();
-        let joined: String = lower
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric())
-            .collect();
+        spaced.clear();
+        joined.clear();
         // camelCase and PascalCase words split too: `SiteFooter` names a footer.
-        let mut spaced = String::with_capacity(part.len() + 4);
         let mut prev_lower = false;
         for c in part.chars() {
             if c.is_ascii_uppercase() && prev_lower {
                 spaced.push(' ');
             }
             prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-            spaced.push(c.to_ascii_lowercase());
+            let lower = c.to_ascii_lowercase();
+            spaced.push(lower);
+            if lower.is_ascii_alphanumeric() {
+                joined.push(lower);
+            }
         }
-        let pieces: Vec<String> = spaced
+        let mut pieces = 0;
+        for piece in spaced
             .split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-            .collect();
-        let extra = (pieces.len() > 1).then_some(joined);
-        pieces.into_iter().chain(extra)
-    })
+        {
+            pieces += 1;
+            if let Some(found) = visit(piece) {
+                return Some(found);
+            }
+        }
+        if pieces > 1 {
+            if let Some(found) = visit(&joined) {
+                return Some(found);
+            }
+        }
+    }
+    None
 }
 
 /// The furniture kind named by an element's class or id words, if any.
 fn class_furniture(el: &crate::dom::Element, with_id: bool) -> Option<FurnitureKind> {
     use FurnitureKind::*;
-    for word in class_words(el, with_id) {
-        let kind = match word.as_str() {
+    find_class_word(el, with_id, |word| {
+        Some(match word {
             "nav" | "navbar" | "navigation" | "menu" | "menus" | "breadcrumb" | "breadcrumbs"
             | "pagination" | "pager" | "skip" | "skiplink" | "toc" | "tabs" => Navigation,
             "share" | "sharing" | "social" | "sharebar" | "socialshare" | "addthis"
@@ -354,11 +371,9 @@ fn class_furniture(el: &crate::dom::Element, with_id: bool) -> Option<FurnitureK
             | "overlay" | "lightbox" | "dropdown" => PageChrome,
             "byline" | "meta" | "postmeta" | "entrymeta" | "dateline" | "tags" | "tagcloud"
             | "taglist" | "categories" | "authorbio" | "authorbox" => PostMeta,
-            _ => continue,
-        };
-        return Some(kind);
-    }
-    None
+            _ => return None,
+        })
+    })
 }
 
 #[cfg(test)]
