@@ -16,6 +16,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+// Parsing allocates a node, a name and a string per element: mimalloc makes whole-page
+// extraction ~8% faster than glibc's allocator (bench/compare.sh, scrapinghub, one thread).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "pagepith",

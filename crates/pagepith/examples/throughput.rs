@@ -24,6 +24,10 @@ use std::time::Instant;
 
 use flate2::read::GzDecoder;
 
+// The same allocator as the `pagepith` binary, so this measures what the command line does.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 struct Page {
     html: Vec<u8>,
     config: pagepith::Config,

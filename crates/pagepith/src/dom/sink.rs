@@ -7,8 +7,7 @@ use std::rc::Rc;
 use html5ever::interface::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::{local_name, ns, parse_document, ParseOpts, QualName};
-use markup5ever::interface::ElemName;
-use markup5ever::{LocalName, Namespace};
+use typed_arena::Arena;
 
 use super::{Attribute, Document, Element, NodeData, NodeId, Tag};
 
@@ -41,7 +40,8 @@ const FEED_CHUNK: usize = 64 * 1024;
 /// Parses a whole HTML document held in memory as UTF-8.
 pub fn parse(html: &str, limits: &ParseLimits) -> Result<Document, NodeLimitExceeded> {
     let created = Rc::new(Cell::new(1usize));
-    let sink = Sink::new(Rc::clone(&created));
+    let names = Arena::new();
+    let sink = Sink::new(Rc::clone(&created), &names);
     let mut opts = ParseOpts::default();
     // A crawler runs no scripts, so `<noscript>` content is what it is shown: parse it as
     // markup (some sites serve their whole text to crawlers there).
@@ -70,41 +70,36 @@ pub fn parse(html: &str, limits: &ParseLimits) -> Result<Document, NodeLimitExce
     Ok(doc)
 }
 
-struct Sink {
+struct Sink<'a> {
     doc: RefCell<Document>,
-    /// Element names kept as the parser gave them, answered by `elem_name`.
-    names: RefCell<Vec<Option<QualName>>>,
+    /// Element names as the parser gave them, answered by `elem_name`. They live in an arena
+    /// outside the tree's `RefCell` so that the tree builder can hold a name while it mutates
+    /// the tree, and so that a lookup costs no clone (the builder asks on every scope check:
+    /// cloning names was ~5% of parse time in a callgrind profile).
+    names_arena: &'a Arena<QualName>,
+    names: RefCell<Vec<Option<&'a QualName>>>,
+    /// Answered for a node that is not an element, which the tree builder never asks about.
+    fallback_name: &'a QualName,
     /// Nodes created so far, read by [`parse`] between input pieces.
     created: Rc<Cell<usize>>,
 }
 
-/// An owned element name: the tree builder may hold a name while it mutates the tree, so the
-/// name cannot borrow from the tree's `RefCell`.
-#[derive(Debug)]
-struct OwnedName(QualName);
-
-impl ElemName for OwnedName {
-    fn ns(&self) -> &Namespace {
-        &self.0.ns
-    }
-    fn local_name(&self) -> &LocalName {
-        &self.0.local
-    }
-}
-
-impl Sink {
-    fn new(created: Rc<Cell<usize>>) -> Sink {
+impl<'a> Sink<'a> {
+    fn new(created: Rc<Cell<usize>>, names_arena: &'a Arena<QualName>) -> Sink<'a> {
         let mut doc = Document { nodes: Vec::new() };
         doc.nodes.push(super::Node::new(NodeData::Document));
         Sink {
             doc: RefCell::new(doc),
+            names_arena,
             names: RefCell::new(vec![None]),
+            fallback_name: names_arena.alloc(QualName::new(None, ns!(html), local_name!("span"))),
             created,
         }
     }
 
     fn new_node(&self, data: NodeData, name: Option<QualName>) -> NodeId {
         let mut doc = self.doc.borrow_mut();
+        let name: Option<&'a QualName> = name.map(|n| &*self.names_arena.alloc(n));
         self.names.borrow_mut().push(name);
         self.created.set(doc.nodes.len() + 1);
         doc.push(data)
@@ -152,10 +147,13 @@ impl Sink {
     }
 }
 
-impl TreeSink for Sink {
+impl<'a> TreeSink for Sink<'a> {
     type Handle = NodeId;
     type Output = Document;
-    type ElemName<'a> = OwnedName;
+    type ElemName<'b>
+        = &'b QualName
+    where
+        Self: 'b;
 
     fn finish(self) -> Document {
         self.doc.into_inner()
@@ -167,12 +165,11 @@ impl TreeSink for Sink {
         Document::ROOT
     }
 
-    fn elem_name<'a>(&'a self, target: &'a NodeId) -> OwnedName {
-        let names = self.names.borrow();
-        let name = names.get(target.index()).and_then(|n| n.clone());
+    fn elem_name<'b>(&'b self, target: &'b NodeId) -> &'b QualName {
         // NOTE: the tree builder asks only for elements' names; should it ever ask for another
         // node, a harmless name beats a panic.
-        OwnedName(name.unwrap_or_else(|| QualName::new(None, ns!(html), local_name!("span"))))
+        let name = self.names.borrow().get(target.index()).copied().flatten();
+        name.unwrap_or(self.fallback_name)
     }
 
     fn create_element(
