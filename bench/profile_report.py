@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Summarise a callgrind profile of examples/throughput.rs by pagepith stage and module.
+
+    python3 bench/profile_report.py CALLGRIND_OUT
+
+Expects a profile taken with `--toggle-collect='throughput::run_once'` (bench/profile.sh does
+this), so only the extraction loop is counted, not loading and gunzipping the pages.
+Needs `callgrind_annotate` (valgrind) on PATH. Instruction counts (Ir) are deterministic, which
+makes them the right tool on this shared, noisy machine; they are not cycles (cache misses and
+branch mispredictions are not weighed), so cross-check big decisions with `perf record`.
+
+Prints:
+  1. inclusive Ir per pipeline stage (decode, dom::parse = html5ever + the sink, metadata, prune,
+     segment, select, assemble, render, dropping the tree), as % of the extraction loop;
+  2. self Ir grouped by module (by source file for pagepith's own code, by crate otherwise;
+     glibc malloc/free and mem* copies are their own groups, charged to no stage);
+  3. the top self-cost functions (summed over the inlined copies callgrind lists per file).
+With thin LTO some stages are inlined into `extract_str`; callgrind then lists them as
+`<stage file>:pagepith::extract_str`, which is what the stage table falls back to.
+"""
+import collections
+import re
+import subprocess
+import sys
+
+LINE = re.compile(r"^\s*([\d,]+) \(\s*[\d.]+%\)\s+(.*?):(.+?)(?: \[(.*)\])?\s*$")
+
+
+def annotate(path, inclusive):
+    args = ["callgrind_annotate", "--auto=no", "--threshold=100"]
+    if inclusive:
+        args.append("--inclusive=yes")
+    out = subprocess.run(args + [path], capture_output=True, text=True, check=True).stdout
+    rows = []
+    for line in out.splitlines():
+        m = LINE.match(line)
+        if m and "PROGRAM TOTALS" not in line:
+            rows.append((int(m.group(1).replace(",", "")), m.group(2), m.group(3).strip(), m.group(4) is not None))
+    return rows
+
+
+# stage: (function symbol suffix when it is a real function, source file when it is inlined)
+STAGES = [
+    ("decode", "pagepith::decode::decode", "src/decode.rs"),
+    ("dom::parse (html5ever + sink)", "pagepith::dom::sink::parse", "src/dom/sink.rs"),
+    ("metadata", "pagepith::metadata::extract_at", "src/metadata/mod.rs"),
+    ("prune", "pagepith::prune::prune", "src/prune.rs"),
+    ("pagetype", "pagepith::pagetype::is_discussion", "src/pagetype.rs"),
+    ("segment", "pagepith::segment::segment", "src/segment.rs"),
+    ("select", "pagepith::select::select", "src/select/mod.rs"),
+    ("assemble", "pagepith::assemble::build_article", "src/assemble.rs"),
+    ("render (Article::text)", "pagepith::render::text::text", "src/article.rs"),
+    ("drop the tree (free)", None, "core/src/ptr/mod.rs"),
+]
+
+
+def stage_table(rows, total):
+    print("| stage | inclusive Ir | % of extraction |")
+    print("|---|---|---|")
+    for name, func, src in STAGES:
+        best = 0
+        for n, path, fn, whole in rows:
+            if func and (fn == func or fn.startswith(func + " ")):
+                best = max(best, n)
+            if path.endswith(src) and fn in ("pagepith::extract_str", "throughput::run_once", "pagepith::extract"):
+                best = max(best, n)
+        print(f"| {name} | {best / 1e6:,.0f} M | {best / total * 100:.1f} % |")
+
+
+def module(path, fn):
+    if "malloc" in path or fn in ("malloc", "free", "realloc", "calloc", "cfree@GLIBC_2.2.5"):
+        return "glibc malloc/free"
+    if any(k in path for k in ("memmove", "memset", "memcmp", "memcpy", "strlen", "memchr")):
+        return "libc mem* (copies)"
+    m = re.search(r"crates/pagepith/src/(.+?)\.rs", path)
+    if m:
+        mod = m.group(1)
+        if mod.startswith("metadata/"):
+            return "metadata"
+        if mod.startswith("select/"):
+            return "select"
+        if mod.startswith("render/") or mod == "article":
+            return "render"
+        return {"dom/sink": "dom/sink (pagepith callbacks)", "dom/mod": "dom (tree)", "dom/tag": "dom (tree)",
+                "lib": "lib (glue)"}.get(mod, mod)
+    for key, name in (("pagepith::dom::sink", "dom/sink (pagepith callbacks)"),
+                      ("Sink as markup5ever", "dom/sink (pagepith callbacks)"),
+                      ("pagepith::metadata", "metadata"), ("pagepith::prune", "prune"),
+                      ("pagepith::segment", "segment"), ("pagepith::select", "select"),
+                      ("pagepith::assemble", "assemble"), ("pagepith::render", "render"),
+                      ("pagepith::decode", "decode"), ("encoding_rs", "decode"), ("chardetng", "decode"),
+                      ("pagepith::textutil", "textutil"), ("pagepith::pagetype", "pagetype"),
+                      ("pagepith::dom", "dom (tree)"), ("pagepith::extract_str", "lib (glue)"),
+                      ("html5ever", "html5ever (tokenizer + tree builder)"),
+                      ("markup5ever", "html5ever (tokenizer + tree builder)"),
+                      ("tendril", "html5ever (tokenizer + tree builder)"),
+                      ("string_cache", "html5ever (tokenizer + tree builder)"),
+                      ("phf_shared", "html5ever (tokenizer + tree builder)")):
+        if key in fn:
+            return name
+    return "std/other (" + ((re.sub(r"<.*", "", fn) or fn)[:40]) + ")"
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    path = sys.argv[1]
+    self_rows = annotate(path, inclusive=False)
+    incl_rows = annotate(path, inclusive=True)
+    total = sum(n for n, *_ in self_rows)
+    print(f"Extraction loop: {total / 1e6:,.0f} M instructions (Ir)\n")
+    print("### Inclusive cost by stage\n")
+    stage_table(incl_rows, total)
+    by_mod, by_fn = collections.Counter(), collections.Counter()
+    for n, p, fn, _ in self_rows:
+        by_mod[module(p, fn)] += n
+        by_fn[fn] += n
+    print("\n### Self cost by module\n")
+    print("| module | self Ir | % |")
+    print("|---|---|---|")
+    for k, v in by_mod.most_common(16):
+        print(f"| {k} | {v / 1e6:,.0f} M | {v / total * 100:.1f} % |")
+    print("\n### Top functions by self cost\n")
+    print("| function | % |")
+    print("|---|---|")
+    for k, v in by_fn.most_common(20):
+        print(f"| `{k[:110]}` | {v / total * 100:.1f} % |")
+
+
+if __name__ == "__main__":
+    main()
