@@ -27,15 +27,17 @@ pub struct Explanation {
 
 /// Runs the pipeline on a page and reports each stage's decisions.
 pub fn explain(html: &[u8], config: &Config) -> Result<Explanation, Error> {
+    if html.len() > config.max_input_bytes {
+        return Err(Error::limit("max_input_bytes", html.len()));
+    }
     let decoded = crate::decode::decode(html, config.content_type.as_deref());
-    let limits = crate::dom::ParseLimits {
-        max_nodes: config.max_nodes,
-    };
-    let mut doc = crate::dom::parse(&decoded.text, &limits)
-        .map_err(|e| Error::limit("max_nodes", e.limit))?;
-    let meta = crate::metadata::extract(&doc, config.url.as_deref());
-    let discussion = crate::pagetype::is_discussion(&doc);
-    let pruned = crate::prune::prune(&mut doc, discussion);
+    let crate::StageOutputs {
+        doc,
+        pruned,
+        segmentation: seg,
+        selection: sel,
+        ..
+    } = crate::run_stages(&decoded.text, config)?;
     let removed = pruned
         .removed
         .iter()
@@ -44,8 +46,6 @@ pub fn explain(html: &[u8], config: &Config) -> Result<Explanation, Error> {
             (path(&doc, id), format!("{reason:?}"), chars)
         })
         .collect();
-    let seg = crate::segment::segment(&doc);
-    let sel = crate::select::select(&doc, &seg, &meta);
     let blocks = seg
         .blocks
         .iter()
@@ -90,4 +90,32 @@ fn path(doc: &Document, id: NodeId) -> String {
         .collect();
     parts.reverse();
     parts.join(" > ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn explanation_names_the_container_kept_blocks_and_removed_furniture() {
+        let page =
+            b"<nav><a href=/>Home</a> <a href=/a>About</a></nav><div class=share>Share</div>\
+            <article><p>The first paragraph of the story is long enough to be prose, with commas, \
+            clauses, and a full stop.</p><p>The second paragraph carries on in the same way for \
+            a while longer.</p></article>";
+        let report = explain(page, &Config::default()).unwrap();
+        assert_eq!(report.container.as_deref(), Some("html > body > article"));
+        assert!(report
+            .removed
+            .iter()
+            .any(|(path, reason, _)| path.ends_with("div.share") && reason.contains("Share")));
+        let kept: Vec<&str> = report
+            .blocks
+            .iter()
+            .filter(|b| b.decision == "kept")
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(kept.len(), 2);
+        assert!(kept[0].starts_with("The first paragraph"));
+    }
 }

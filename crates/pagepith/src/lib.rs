@@ -55,6 +55,26 @@ pub fn extract(html: &[u8], config: &Config) -> Result<Article, Error> {
 
 /// Extracts the article from a page already decoded to UTF-8.
 pub fn extract_str(html: &str, config: &Config) -> Result<Article, Error> {
+    let run = run_stages(html, config)?;
+    Ok(assemble::build_article(
+        &run.doc,
+        &run.segmentation,
+        &run.selection,
+        run.meta,
+    ))
+}
+
+/// Every stage's output for one page: what `extract` assembles and `explain` reports.
+pub(crate) struct StageOutputs {
+    pub doc: dom::Document,
+    pub meta: metadata::Metadata,
+    pub pruned: prune::PruneLog,
+    pub segmentation: segment::Segmentation,
+    pub selection: select::Selection,
+}
+
+/// Runs the stages in order on decoded text; the one place that knows their sequence.
+pub(crate) fn run_stages(html: &str, config: &Config) -> Result<StageOutputs, Error> {
     if html.len() > config.max_input_bytes {
         return Err(Error::limit("max_input_bytes", html.len()));
     }
@@ -64,13 +84,14 @@ pub fn extract_str(html: &str, config: &Config) -> Result<Article, Error> {
     let mut doc = dom::parse(html, &limits).map_err(|e| Error::limit("max_nodes", e.limit))?;
     let meta = metadata::extract(&doc, config.url.as_deref());
     let discussion = pagetype::is_discussion(&doc);
-    prune::prune(&mut doc, discussion);
+    let pruned = prune::prune(&mut doc, discussion);
     let segmentation = segment::segment(&doc);
     let selection = select::select(&doc, &segmentation, &meta);
-    Ok(assemble::build_article(
-        &doc,
-        &segmentation,
-        &selection,
+    Ok(StageOutputs {
+        doc,
         meta,
-    ))
+        pruned,
+        segmentation,
+        selection,
+    })
 }
