@@ -15,13 +15,11 @@
 //! - `extract/scrapinghub_pages`: throughput in pages (elements/s).
 
 use std::hint::black_box;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::exit;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use flate2::read::GzDecoder;
 
 /// One page held in memory: its raw (possibly non-UTF-8) bytes and, when the ground truth gives
 /// it, its URL (handed to the extractor as `pagepith eval` does).
@@ -37,62 +35,31 @@ fn eval_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval")
 }
 
-/// Loads every `html/<id>.html.gz` of the dataset, sorted by id; exits non-zero with a clear
-/// message when the data is not there (a benchmark over zero pages would be meaningless).
+/// Loads every page of the dataset with the eval crate's loader, sorted by id; exits non-zero
+/// with a clear message when the data is not there (a benchmark over zero pages is meaningless).
 fn load_pages(dataset: &Path) -> Vec<Page> {
-    let html_dir = dataset.join("html");
-    let entries = match std::fs::read_dir(&html_dir) {
-        Ok(entries) => entries,
-        Err(err) => {
-            eprintln!(
-                "extract bench: cannot read the eval pages at {} ({err}).\n\
-                 The benchmark needs the Scrapinghub set at ../shared/eval/scrapinghub next to the \
-                 repository (or PAGEPITH_EVAL_DIR=/path/to/eval).",
-                html_dir.display()
-            );
-            exit(2);
-        }
-    };
-    let urls = load_urls(dataset);
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.to_string_lossy().ends_with(".html.gz"))
-        .collect();
-    paths.sort();
-    let mut pages = Vec::with_capacity(paths.len());
-    for path in paths {
-        let mut html = Vec::new();
-        let read =
-            std::fs::File::open(&path).and_then(|f| GzDecoder::new(f).read_to_end(&mut html));
-        if let Err(err) = read {
-            eprintln!("extract bench: cannot read {}: {err}", path.display());
-            exit(2);
-        }
-        let name = path.file_name().unwrap().to_string_lossy();
-        let id = name.trim_end_matches(".html.gz");
-        let url = urls.as_ref().and_then(|u| u.get(id)).cloned();
-        pages.push(Page { html, url });
-    }
-    if pages.is_empty() {
+    let fail = |what: String| -> ! {
         eprintln!(
-            "extract bench: no *.html.gz pages in {}",
-            html_dir.display()
+            "extract bench: {what}.\nThe benchmark needs the Scrapinghub set at \
+             ../shared/eval/scrapinghub next to the repository (or PAGEPITH_EVAL_DIR=/path/to/eval)."
         );
         exit(2);
+    };
+    let data = pagepith_eval::Dataset::load(dataset)
+        .unwrap_or_else(|e| fail(format!("cannot load {} ({e})", dataset.display())));
+    let pages: Vec<Page> = data
+        .pages()
+        .iter()
+        .map(|gold| Page {
+            html: pagepith_eval::read_html(gold)
+                .unwrap_or_else(|e| fail(format!("cannot read page {} ({e})", gold.id))),
+            url: gold.url.clone(),
+        })
+        .collect();
+    if pages.is_empty() {
+        fail(format!("no pages in {}", dataset.display()));
     }
     pages
-}
-
-/// `{id: url}` from `ground-truth.json`, when it is there.
-fn load_urls(dataset: &Path) -> Option<std::collections::HashMap<String, String>> {
-    let text = std::fs::read_to_string(dataset.join("ground-truth.json")).ok()?;
-    let root: serde_json::Value = serde_json::from_str(&text).ok()?;
-    let obj = root.as_object()?;
-    Some(
-        obj.iter()
-            .filter_map(|(id, v)| Some((id.clone(), v.get("url")?.as_str()?.to_owned())))
-            .collect(),
-    )
 }
 
 /// Configs are built once, outside the clock.

@@ -17,12 +17,9 @@
 //! workload for profiling (perf / callgrind), see BENCHMARKS.md.
 
 use std::hint::black_box;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
-
-use flate2::read::GzDecoder;
 
 // The same allocator as the `pagepith` binary, so this measures what the command line does.
 #[global_allocator]
@@ -140,41 +137,24 @@ fn run_once(pages: &[Page]) -> (usize, usize) {
     (chars, errors)
 }
 
+/// Every page of the dataset, read with the eval crate's loader (gunzipped, URL from the gold).
 fn load_pages(dataset: &Path) -> Result<Vec<Page>, String> {
-    let html_dir = dataset.join("html");
-    let entries = std::fs::read_dir(&html_dir).map_err(|e| {
+    let data = pagepith_eval::Dataset::load(dataset).map_err(|e| {
         format!(
-            "cannot read {} ({e}); pass --dataset DIR (a folder with html/*.html.gz)",
-            html_dir.display()
+            "cannot load {} ({e}); pass --dataset DIR (a folder with html/ and ground-truth.json)",
+            dataset.display()
         )
     })?;
-    let urls: serde_json::Map<String, serde_json::Value> =
-        std::fs::read_to_string(dataset.join("ground-truth.json"))
-            .ok()
-            .and_then(|t| serde_json::from_str(&t).ok())
-            .unwrap_or_default();
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.to_string_lossy().ends_with(".html.gz"))
-        .collect();
-    paths.sort();
-    let mut pages = Vec::with_capacity(paths.len());
-    for path in paths {
-        let mut html = Vec::new();
-        std::fs::File::open(&path)
-            .and_then(|f| GzDecoder::new(f).read_to_end(&mut html))
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let name = path.file_name().unwrap().to_string_lossy();
-        let id = name.trim_end_matches(".html.gz");
-        let mut config = pagepith::Config::default();
-        if let Some(url) = urls
-            .get(id)
-            .and_then(|v| v.get("url"))
-            .and_then(|u| u.as_str())
-        {
-            config = config.with_url(url);
-        }
-        pages.push(Page { html, config });
-    }
-    Ok(pages)
+    data.pages()
+        .iter()
+        .map(|gold| {
+            let html = pagepith_eval::read_html(gold)
+                .map_err(|e| format!("cannot read page {}: {e}", gold.id))?;
+            let mut config = pagepith::Config::default();
+            if let Some(url) = &gold.url {
+                config = config.with_url(url.clone());
+            }
+            Ok(Page { html, config })
+        })
+        .collect()
 }
