@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 use crate::inputs::{resolve, Input};
 use crate::ExplainArgs;
@@ -17,6 +17,10 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
         .unwrap_or(Input::Stdin);
     let bytes = input.read()?;
     let report = pagepith::explain(&bytes, &pagepith::Config::default())?;
+    if let Some(path) = &args.html {
+        std::fs::write(path, crate::report_html::render(&input.name(), &report))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
     // Built whole, then written once: a closed pipe (`| head`) ends the output quietly.
     let mut out = String::new();
     writeln!(
@@ -27,10 +31,18 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
             .as_deref()
             .unwrap_or("(none: page fallback)")
     )?;
+    writeln!(out, "metadata:")?;
+    for m in &report.metadata {
+        let value: String = m.value.chars().take(80).collect();
+        match &m.source {
+            Some(source) => writeln!(out, "  {:<14} {value}  [{source}]", m.field)?,
+            None => writeln!(out, "  {:<14} {value}", m.field)?,
+        }
+    }
     writeln!(out, "removed by prune:")?;
-    for (path, reason, chars) in &report.removed {
-        if *chars > 0 {
-            writeln!(out, "  {reason:<28} {chars:>6}  {path}")?;
+    for r in &report.removed {
+        if r.chars > 0 {
+            writeln!(out, "  {:<28} {:>6}  {}", r.reason, r.chars, r.path)?;
         }
     }
     writeln!(out, "blocks:")?;

@@ -10,6 +10,7 @@ mod explain_cmd;
 mod extract_cmd;
 mod inputs;
 mod record;
+mod report_html;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -76,6 +77,10 @@ pub struct ExplainArgs {
     /// Show the text of dropped blocks too.
     #[arg(long)]
     pub all: bool,
+    /// Also write a self-contained HTML report to this file: kept blocks highlighted, dropped
+    /// and removed ones struck through with the reason on hover, metadata with its sources.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]

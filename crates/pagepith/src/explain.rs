@@ -8,6 +8,8 @@ use crate::{Config, Error};
 /// One block as the selector saw it.
 #[derive(Clone, Debug)]
 pub struct BlockReport {
+    /// Position in the page: blocks and removed subtrees sort by it into reading order.
+    pub order: u32,
     pub decision: String,
     pub kind: String,
     pub chars: usize,
@@ -17,12 +19,35 @@ pub struct BlockReport {
     pub text: String,
 }
 
+/// A subtree the prune stage removed before blocks were cut.
+#[derive(Clone, Debug)]
+pub struct RemovedReport {
+    /// Position in the page, comparable with [`BlockReport::order`].
+    pub order: u32,
+    pub reason: String,
+    /// Letters and digits in the subtree.
+    pub chars: usize,
+    pub path: String,
+    /// The subtree's text, white space collapsed.
+    pub text: String,
+}
+
+/// One metadata field as found, with the rule or source that gave it.
+#[derive(Clone, Debug)]
+pub struct MetadataReport {
+    pub field: &'static str,
+    pub value: String,
+    /// Where the value came from (`json-ld:datePublished`), when the stage records it.
+    pub source: Option<String>,
+}
+
 /// The whole account of one page.
 #[derive(Clone, Debug)]
 pub struct Explanation {
     pub container: Option<String>,
-    pub removed: Vec<(String, String, usize)>,
+    pub removed: Vec<RemovedReport>,
     pub blocks: Vec<BlockReport>,
+    pub metadata: Vec<MetadataReport>,
 }
 
 /// Runs the pipeline on a page and reports each stage's decisions.
@@ -33,6 +58,7 @@ pub fn explain(html: &[u8], config: &Config) -> Result<Explanation, Error> {
     let decoded = crate::decode::decode(html, config.content_type.as_deref());
     let crate::StageOutputs {
         doc,
+        meta,
         pruned,
         segmentation: seg,
         selection: sel,
@@ -42,8 +68,17 @@ pub fn explain(html: &[u8], config: &Config) -> Result<Explanation, Error> {
         .removed
         .iter()
         .map(|&(id, reason)| {
-            let chars = crate::textutil::word_chars(&doc.text_content(id));
-            (path(&doc, id), format!("{reason:?}"), chars)
+            let text = crate::textutil::collapse_whitespace(&doc.text_content(id));
+            RemovedReport {
+                // NOTE: node ids are given in parse order, which is source order except where
+                // the parser moves a node (foster-parented table content): close enough for a
+                // report read by people.
+                order: id.index() as u32,
+                reason: format!("{reason:?}"),
+                chars: crate::textutil::word_chars(&text),
+                path: path(&doc, id),
+                text,
+            }
         })
         .collect();
     let blocks = seg
@@ -51,6 +86,7 @@ pub fn explain(html: &[u8], config: &Config) -> Result<Explanation, Error> {
         .iter()
         .zip(&sel.decisions)
         .map(|(b, d)| BlockReport {
+            order: b.node.index() as u32,
             decision: match d {
                 Decision::Kept => "kept".to_owned(),
                 other => format!("{other:?}"),
@@ -66,7 +102,47 @@ pub fn explain(html: &[u8], config: &Config) -> Result<Explanation, Error> {
         container: sel.container.map(|c| path(&doc, c)),
         removed,
         blocks,
+        metadata: metadata_report(&meta),
     })
+}
+
+fn metadata_report(meta: &crate::metadata::Metadata) -> Vec<MetadataReport> {
+    let single = [
+        ("title", &meta.title),
+        ("date", &meta.date),
+        ("date_modified", &meta.date_modified),
+        ("sitename", &meta.sitename),
+        ("language", &meta.language),
+        ("url", &meta.url),
+        ("image", &meta.image),
+        ("description", &meta.description),
+    ];
+    let lists = [
+        ("authors", &meta.authors),
+        ("categories", &meta.categories),
+        ("tags", &meta.tags),
+    ];
+    let mut fields: Vec<MetadataReport> = single
+        .into_iter()
+        .filter_map(|(field, value)| {
+            value.as_ref().map(|v| MetadataReport {
+                field,
+                value: v.clone(),
+                source: None,
+            })
+        })
+        .collect();
+    fields.extend(
+        lists
+            .into_iter()
+            .filter(|(_, values)| !values.is_empty())
+            .map(|(field, values)| MetadataReport {
+                field,
+                value: values.join("; "),
+                source: None,
+            }),
+    );
+    fields
 }
 
 /// A short path: the element and up to three ancestors, each with its tag, id and classes.
@@ -108,7 +184,7 @@ mod tests {
         assert!(report
             .removed
             .iter()
-            .any(|(path, reason, _)| path.ends_with("div.share") && reason.contains("Share")));
+            .any(|r| r.path.ends_with("div.share") && r.reason.contains("Share")));
         let kept: Vec<&str> = report
             .blocks
             .iter()

@@ -42,7 +42,7 @@ mod textutil;
 pub use article::{Article, Block, ListItem, TableRow};
 pub use config::Config;
 pub use error::{Error, ErrorKind};
-pub use explain::{explain, BlockReport, Explanation};
+pub use explain::{explain, BlockReport, Explanation, MetadataReport, RemovedReport};
 
 /// Extracts the article from a page's bytes; the charset is detected here.
 pub fn extract(html: &[u8], config: &Config) -> Result<Article, Error> {
