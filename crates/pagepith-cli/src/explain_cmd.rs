@@ -16,7 +16,7 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
         .next()
         .unwrap_or(Input::Stdin);
     let bytes = input.read()?;
-    let report = pagepith::explain(&bytes, &pagepith::Config::default())?;
+    let report = pagepith::explain(&bytes, &args.options.config())?;
     if let Some(path) = &args.html {
         std::fs::write(path, crate::report_html::render(&input.name(), &report))
             .with_context(|| format!("cannot write {}", path.display()))?;

@@ -9,6 +9,7 @@ mod eval_cmd;
 mod explain_cmd;
 mod extract_cmd;
 mod inputs;
+mod options;
 mod record;
 mod report_html;
 
@@ -68,6 +69,8 @@ pub struct ExtractArgs {
     /// Worker threads [default: all cores].
     #[arg(short = 'j', long = "jobs")]
     pub jobs: Option<usize>,
+    #[command(flatten)]
+    pub options: options::ExtractionOptions,
 }
 
 #[derive(clap::Args, Debug)]
@@ -81,6 +84,8 @@ pub struct ExplainArgs {
     /// and removed ones struck through with the reason on hover, metadata with its sources.
     #[arg(long, value_name = "FILE")]
     pub html: Option<PathBuf>,
+    #[command(flatten)]
+    pub options: options::ExtractionOptions,
 }
 
 #[derive(clap::Args, Debug)]
@@ -105,6 +110,8 @@ pub struct EvalArgs {
     /// Worker threads [default: all cores].
     #[arg(short = 'j', long = "jobs")]
     pub jobs: Option<usize>,
+    #[command(flatten)]
+    pub options: options::ExtractionOptions,
 }
 
 fn main() -> ExitCode {

@@ -1,5 +1,17 @@
 //! One configuration for every entry point; the CLI and bindings map their options onto it.
 
+/// Which way to lean when a block could be either article or furniture.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Favor {
+    /// The best F1: as much of the article as possible with as little furniture as possible.
+    #[default]
+    Balanced,
+    /// Less text, cleaner: for corpora where a stray menu line costs more than a lost paragraph.
+    Precision,
+    /// More text, noisier: for search indexes and recall-critical uses.
+    Recall,
+}
+
 /// How to extract. Build with [`Config::default`] and the `with_*` methods.
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -7,6 +19,10 @@ pub struct Config {
     pub(crate) content_type: Option<String>,
     pub(crate) max_input_bytes: usize,
     pub(crate) max_nodes: usize,
+    pub(crate) favor: Favor,
+    pub(crate) comments: bool,
+    pub(crate) tables: bool,
+    pub(crate) links: bool,
 }
 
 impl Default for Config {
@@ -19,6 +35,10 @@ impl Default for Config {
             max_input_bytes: 64 << 20,
             // Far above any real page (the largest dev page builds ~60,000 nodes); bounds memory.
             max_nodes: 4_000_000,
+            favor: Favor::Balanced,
+            comments: false,
+            tables: true,
+            links: false,
         }
     }
 }
@@ -46,6 +66,36 @@ impl Config {
     pub fn with_max_nodes(mut self, nodes: usize) -> Self {
         self.max_nodes = nodes;
         self
+    }
+
+    /// Lean towards precision or recall (default: balanced).
+    pub fn with_favor(mut self, favor: Favor) -> Self {
+        self.favor = favor;
+        self
+    }
+
+    /// Extract the page's comments into [`Article::comments`](crate::Article::comments); they
+    /// never go into the body.
+    pub fn with_comments(mut self, comments: bool) -> Self {
+        self.comments = comments;
+        self
+    }
+
+    /// Keep tables in the body (default: yes).
+    pub fn with_tables(mut self, tables: bool) -> Self {
+        self.tables = tables;
+        self
+    }
+
+    /// Keep link targets, so that Markdown output shows `[text](href)` (default: no).
+    pub fn with_links(mut self, links: bool) -> Self {
+        self.links = links;
+        self
+    }
+
+    /// Whether comments are extracted.
+    pub fn comments(&self) -> bool {
+        self.comments
     }
 
     pub fn url(&self) -> Option<&str> {

@@ -1,33 +1,39 @@
 //! Block-level decisions inside the chosen container.
 
+use super::tuning::Tuning;
 use super::Decision;
 use crate::dom::{Document, Tag};
 use crate::metadata::Metadata;
 use crate::segment::{BlockKind, Segmentation, TextBlock};
 use crate::textutil::collapse_whitespace;
 
-/// Link-heavy blocks are menus and tag lists; a block more than half links is dropped
-/// (Readability uses 0.5 for the same purpose).
-const MAX_LINK_DENSITY: f64 = 0.5;
-
 /// Applies the block rules to blocks still marked kept.
-pub fn apply(doc: &Document, seg: &Segmentation, meta: &Metadata, decisions: &mut [Decision]) {
+pub fn apply(
+    doc: &Document,
+    seg: &Segmentation,
+    meta: &Metadata,
+    tuning: &Tuning,
+    decisions: &mut [Decision],
+) {
     for (b, d) in seg.blocks.iter().zip(decisions.iter_mut()) {
         if *d != Decision::Kept {
             continue;
         }
-        *d = judge(doc, b, meta);
+        *d = judge(doc, b, meta, tuning);
     }
 }
 
-fn judge(doc: &Document, b: &TextBlock, meta: &Metadata) -> Decision {
+fn judge(doc: &Document, b: &TextBlock, meta: &Metadata, tuning: &Tuning) -> Decision {
     if b.kind == BlockKind::Caption {
         return Decision::Caption;
     }
     if is_headline(doc, b, meta) {
         return Decision::Headline;
     }
-    if b.link_density() > MAX_LINK_DENSITY {
+    if b.cell.is_some() && !tuning.tables {
+        return Decision::TableOmitted;
+    }
+    if b.link_density() > tuning.max_link_density {
         return Decision::LinkHeavy;
     }
     Decision::Kept
@@ -47,7 +53,12 @@ fn is_headline(_doc: &Document, b: &TextBlock, meta: &Metadata) -> bool {
 /// marks one that holds a good part of its text, else the whole pruned body — that passes the
 /// block rules. Link-heavy blocks are kept when they are long enough to be an item's title or
 /// description rather than a menu entry.
-pub fn main_region(doc: &Document, seg: &Segmentation, meta: &Metadata) -> Vec<Decision> {
+pub fn main_region(
+    doc: &Document,
+    seg: &Segmentation,
+    meta: &Metadata,
+    tuning: &Tuning,
+) -> Vec<Decision> {
     let body_chars = doc.body().map_or(0, |b| seg.node_chars[b.index()]) as f64;
     let region = doc
         .body()
@@ -65,14 +76,10 @@ pub fn main_region(doc: &Document, seg: &Segmentation, meta: &Metadata) -> Vec<D
                     return Decision::OutsideContainer;
                 }
             }
-            match judge(doc, b, meta) {
-                Decision::LinkHeavy if b.chars >= MIN_LINKED_ITEM_CHARS => Decision::Kept,
+            match judge(doc, b, meta, tuning) {
+                Decision::LinkHeavy if b.chars >= tuning.min_linked_item_chars => Decision::Kept,
                 d => d,
             }
         })
         .collect()
 }
-
-/// Linked text at least this long reads as an item (a product name, a thread title), shorter
-/// linked text as a menu entry ("Home", "About us").
-const MIN_LINKED_ITEM_CHARS: usize = 20;

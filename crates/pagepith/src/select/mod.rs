@@ -11,6 +11,9 @@
 
 mod container;
 mod filter;
+mod tuning;
+
+pub use tuning::Tuning;
 
 use crate::dom::{Document, NodeId};
 use crate::metadata::Metadata;
@@ -24,6 +27,8 @@ pub enum Decision {
     Headline,
     Caption,
     LinkHeavy,
+    /// A table cell, with tables turned off.
+    TableOmitted,
 }
 
 /// The selection: one decision per block, in block order.
@@ -35,7 +40,7 @@ pub struct Selection {
 }
 
 /// Selects the article's blocks.
-pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata) -> Selection {
+pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuning) -> Selection {
     let chosen = container::choose(doc, seg);
     let mut decisions: Vec<Decision> = seg
         .blocks
@@ -48,10 +53,10 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata) -> Selection 
             }
         })
         .collect();
-    filter::apply(doc, seg, meta, &mut decisions);
+    filter::apply(doc, seg, meta, tuning, &mut decisions);
 
     let kept = kept_chars_of(seg, &decisions);
-    let region = filter::main_region(doc, seg, meta);
+    let region = filter::main_region(doc, seg, meta, tuning);
     // Unlinked text only: a short article beside long lists of linked headlines is still the
     // article, while a listing's container holds little of even the unlinked text.
     let region_chars: usize = seg
@@ -64,7 +69,7 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata) -> Selection 
     // NOTE: the prose container is preferred; the page's main region wins only when the
     // container holds a small part of it — a listing, a product grid, a forum thread, where
     // the content is many short or linked items rather than one run of prose.
-    if (kept as f64) < MIN_CONTAINER_SHARE * region_chars as f64 {
+    if (kept as f64) < tuning.min_container_share * region_chars as f64 {
         return Selection {
             decisions: region,
             container: None,
@@ -75,12 +80,6 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata) -> Selection 
         container: chosen.root(),
     }
 }
-
-/// Below this share of the main region's unlinked text, the prose container is a fragment.
-/// Measured on both dev sets (scrapinghub / wcxb-dev F1): 0.3 → 0.954 / 0.814, 0.4 → 0.952 /
-/// 0.825, 0.5 → 0.952 / 0.828. 0.4 takes most of the gain while trusting prose containers more
-/// (higher precision), which matters on unseen article-heavy sets.
-const MIN_CONTAINER_SHARE: f64 = 0.4;
 
 fn kept_chars_of(seg: &Segmentation, decisions: &[Decision]) -> usize {
     seg.blocks
