@@ -35,7 +35,7 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
         } else {
             Format::Jsonl
         });
-    let mut config = pagepith::Config::default();
+    let mut config = args.options.config();
     if let Some(url) = &args.url {
         config = config.with_url(url.clone());
     }
@@ -88,11 +88,24 @@ fn process(input: &Input, config: &pagepith::Config, format: Format) -> Result<S
     let name = input.name();
     let rendered = catch_unwind(AssertUnwindSafe(|| -> Result<String> {
         let article = pagepith::extract(&bytes, config)?;
+        let comments = config.comments();
         Ok(match format {
+            Format::Text if comments && !article.comments.is_empty() => {
+                format!(
+                    "{}\n\nComments:\n\n{}",
+                    article.text(),
+                    article.comments_text()
+                )
+            }
             Format::Text => article.text(),
+            Format::Markdown if comments && !article.comments.is_empty() => format!(
+                "{}\n## Comments\n\n{}\n",
+                article.markdown(),
+                pagepith::render::markdown_blocks(&article.comments)
+            ),
             Format::Markdown => article.markdown(),
-            Format::Json => serde_json::to_string_pretty(&Record::new(&name, &article))?,
-            Format::Jsonl => serde_json::to_string(&Record::new(&name, &article))?,
+            Format::Json => serde_json::to_string_pretty(&Record::new(&name, &article, comments))?,
+            Format::Jsonl => serde_json::to_string(&Record::new(&name, &article, comments))?,
         })
     }));
     match rendered {

@@ -19,10 +19,14 @@ pub struct Record<'a> {
     pub tags: &'a [String],
     pub captions: &'a [String],
     pub text: String,
+    /// The comments' text; present only when `--comments` asked for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comments: Option<String>,
 }
 
 impl<'a> Record<'a> {
-    pub fn new(source: &'a str, a: &'a pagepith::Article) -> Record<'a> {
+    /// The record of `a`; with `comments`, the comments field is filled (empty when none).
+    pub fn new(source: &'a str, a: &'a pagepith::Article, comments: bool) -> Record<'a> {
         Record {
             source,
             url: a.url.as_deref(),
@@ -38,6 +42,7 @@ impl<'a> Record<'a> {
             tags: &a.tags,
             captions: &a.captions,
             text: a.text(),
+            comments: comments.then(|| a.comments_text()),
         }
     }
 }

@@ -72,12 +72,19 @@ pub struct Article {
     pub captions: Vec<String>,
     /// The body as structure.
     pub body: Vec<Block>,
+    /// The page's comments, one paragraph a block; empty unless `Config::with_comments`.
+    pub comments: Vec<Block>,
 }
 
 impl Article {
     /// The body as plain text: one block a paragraph, paragraphs separated by a blank line.
     pub fn text(&self) -> String {
         crate::render::text(&self.body)
+    }
+
+    /// The comments as plain text, paragraphs separated by a blank line.
+    pub fn comments_text(&self) -> String {
+        crate::render::text(&self.comments)
     }
 
     /// The body as Markdown (CommonMark with GFM tables).

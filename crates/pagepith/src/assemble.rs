@@ -58,6 +58,7 @@ pub fn build_article(
         tags: meta.tags,
         captions,
         body,
+        comments: Vec::new(),
     }
 }
 
@@ -66,11 +67,9 @@ pub fn build_article(
 enum Group {
     #[default]
     None,
-    List {
-        list: NodeId,
-        ordered: bool,
-        items: Vec<(NodeId, ListItem)>,
-    },
+    /// Open lists, outermost first: each deeper one is nested in the last item of the one
+    /// before it.
+    List(Vec<OpenList>),
     Table {
         table: NodeId,
         rows: Vec<(NodeId, TableRow, Option<NodeId>)>,
@@ -79,6 +78,38 @@ enum Group {
         quote: NodeId,
         blocks: Vec<Block>,
     },
+}
+
+/// A list being built and the items read so far.
+struct OpenList {
+    list: NodeId,
+    ordered: bool,
+    items: Vec<(NodeId, ListItem)>,
+}
+
+impl OpenList {
+    fn into_block(self) -> Block {
+        Block::List {
+            ordered: self.ordered,
+            items: self.items.into_iter().map(|(_, i)| i).collect(),
+        }
+    }
+}
+
+/// Lists nested deeper than this are read as items of the deepest level: real documents rarely
+/// pass three or four levels, and the cap keeps rendering's walk over them shallow whatever the
+/// input's nesting.
+const MAX_LIST_DEPTH: usize = 6;
+
+/// Closes the innermost open list into the last item of the list holding it.
+fn fold_innermost(lists: &mut Vec<OpenList>) {
+    if lists.len() < 2 {
+        return;
+    }
+    let inner = lists.pop().expect("two lists open");
+    if let Some((_, item)) = lists.last_mut().and_then(|l| l.items.last_mut()) {
+        item.children.push(inner.into_block());
+    }
 }
 
 #[derive(Default)]
@@ -136,15 +167,54 @@ impl Builder {
             .list
             .filter(|_| !matches!(b.kind, BlockKind::Heading(_) | BlockKind::Code))
         {
-            if !matches!(self.group, Group::List { list, .. } if list == place.list) {
+            let level = match &mut self.group {
+                Group::List(lists) => {
+                    if let Some(k) = lists.iter().position(|l| l.list == place.list) {
+                        // A later item of an open list: the lists nested after it are done.
+                        while lists.len() > k + 1 {
+                            fold_innermost(lists);
+                        }
+                        Some(k)
+                    } else {
+                        // A list inside one of the open items (the deepest first) nests there.
+                        let holder = (0..lists.len()).rev().find(|&k| {
+                            lists[k].items.last().is_some_and(|&(item, _)| {
+                                doc.ancestors(place.list).any(|a| a == item)
+                            })
+                        });
+                        match holder {
+                            Some(k) => {
+                                while lists.len() > k + 1 {
+                                    fold_innermost(lists);
+                                }
+                                if lists.len() < MAX_LIST_DEPTH {
+                                    lists.push(OpenList {
+                                        list: place.list,
+                                        ordered: place.ordered,
+                                        items: Vec::new(),
+                                    });
+                                }
+                                Some(lists.len() - 1)
+                            }
+                            None => None,
+                        }
+                    }
+                }
+                _ => None,
+            };
+            if level.is_none() {
                 self.finish(body);
-                self.group = Group::List {
+                self.group = Group::List(vec![OpenList {
                     list: place.list,
                     ordered: place.ordered,
                     items: Vec::new(),
-                };
+                }]);
             }
-            if let Group::List { items, .. } = &mut self.group {
+            if let Group::List(lists) = &mut self.group {
+                let items = &mut lists
+                    .last_mut()
+                    .expect("a list group has an open list")
+                    .items;
                 match items.last_mut() {
                     Some((item, it)) if *item == place.item => {
                         it.text.push('\n');
@@ -193,14 +263,90 @@ impl Builder {
     fn finish(&mut self, body: &mut Vec<Block>) {
         match std::mem::take(&mut self.group) {
             Group::None => {}
-            Group::List { ordered, items, .. } => body.push(Block::List {
-                ordered,
-                items: items.into_iter().map(|(_, i)| i).collect(),
-            }),
+            Group::List(mut lists) => {
+                while lists.len() > 1 {
+                    fold_innermost(&mut lists);
+                }
+                if let Some(outer) = lists.pop() {
+                    body.push(outer.into_block());
+                }
+            }
             Group::Table { rows, .. } => body.push(Block::Table {
                 rows: rows.into_iter().map(|(_, r, _)| r).collect(),
             }),
             Group::Quote { blocks, .. } => body.push(Block::Quote { blocks }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::{Block, ListItem};
+
+    fn body_of(html: &str) -> Vec<Block> {
+        crate::extract_str(html, &crate::Config::default())
+            .unwrap()
+            .body
+    }
+
+    fn item(text: &str, children: Vec<Block>) -> ListItem {
+        ListItem {
+            text: text.into(),
+            children,
+        }
+    }
+
+    /// Guards nested lists: a list inside an item stays inside it, and the outer list goes on
+    /// after the inner one ends.
+    #[test]
+    fn nested_lists_stay_nested() {
+        let html = "<article><p>Steps to follow, in the order given, for a working install of \
+            the tool on any machine.</p><ol><li>Download the archive<ul><li>the stable build\
+            </li><li>or the nightly build</li></ul></li><li>Unpack it</li></ol></article>";
+        let body = body_of(html);
+        let expected = Block::List {
+            ordered: true,
+            items: vec![
+                item(
+                    "Download the archive",
+                    vec![Block::List {
+                        ordered: false,
+                        items: vec![
+                            item("the stable build", vec![]),
+                            item("or the nightly build", vec![]),
+                        ],
+                    }],
+                ),
+                item("Unpack it", vec![]),
+            ],
+        };
+        assert_eq!(body.get(1), Some(&expected), "{body:#?}");
+    }
+
+    /// Guards the depth cap: lists nested past it are read as items of the deepest level, so
+    /// rendering walks a bounded depth whatever the page's nesting.
+    #[test]
+    fn list_nesting_is_capped() {
+        let depth = super::MAX_LIST_DEPTH + 4;
+        let mut html = String::from(
+            "<article><p>A paragraph long enough to make this the article, with commas, \
+             clauses, and a full stop.</p>",
+        );
+        for i in 0..depth {
+            html.push_str(&format!("<ul><li>level {i}"));
+        }
+        html.push_str(&"</li></ul>".repeat(depth));
+        let body = body_of(&html);
+        let mut levels = 0;
+        let mut current = body.get(1);
+        while let Some(Block::List { items, .. }) = current {
+            levels += 1;
+            current = items.last().and_then(|i| i.children.first());
+        }
+        assert_eq!(levels, super::MAX_LIST_DEPTH);
+        let text = crate::render::text(&body);
+        for i in 0..depth {
+            assert!(text.contains(&format!("level {i}")), "lost level {i}");
         }
     }
 }

@@ -26,6 +26,7 @@
 
 mod article;
 mod assemble;
+mod comments;
 mod config;
 pub mod decode;
 pub mod dom;
@@ -40,7 +41,7 @@ mod select;
 mod textutil;
 
 pub use article::{Article, Block, ListItem, TableRow};
-pub use config::Config;
+pub use config::{Config, Favor};
 pub use error::{Error, ErrorKind};
 pub use explain::{explain, BlockReport, Explanation, MetadataReport, RemovedReport};
 
@@ -56,12 +57,10 @@ pub fn extract(html: &[u8], config: &Config) -> Result<Article, Error> {
 /// Extracts the article from a page already decoded to UTF-8.
 pub fn extract_str(html: &str, config: &Config) -> Result<Article, Error> {
     let run = run_stages(html, config)?;
-    Ok(assemble::build_article(
-        &run.doc,
-        &run.segmentation,
-        &run.selection,
-        run.meta,
-    ))
+    let mut article =
+        assemble::build_article(&run.doc, &run.segmentation, &run.selection, run.meta);
+    article.comments = run.comments;
+    Ok(article)
 }
 
 /// Every stage's output for one page: what `extract` assembles and `explain` reports.
@@ -71,6 +70,8 @@ pub(crate) struct StageOutputs {
     pub pruned: prune::PruneLog,
     pub segmentation: segment::Segmentation,
     pub selection: select::Selection,
+    /// The comments, when the config asks for them.
+    pub comments: Vec<Block>,
 }
 
 /// Runs the stages in order on decoded text; the one place that knows their sequence.
@@ -85,13 +86,20 @@ pub(crate) fn run_stages(html: &str, config: &Config) -> Result<StageOutputs, Er
     let meta = metadata::extract(&doc, config.url.as_deref());
     let discussion = pagetype::is_discussion(&doc);
     let pruned = prune::prune(&mut doc, discussion);
+    let comments = if config.comments {
+        comments::extract(&mut doc, &pruned)
+    } else {
+        Vec::new()
+    };
     let segmentation = segment::segment(&doc);
-    let selection = select::select(&doc, &segmentation, &meta);
+    let tuning = select::Tuning::from_config(config);
+    let selection = select::select(&doc, &segmentation, &meta, &tuning);
     Ok(StageOutputs {
         doc,
         meta,
         pruned,
         segmentation,
         selection,
+        comments,
     })
 }

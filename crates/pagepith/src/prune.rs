@@ -154,6 +154,30 @@ pub fn prune(doc: &mut Document, discussion: bool) -> PruneLog {
     log
 }
 
+/// Cleans a subtree that was removed whole (a comment section the caller wants to read): drops
+/// what inside it is never text or is furniture of its own (scripts, hidden parts, reply forms,
+/// share and vote bars), but keeps the comments, which the rule that removed the section names.
+pub fn prune_within(doc: &mut Document, root: NodeId) {
+    let mut remove = Vec::new();
+    let mut walk = doc.descendants(root);
+    walk.next(); // the root itself was removed for being comments: that is what is wanted
+    while let Some(id) = walk.next() {
+        match removal_reason(doc, id) {
+            None | Some(PruneReason::FurnitureClass(FurnitureKind::Comments)) => {}
+            // Comment threads are full of small "meta" and "nav" boxes around each post
+            // (author, date, reply links): those words do not make the posts furniture.
+            Some(PruneReason::FurnitureClass(kind)) if kind.is_weak() => {}
+            Some(_) => {
+                remove.push(id);
+                walk.skip_subtree(id);
+            }
+        }
+    }
+    for id in remove {
+        doc.detach(id);
+    }
+}
+
 /// Letters and digits below each node outside links (its prose) and inside links.
 fn prose_lengths(doc: &Document, order: &[NodeId]) -> (Vec<usize>, Vec<usize>) {
     let mut prose = vec![0usize; doc.len()];

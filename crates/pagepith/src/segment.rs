@@ -113,8 +113,27 @@ pub fn segment(doc: &Document) -> Segmentation {
         node_chars: vec![0; doc.len()],
         node_link_chars: vec![0; doc.len()],
     };
+    walk(doc, root, &mut seg);
+    total_per_node(doc, &mut seg);
+    seg
+}
+
+/// The blocks below `root` alone, without per-node totals: for a subtree read on its own
+/// (a removed comment section).
+pub fn blocks_under(doc: &Document, root: NodeId) -> Vec<TextBlock> {
+    let mut seg = Segmentation::default();
+    walk(doc, root, &mut seg);
+    seg.blocks
+}
+
+fn walk(doc: &Document, root: NodeId, seg: &mut Segmentation) {
     let mut ctx = Context::default();
     let mut pending = Pending::default();
+    // An inline root (a removed `<span class="comments">`) still holds its loose text; a block
+    // root is opened by the walk itself.
+    if doc.tag(root).is_some_and(|t| !t.is_block()) {
+        ctx.blocks.push(root);
+    }
     for edge in doc.traverse(root) {
         match edge {
             Edge::Open(id) => {
@@ -128,7 +147,7 @@ pub fn segment(doc: &Document) -> Segmentation {
                     continue;
                 }
                 if tag.is_block() {
-                    flush(&mut pending, &ctx, &mut seg);
+                    flush(&mut pending, &ctx, seg);
                     ctx.blocks.push(id);
                 }
                 open(&mut ctx, id, doc, tag);
@@ -136,16 +155,14 @@ pub fn segment(doc: &Document) -> Segmentation {
             Edge::Close(id) => {
                 let Some(tag) = doc.tag(id) else { continue };
                 if tag.is_block() {
-                    flush(&mut pending, &ctx, &mut seg);
+                    flush(&mut pending, &ctx, seg);
                     ctx.blocks.pop();
                 }
                 close(&mut ctx, tag);
             }
         }
     }
-    flush(&mut pending, &ctx, &mut seg);
-    total_per_node(doc, &mut seg);
-    seg
+    flush(&mut pending, &ctx, seg);
 }
 
 fn open(ctx: &mut Context, id: NodeId, doc: &Document, tag: Tag) {

@@ -2,6 +2,15 @@
 
 use crate::article::{Article, Block};
 
+/// Blocks alone, without a headline (the comments, say).
+pub fn markdown_blocks(blocks: &[Block]) -> String {
+    blocks
+        .iter()
+        .map(|b| render_block(b, ""))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
 pub fn markdown(article: &Article) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(title) = &article.title {
@@ -33,26 +42,7 @@ fn render_block(block: &Block, prefix: &str) -> String {
             let fence = if text.contains("```") { "~~~~" } else { "```" };
             format!("{fence}\n{text}\n{fence}")
         }
-        Block::List { ordered, items } => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| {
-                let marker = if *ordered {
-                    format!("{}.", i + 1)
-                } else {
-                    "-".to_owned()
-                };
-                let indent = " ".repeat(marker.len() + 1);
-                let text = item
-                    .text
-                    .lines()
-                    .map(escape_line)
-                    .collect::<Vec<_>>()
-                    .join(&format!("\n{indent}"));
-                format!("{marker} {text}")
-            })
-            .collect::<Vec<_>>()
-            .join("\n"),
+        Block::List { ordered, items } => list(*ordered, items),
         Block::Table { rows } => table(rows),
         // NOTE: quotations hold only leaf blocks, so this recursion is one level deep.
         Block::Quote { blocks } => blocks
@@ -88,6 +78,36 @@ fn render_block(block: &Block, prefix: &str) -> String {
     }
 }
 
+/// A list; an item's nested blocks are indented under its text by the marker's width, as
+/// CommonMark requires for them to belong to the item.
+// NOTE: recursion follows list nesting, which assembly caps at a few levels.
+fn list(ordered: bool, items: &[crate::article::ListItem]) -> String {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let marker = if ordered {
+                format!("{}.", i + 1)
+            } else {
+                "-".to_owned()
+            };
+            let indent = " ".repeat(marker.len() + 1);
+            let mut text = item
+                .text
+                .lines()
+                .map(escape_line)
+                .collect::<Vec<_>>()
+                .join(&format!("\n{indent}"));
+            for child in &item.children {
+                text.push('\n');
+                text.push_str(&render_block(child, &indent));
+            }
+            format!("{marker} {text}")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn table(rows: &[crate::article::TableRow]) -> String {
     let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     if width == 0 {
@@ -118,7 +138,11 @@ fn escape_line(line: &str) -> String {
         || trimmed.starts_with("* ")
         || trimmed.starts_with("+ ")
         || ordered_marker(trimmed);
-    if needs {
+    if ordered_marker(trimmed) {
+        // A backslash before a digit is literal in CommonMark; the delimiter is what escapes.
+        let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+        format!("{}\\{}", &trimmed[..digits], &trimmed[digits..])
+    } else if needs {
         format!("\\{trimmed}")
     } else {
         trimmed.to_owned()
@@ -184,7 +208,7 @@ mod tests {
     #[test]
     fn text_that_looks_like_syntax_is_escaped() {
         assert_eq!(escape_line("# not a heading"), "\\# not a heading");
-        assert_eq!(escape_line("1. not a list"), "\\1. not a list");
+        assert_eq!(escape_line("1. not a list"), "1\\. not a list");
         assert_eq!(escape_line("plain"), "plain");
     }
 }

@@ -4,5 +4,5 @@
 mod markdown;
 mod text;
 
-pub use markdown::markdown;
+pub use markdown::{markdown, markdown_blocks};
 pub use text::text;

@@ -11,18 +11,33 @@ pub fn text(body: &[Block]) -> String {
     parts.join("\n\n")
 }
 
+/// Each item a line, nested lists' items after their parent's.
+// NOTE: recursion follows list nesting, which assembly caps at a few levels.
+fn list_lines<'a>(items: &'a [crate::article::ListItem], lines: &mut Vec<&'a str>) {
+    for item in items {
+        lines.push(&item.text);
+        for child in &item.children {
+            match child {
+                Block::List { items, .. } => list_lines(items, lines),
+                Block::Paragraph { text } | Block::Heading { text, .. } | Block::Code { text } => {
+                    lines.push(text)
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
 fn push_block(block: &Block, parts: &mut Vec<String>) {
     match block {
         Block::Heading { text, .. } | Block::Paragraph { text } | Block::Code { text } => {
             parts.push(text.clone())
         }
-        Block::List { items, .. } => parts.push(
-            items
-                .iter()
-                .map(|i| i.text.as_str())
-                .collect::<Vec<_>>()
-                .join("\n"),
-        ),
+        Block::List { items, .. } => {
+            let mut lines = Vec::new();
+            list_lines(items, &mut lines);
+            parts.push(lines.join("\n"));
+        }
         Block::Table { rows } => parts.push(
             rows.iter()
                 .map(|r| r.cells.join(" | "))
