@@ -11,6 +11,10 @@ use crate::select::{Decision, Selection};
 /// paragraphs. Real data cells hold a value or a short phrase.
 const MAX_DATA_CELL_CHARS: usize = 200;
 
+/// Paragraphs shorter than this may repeat legitimately ("Yes.", a refrain): only longer ones
+/// are dropped as repeats. About one sentence.
+const MIN_DEDUPLICATED_CHARS: usize = 60;
+
 pub fn build_article(
     doc: &Document,
     seg: &Segmentation,
@@ -20,8 +24,17 @@ pub fn build_article(
     let mut body = Vec::new();
     let mut captions = Vec::new();
     let mut builder = Builder::default();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (b, d) in seg.blocks.iter().zip(&sel.decisions) {
         match d {
+            // A long paragraph met a second time is the page repeating itself (a teaser of the
+            // lead, a pull quote, a block for another screen size), not new text.
+            Decision::Kept
+                if b.chars >= MIN_DEDUPLICATED_CHARS
+                    && b.kind == BlockKind::Paragraph
+                    && b.list.is_none()
+                    && b.cell.is_none()
+                    && !seen.insert(b.text.as_str()) => {}
             Decision::Kept => builder.add(doc, b, &mut body),
             Decision::Caption => {
                 builder.finish(&mut body);
