@@ -63,6 +63,12 @@ pub fn extract_str(html: &str, config: &Config) -> Result<Article, Error> {
     Ok(article)
 }
 
+/// An extraction with fewer letters than this found no article (a sentence or two).
+const MIN_ARTICLE_CHARS: usize = 200;
+/// ...and when class rules had removed at least this much prose (a few paragraphs), the retry
+/// without them is worth a second parse.
+const MIN_RETRY_PROSE: usize = 1000;
+
 /// Every stage's output for one page: what `extract` assembles and `explain` reports.
 pub(crate) struct StageOutputs {
     pub doc: dom::Document,
@@ -82,18 +88,38 @@ pub(crate) fn run_stages(html: &str, config: &Config) -> Result<StageOutputs, Er
     let limits = dom::ParseLimits {
         max_nodes: config.max_nodes,
     };
-    let mut doc = dom::parse(html, &limits).map_err(|e| Error::limit("max_nodes", e.limit))?;
+    let parse = || dom::parse(html, &limits).map_err(|e| Error::limit("max_nodes", e.limit));
+    let mut doc = parse()?;
     let meta = metadata::extract(&doc, config.url.as_deref());
     let discussion = pagetype::is_discussion(&doc);
-    let pruned = prune::prune(&mut doc, discussion);
-    let comments = if config.comments {
+    let tuning = select::Tuning::from_config(config);
+    let mut pruned = prune::prune(&mut doc, discussion, true);
+    let mut comments = if config.comments {
         comments::extract(&mut doc, &pruned)
     } else {
         Vec::new()
     };
-    let segmentation = segment::segment(&doc);
-    let tuning = select::Tuning::from_config(config);
-    let selection = select::select(&doc, &segmentation, &meta, &tuning);
+    let mut segmentation = segment::segment(&doc);
+    let mut selection = select::select(&doc, &segmentation, &meta, &tuning);
+    if selection.kept_chars(&segmentation) < MIN_ARTICLE_CHARS
+        && pruned.class_removed_prose() >= MIN_RETRY_PROSE
+    {
+        // Class names removed the prose and left next to nothing: they misled us (a review
+        // site whose articles are all `class="reviews"`). Read the page again trusting only
+        // what its markup says. Rare, so the second parse costs little overall.
+        let mut retry = parse()?;
+        let retry_pruned = prune::prune(&mut retry, discussion, false);
+        let retry_seg = segment::segment(&retry);
+        let retry_sel = select::select(&retry, &retry_seg, &meta, &tuning);
+        if retry_sel.kept_chars(&retry_seg) > selection.kept_chars(&segmentation) {
+            // The metadata's headline node id is the same in both parses: one parser, one input.
+            doc = retry;
+            pruned = retry_pruned;
+            segmentation = retry_seg;
+            selection = retry_sel;
+            comments.clear();
+        }
+    }
     Ok(StageOutputs {
         doc,
         meta,

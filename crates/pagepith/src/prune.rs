@@ -55,6 +55,15 @@ impl FurnitureKind {
 #[derive(Clone, Debug, Default)]
 pub struct PruneLog {
     pub removed: Vec<(NodeId, PruneReason)>,
+    /// Unlinked letters and digits removed by class/id rules.
+    class_prose: usize,
+}
+
+impl PruneLog {
+    /// How much prose the class/id rules removed: large when they misfired on the article.
+    pub fn class_removed_prose(&self) -> usize {
+        self.class_prose
+    }
 }
 
 /// A rule that would remove more than this share of the page's unlinked text is taken back:
@@ -77,7 +86,11 @@ const WEAK_FURNITURE_MAX_LINK_DENSITY: f64 = 0.25;
 
 /// Removes furniture from `doc` in place. On a `discussion` page (a forum thread, a Q&A page)
 /// the posts are the content: comment words do not mark furniture there.
-pub fn prune(doc: &mut Document, discussion: bool) -> PruneLog {
+///
+/// With `class_rules` off, only what the markup itself says is furniture goes (code, hidden
+/// elements, `<nav>`-like tags and roles): the retry for pages whose class names misled the
+/// first pass into removing the article.
+pub fn prune(doc: &mut Document, discussion: bool, class_rules: bool) -> PruneLog {
     let order: Vec<NodeId> = doc.descendants(Document::ROOT).collect();
     let (prose, linked) = prose_lengths(doc, &order);
     let total = doc.body().map_or(0, |b| prose[b.index()]).max(1);
@@ -104,6 +117,7 @@ pub fn prune(doc: &mut Document, discussion: bool) -> PruneLog {
             ) if holds_most_prose(id) => {}
             Some(PruneReason::FurnitureClass(kind)) if kind.is_weak() && reads_as_prose(id) => {}
             Some(PruneReason::FurnitureClass(FurnitureKind::Comments)) if discussion => {}
+            Some(PruneReason::FurnitureClass(_)) if !class_rules => {}
             Some(reason) => {
                 log.removed.push((id, reason));
                 walk.skip_subtree(id);
@@ -148,7 +162,10 @@ pub fn prune(doc: &mut Document, discussion: bool) -> PruneLog {
         PruneReason::FurnitureClass(kind) => !oversized.contains(&kind),
         _ => true,
     });
-    for &(id, _) in &log.removed {
+    for &(id, reason) in &log.removed {
+        if matches!(reason, PruneReason::FurnitureClass(_)) {
+            log.class_prose += prose[id.index()];
+        }
         doc.detach(id);
     }
     log
@@ -381,7 +398,8 @@ fn class_furniture(el: &crate::dom::Element, with_id: bool) -> Option<FurnitureK
             "share" | "sharing" | "social" | "sharebar" | "socialshare" | "addthis"
             | "sharethis" | "shareaholic" | "print" => Share,
             "comment" | "comments" | "commentlist" | "disqus" | "discussion" | "respond"
-            | "replies" | "reply" => Comments,
+            | "replies" | "reply" | "reviews" | "customerreviews" | "userreviews"
+            | "reviewlist" => Comments,
             "related" | "recommended" | "recommendations" | "morestories" | "readmore"
             | "readnext" | "outbrain" | "taboola" | "trending" | "popular" | "mostread"
             | "youmayalsolike" => Related,
@@ -407,7 +425,7 @@ mod tests {
 
     fn pruned_text(html: &str) -> String {
         let mut doc = parse(html, &ParseLimits::default()).unwrap();
-        prune(&mut doc, false);
+        prune(&mut doc, false, true);
         crate::textutil::collapse_whitespace(&doc.text_content(Document::ROOT))
     }
 

@@ -37,6 +37,9 @@ const CLIMB_PROSE_GAIN: f64 = 1.25;
 /// …and is no more than this share links.
 const CLIMB_MAX_LINK_DENSITY: f64 = 0.35;
 
+/// A sibling table with fewer letters than this is a layout scrap, not data (two short rows).
+const MIN_SIBLING_TABLE_CHARS: usize = 20;
+
 pub fn choose(doc: &Document, seg: &Segmentation) -> Chosen {
     let mut scores: HashMap<NodeId, f64> = HashMap::new();
     for b in &seg.blocks {
@@ -113,7 +116,12 @@ pub fn choose(doc: &Document, seg: &Segmentation) -> Chosen {
             let chars = seg.node_chars[sib.index()] as usize;
             let clean_paragraph =
                 doc.tag(sib) == Some(Tag::P) && chars > 80 && seg.link_density(sib) < 0.25;
-            if s >= threshold || clean_paragraph {
+            // A data table or definition list beside the body (a product's specifications,
+            // a recipe's facts) continues it; link tables are navigation.
+            let data_table = matches!(doc.tag(sib), Some(Tag::Table | Tag::Dl))
+                && chars >= MIN_SIBLING_TABLE_CHARS
+                && seg.link_density(sib) < 0.25;
+            if s >= threshold || clean_paragraph || data_table {
                 roots.push(sib);
             }
         }

@@ -39,6 +39,13 @@ pub struct Selection {
     pub container: Option<NodeId>,
 }
 
+impl Selection {
+    /// Letters and digits in the kept blocks.
+    pub fn kept_chars(&self, seg: &Segmentation) -> usize {
+        kept_chars_of(seg, &self.decisions)
+    }
+}
+
 /// Selects the article's blocks.
 pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuning) -> Selection {
     let chosen = container::choose(doc, seg);
