@@ -18,7 +18,7 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
                 .with_context(|| format!("cannot read predictions from {}", path.display()))?,
             0,
         ),
-        None => extract_all(&dataset, args.jobs.unwrap_or(0)),
+        None => extract_all(&dataset, args.jobs.unwrap_or(0), args.parser),
     };
     if let Some(path) = &args.save_predictions {
         pagepith_eval::save_predictions(path, &predictions)
@@ -53,9 +53,13 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
 }
 
 /// Extracts every page; returns the predictions and how many pages failed.
-fn extract_all(dataset: &Dataset, threads: usize) -> (HashMap<String, Prediction>, usize) {
+fn extract_all(
+    dataset: &Dataset,
+    threads: usize,
+    parser: Option<crate::ParserArg>,
+) -> (HashMap<String, Prediction>, usize) {
     let (predictions, errors) = pagepith_eval::run_extractor(dataset, threads, |html, url| {
-        let mut config = pagepith::Config::default();
+        let mut config = crate::ParserArg::apply(parser, pagepith::Config::default());
         if let Some(url) = url {
             config = config.with_url(url);
         }

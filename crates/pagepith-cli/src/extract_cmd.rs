@@ -35,7 +35,7 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
         } else {
             Format::Jsonl
         });
-    let mut config = pagepith::Config::default();
+    let mut config = crate::ParserArg::apply(args.parser, pagepith::Config::default());
     if let Some(url) = &args.url {
         config = config.with_url(url.clone());
     }

@@ -67,6 +67,9 @@ pub struct ExtractArgs {
     /// Worker threads [default: all cores].
     #[arg(short = 'j', long = "jobs")]
     pub jobs: Option<usize>,
+    /// Parser that builds the tree [default: the library's default].
+    #[arg(long, value_enum)]
+    pub parser: Option<ParserArg>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -100,6 +103,27 @@ pub struct EvalArgs {
     /// Worker threads [default: all cores].
     #[arg(short = 'j', long = "jobs")]
     pub jobs: Option<usize>,
+    /// Parser that builds the tree [default: the library's default].
+    #[arg(long, value_enum)]
+    pub parser: Option<ParserArg>,
+}
+
+/// The `--parser` values: pagepith's fast parser or the html5ever reference.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum ParserArg {
+    Fast,
+    Html5ever,
+}
+
+impl ParserArg {
+    /// Sets the parser on a configuration; `None` keeps the library default.
+    pub fn apply(arg: Option<ParserArg>, config: pagepith::Config) -> pagepith::Config {
+        match arg {
+            None => config,
+            Some(ParserArg::Fast) => config.with_parser(pagepith::Parser::Fast),
+            Some(ParserArg::Html5ever) => config.with_parser(pagepith::Parser::Html5ever),
+        }
+    }
 }
 
 fn main() -> ExitCode {

@@ -7,6 +7,8 @@ pub struct Config {
     pub(crate) content_type: Option<String>,
     pub(crate) max_input_bytes: usize,
     pub(crate) max_nodes: usize,
+    pub(crate) max_depth: usize,
+    pub(crate) parser: crate::dom::Parser,
 }
 
 impl Default for Config {
@@ -19,6 +21,8 @@ impl Default for Config {
             max_input_bytes: 64 << 20,
             // Far above any real page (the largest dev page builds ~60,000 nodes); bounds memory.
             max_nodes: 4_000_000,
+            max_depth: crate::dom::DEFAULT_MAX_DEPTH,
+            parser: crate::dom::Parser::default(),
         }
     }
 }
@@ -45,6 +49,18 @@ impl Config {
     /// Most DOM nodes one page may build.
     pub fn with_max_nodes(mut self, nodes: usize) -> Self {
         self.max_nodes = nodes;
+        self
+    }
+
+    /// Deepest element nesting the parser builds (see [`crate::dom::ParseLimits::max_depth`]).
+    pub fn with_max_depth(mut self, depth: usize) -> Self {
+        self.max_depth = depth;
+        self
+    }
+
+    /// Which parser builds the tree; see [`crate::dom::Parser`].
+    pub fn with_parser(mut self, parser: crate::dom::Parser) -> Self {
+        self.parser = parser;
         self
     }
 

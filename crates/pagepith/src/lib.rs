@@ -41,6 +41,7 @@ mod textutil;
 
 pub use article::{Article, Block, ListItem, TableRow};
 pub use config::Config;
+pub use dom::Parser;
 pub use error::{Error, ErrorKind};
 pub use explain::{explain, BlockReport, Explanation};
 
@@ -80,8 +81,10 @@ pub(crate) fn run_stages(html: &str, config: &Config) -> Result<StageOutputs, Er
     }
     let limits = dom::ParseLimits {
         max_nodes: config.max_nodes,
+        max_depth: config.max_depth,
     };
-    let mut doc = dom::parse(html, &limits).map_err(|e| Error::limit("max_nodes", e.limit))?;
+    let mut doc = dom::parse_with(html, &limits, config.parser)
+        .map_err(|e| Error::limit("max_nodes", e.limit))?;
     let meta = metadata::extract(&doc, config.url.as_deref());
     let discussion = pagetype::is_discussion(&doc);
     let pruned = prune::prune(&mut doc, discussion);
