@@ -46,6 +46,7 @@ fn main() -> ExitCode {
     let mut bytes = 0usize;
     let (mut t_ref, mut t_fast) = (Duration::ZERO, Duration::ZERO);
     let mut deepest = 0;
+    let mut same_tree = 0;
     for dir in &dirs {
         let data = match pagepith_eval::Dataset::load(dir) {
             Ok(d) => d,
@@ -71,6 +72,15 @@ fn main() -> ExitCode {
             t_ref += t1 - t0;
             if let Ok(doc) = &reference {
                 deepest = deepest.max(depth(doc));
+            }
+            if let (Ok(x), Ok(y)) = (&reference, &fast) {
+                let (sx, sy) = (shape(x), shape(y));
+                if sx == sy {
+                    same_tree += 1;
+                } else if std::env::var_os("PARSER_DIFF_TREES").is_some() {
+                    // Trees may differ where the text does not; shown on request for debugging.
+                    println!("TREE {}: {}", gold.id, first_difference(&sx, &sy));
+                }
             }
             if reference.is_ok() != fast.is_ok() {
                 differing.push((gold.id.clone(), "one parser hit a limit".to_owned()));
@@ -110,7 +120,7 @@ fn main() -> ExitCode {
     }
     let mb = bytes as f64 / 1e6;
     println!(
-        "{pages} pages, {} identical, {} differ; parse only: html5ever {:.1} MB/s, fast {:.1} MB/s ({:.2}x); deepest nesting {deepest}",
+        "{pages} pages, {} identical, {} differ ({same_tree} with the same tree); parse only: html5ever {:.1} MB/s, fast {:.1} MB/s ({:.2}x); deepest nesting {deepest}",
         pages - differing.len(),
         differing.len(),
         mb / t_ref.as_secs_f64(),
@@ -122,6 +132,31 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The tree as a string of element names and texts in document order: equal strings mean the
+/// same elements, nesting and text (attributes aside).
+fn shape(doc: &Document) -> String {
+    let mut out = String::new();
+    for edge in doc.traverse(Document::ROOT) {
+        match edge {
+            Edge::Open(n) => {
+                if let Some(e) = doc.element(n) {
+                    out.push('<');
+                    out.push_str(&e.name);
+                    out.push('>');
+                } else if let Some(t) = doc.text(n) {
+                    out.push_str(t);
+                }
+            }
+            Edge::Close(n) => {
+                if doc.element(n).is_some() {
+                    out.push_str("</>");
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Deepest element nesting in the tree.

@@ -17,10 +17,12 @@ pub use tag::Tag;
 #[non_exhaustive]
 pub enum Parser {
     /// pagepith's own tokenizer and tree builder (module `fast`): the tree construction rules
-    /// that matter for extraction, several times faster than html5ever.
+    /// that matter for extraction, several times faster than html5ever. The default since the
+    /// differential check (`examples/parser_diff.rs`) found the extracted text, title, authors
+    /// and date identical to html5ever's on all 1,539 scrapinghub and wcxb-dev pages.
+    #[default]
     Fast,
     /// html5ever's spec-complete parser: the reference the fast path is checked against.
-    #[default]
     Html5ever,
 }
 

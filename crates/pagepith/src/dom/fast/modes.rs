@@ -3,7 +3,7 @@
 //! Kept: implied html/head/body, head content moved to the head, implied end tags (p, li, dt,
 //! dd, option, rows and cells), void elements, the text states of script/style/title/textarea,
 //! tables (implied tbody/tr, foster parenting of text and stray elements, cells and captions),
-//! select, misnested formatting (reconstruction and the adoption agency algorithm), forms,
+//! select (parsed as body content, as html5ever 0.40 does), misnested formatting (reconstruction and the adoption agency algorithm), forms,
 //! SVG and MathML islands, stray table tags outside tables. Left out: parse errors, frameset
 //! mode switching, template modes (a template's content is parsed like body content under the
 //! template, which the prune stage drops whole), and the exact quirks list (a prefix list).
@@ -27,8 +27,6 @@ enum Mode {
     InTableBody,
     InRow,
     InCell,
-    InSelect,
-    InSelectInTable,
 }
 
 /// A start tag as the modes see it.
@@ -276,6 +274,10 @@ impl Builder {
     }
 
     fn dispatch(&mut self, tok: &Tok<'_, '_>) -> Step {
+        if !matches!(tok, Tok::Text(_)) {
+            // The newline after `<pre>` or `<textarea>` is dropped only from the very next token.
+            self.skip_lf = false;
+        }
         if let Some((owner, opened)) = self.text_owner {
             // NOTE: the tokenizer sends only text and then the end tag while in a text state.
             match tok {
@@ -439,8 +441,6 @@ impl Builder {
             Mode::InTableBody => self.in_table_body(tok),
             Mode::InRow => self.in_row(tok),
             Mode::InCell => self.in_cell(tok),
-            Mode::InSelect => self.in_select(tok),
-            Mode::InSelectInTable => self.in_select_in_table(tok),
         }
     }
 
@@ -502,10 +502,6 @@ impl Builder {
                         self.tree.insert_text(t);
                         self.tree.foster = false;
                     }
-                    return Step::Done;
-                }
-                Mode::InSelect | Mode::InSelectInTable => {
-                    self.tree.insert_text(t);
                     return Step::Done;
                 }
             }
@@ -774,13 +770,6 @@ impl Builder {
         }
     }
 
-    fn in_table_scope_mode(&self) -> bool {
-        matches!(
-            self.mode,
-            Mode::InTable | Mode::InCaption | Mode::InTableBody | Mode::InRow | Mode::InCell
-        )
-    }
-
     fn body_start(&mut self, st: &Start<'_, '_>) -> Step {
         let t = &mut self.tree;
         match st.tag {
@@ -947,7 +936,14 @@ impl Builder {
                 t.insert(st.name, st.attrs, Ns::Html);
                 self.mode = Mode::InTable;
             }
-            Tag::Br | Tag::Embed | Tag::Img | Tag::Wbr | Tag::Input => {
+            Tag::Br | Tag::Embed | Tag::Img | Tag::Wbr => {
+                t.reconstruct_formatting();
+                t.insert_void(st.name, st.attrs, Ns::Html);
+            }
+            Tag::Input => {
+                if t.in_scope(Scope::Default, Tag::Select, "select") {
+                    t.pop_until_tag(Tag::Select, "select");
+                }
                 t.reconstruct_formatting();
                 t.insert_void(st.name, st.attrs, Ns::Html);
             }
@@ -964,6 +960,9 @@ impl Builder {
             }
             Tag::Hr => {
                 t.close_p();
+                if t.in_scope(Scope::Default, Tag::Select, "select") {
+                    t.generate_implied_end(None);
+                }
                 t.insert_void(st.name, st.attrs, Ns::Html);
             }
             Tag::Textarea => {
@@ -989,17 +988,29 @@ impl Builder {
                 t.insert(st.name, st.attrs, Ns::Html);
                 return Step::Text(TextState::PlainText);
             }
+            // Select content is parsed as body content (the customizable-select parsing that
+            // html5ever 0.40 implements): a nested select closes the open one.
             Tag::Select => {
+                if t.in_scope(Scope::Default, Tag::Select, "select") {
+                    t.pop_until_tag(Tag::Select, "select");
+                } else {
+                    t.reconstruct_formatting();
+                    t.insert(st.name, st.attrs, Ns::Html);
+                }
+            }
+            Tag::Option => {
+                if t.in_scope(Scope::Default, Tag::Select, "select") {
+                    t.generate_implied_end(Some((Tag::Optgroup, "optgroup")));
+                } else if t.current_is(Tag::Option) {
+                    t.pop();
+                }
                 t.reconstruct_formatting();
                 t.insert(st.name, st.attrs, Ns::Html);
-                self.mode = if self.in_table_scope_mode() {
-                    Mode::InSelectInTable
-                } else {
-                    Mode::InSelect
-                };
             }
-            Tag::Optgroup | Tag::Option => {
-                if t.current_is(Tag::Option) {
+            Tag::Optgroup => {
+                if t.in_scope(Scope::Default, Tag::Select, "select") {
+                    t.generate_implied_end(None);
+                } else if t.current_is(Tag::Option) {
                     t.pop();
                 }
                 t.reconstruct_formatting();
@@ -1568,129 +1579,6 @@ impl Builder {
         true
     }
 
-    fn in_select(&mut self, tok: &Tok<'_, '_>) -> Step {
-        let t = &mut self.tree;
-        match tok {
-            Tok::Text(_) => unreachable_text(),
-            Tok::Comment => {
-                self.comment();
-                Step::Done
-            }
-            Tok::Start(st) => match st.tag {
-                Tag::Html => self.in_body(tok),
-                Tag::Option => {
-                    if t.current_is(Tag::Option) {
-                        t.pop();
-                    }
-                    t.insert(st.name, st.attrs, Ns::Html);
-                    Step::Done
-                }
-                Tag::Optgroup => {
-                    if t.current_is(Tag::Option) {
-                        t.pop();
-                    }
-                    if t.current_is(Tag::Optgroup) {
-                        t.pop();
-                    }
-                    t.insert(st.name, st.attrs, Ns::Html);
-                    Step::Done
-                }
-                Tag::Hr => {
-                    if t.current_is(Tag::Option) {
-                        t.pop();
-                    }
-                    if t.current_is(Tag::Optgroup) {
-                        t.pop();
-                    }
-                    t.insert_void(st.name, st.attrs, Ns::Html);
-                    Step::Done
-                }
-                Tag::Select => {
-                    self.close_select();
-                    Step::Done
-                }
-                Tag::Input | Tag::Textarea => {
-                    if self.close_select() {
-                        Step::Again
-                    } else {
-                        Step::Done
-                    }
-                }
-                Tag::Other if st.is("keygen") => {
-                    if self.close_select() {
-                        Step::Again
-                    } else {
-                        Step::Done
-                    }
-                }
-                Tag::Script | Tag::Style | Tag::Template => self.in_head(tok),
-                _ => Step::Done,
-            },
-            Tok::End(_, tag) => match tag {
-                Tag::Optgroup => {
-                    let n = t.stack.len();
-                    if n >= 2 && t.current_is(Tag::Option) && t.stack[n - 2].tag == Tag::Optgroup {
-                        t.pop();
-                    }
-                    if t.current_is(Tag::Optgroup) {
-                        t.pop();
-                    }
-                    Step::Done
-                }
-                Tag::Option => {
-                    if t.current_is(Tag::Option) {
-                        t.pop();
-                    }
-                    Step::Done
-                }
-                Tag::Select => {
-                    self.close_select();
-                    Step::Done
-                }
-                Tag::Template => self.in_head(tok),
-                _ => Step::Done,
-            },
-        }
-    }
-
-    fn close_select(&mut self) -> bool {
-        if !self.tree.in_scope(Scope::Select, Tag::Select, "select") {
-            return false;
-        }
-        self.tree.pop_until_tag(Tag::Select, "select");
-        self.reset_mode();
-        true
-    }
-
-    fn in_select_in_table(&mut self, tok: &Tok<'_, '_>) -> Step {
-        const TABLE_TAGS: [Tag; 8] = [
-            Tag::Caption,
-            Tag::Table,
-            Tag::Tbody,
-            Tag::Tfoot,
-            Tag::Thead,
-            Tag::Tr,
-            Tag::Td,
-            Tag::Th,
-        ];
-        match tok {
-            Tok::Start(st) if TABLE_TAGS.contains(&st.tag) => {
-                self.tree.pop_until_tag(Tag::Select, "select");
-                self.reset_mode();
-                Step::Again
-            }
-            Tok::End(name, tag) if TABLE_TAGS.contains(tag) => {
-                if !self.tree.in_scope(Scope::Table, *tag, name) {
-                    return Step::Done;
-                }
-                self.tree.pop_until_tag(Tag::Select, "select");
-                self.reset_mode();
-                Step::Again
-            }
-            _ => self.in_select(tok),
-        }
-    }
-
     /// The spec's "reset the insertion mode appropriately", from the open elements.
     fn reset_mode(&mut self) {
         let stack = &self.tree.stack;
@@ -1701,18 +1589,6 @@ impl Builder {
                 continue;
             }
             let mode = match o.tag {
-                Tag::Select => {
-                    let in_table = stack[..i]
-                        .iter()
-                        .rev()
-                        .take_while(|a| a.tag != Tag::Template)
-                        .any(|a| a.tag == Tag::Table);
-                    Some(if in_table {
-                        Mode::InSelectInTable
-                    } else {
-                        Mode::InSelect
-                    })
-                }
                 Tag::Td | Tag::Th if !last => Some(Mode::InCell),
                 Tag::Tr => Some(Mode::InRow),
                 Tag::Tbody | Tag::Thead | Tag::Tfoot => Some(Mode::InTableBody),

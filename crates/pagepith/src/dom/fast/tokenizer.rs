@@ -116,6 +116,14 @@ fn normalize(text: Cow<'_, str>, drop_nul: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Decodes character references after newline normalisation, so that `&#13;` stays a CR.
+fn decode_refs(text: Cow<'_, str>, in_attribute: bool) -> Cow<'_, str> {
+    if memchr::memchr(b'&', text.as_bytes()).is_none() {
+        return text;
+    }
+    Cow::Owned(charref::decode(&text, in_attribute).into_owned())
+}
+
 /// Whether `input[at..]` starts with `word` in any letter case.
 fn starts_with_ci(input: &[u8], at: usize, word: &[u8]) -> bool {
     input
@@ -193,12 +201,14 @@ impl<'a> Tokenizer<'a> {
         if from >= to {
             return true;
         }
-        let raw = &self.input[from..to];
-        let decoded = match state {
-            TextState::Data | TextState::RcData => charref::decode(raw, false),
-            _ => Cow::Borrowed(raw),
+        let raw = normalize(
+            Cow::Borrowed(&self.input[from..to]),
+            state == TextState::Data,
+        );
+        let text = match state {
+            TextState::Data | TextState::RcData => decode_refs(raw, false),
+            _ => raw,
         };
-        let text = normalize(decoded, state == TextState::Data);
         if text.is_empty() {
             return true;
         }
@@ -498,7 +508,8 @@ impl<'a> Tokenizer<'a> {
                     q @ (b'"' | b'\'') => {
                         let start = i + 1;
                         let end = start + memchr::memchr(q, &b[start..])?;
-                        value = charref::decode(&input[start..end], true);
+                        value =
+                            decode_refs(normalize(Cow::Borrowed(&input[start..end]), false), true);
                         i = end + 1;
                     }
                     b'>' => {}
@@ -507,7 +518,8 @@ impl<'a> Tokenizer<'a> {
                         while i < b.len() && !is_space(b[i]) && b[i] != b'>' {
                             i += 1;
                         }
-                        value = charref::decode(&input[start..i], true);
+                        value =
+                            decode_refs(normalize(Cow::Borrowed(&input[start..i]), false), true);
                     }
                 }
             }
@@ -515,7 +527,6 @@ impl<'a> Tokenizer<'a> {
                 let name = lower(name);
                 // The first of duplicated attributes wins.
                 if !self.attrs.iter().any(|a| a.name == name) {
-                    let value = normalize(value, false);
                     self.attrs.push(Attr { name, value });
                 }
             }

@@ -35,7 +35,6 @@ pub(super) enum Scope {
     ListItem,
     Button,
     Table,
-    Select,
 }
 
 pub(super) struct Tree {
@@ -200,18 +199,29 @@ impl Tree {
 
     fn bounds(&self, o: Open, scope: Scope) -> bool {
         if o.ns != Ns::Html {
-            return scope != Scope::Table && scope != Scope::Select && self.is_special(o);
+            // The integration points (html5ever leaves MathML annotation-xml out, and so do we).
+            return scope != Scope::Table
+                && self.is_special(o)
+                && self.name(o.id) != "annotation-xml";
         }
+        // `select` bounds the default scope since the customizable-select change to the spec,
+        // which html5ever 0.40 follows.
         let default = matches!(
             o.tag,
-            Tag::Caption | Tag::Html | Tag::Table | Tag::Td | Tag::Th | Tag::Object | Tag::Template
+            Tag::Caption
+                | Tag::Html
+                | Tag::Table
+                | Tag::Td
+                | Tag::Th
+                | Tag::Object
+                | Tag::Select
+                | Tag::Template
         ) || (o.tag == Tag::Other && matches!(self.name(o.id), "applet" | "marquee"));
         match scope {
             Scope::Default => default,
             Scope::ListItem => default || matches!(o.tag, Tag::Ol | Tag::Ul),
             Scope::Button => default || o.tag == Tag::Button,
             Scope::Table => matches!(o.tag, Tag::Html | Tag::Table | Tag::Template),
-            Scope::Select => !matches!(o.tag, Tag::Optgroup | Tag::Option),
         }
     }
 
@@ -612,20 +622,50 @@ impl Tree {
     }
 }
 
-/// SVG element names the spec restores to their camel case (those a page's text or a scope
-/// check can depend on; the rest keep the lower case, which only diagnostics show).
+/// SVG element names in the camel case the spec restores (the tokenizer lower-cases them).
 fn svg_name(name: &str) -> &str {
-    match name {
-        "foreignobject" => "foreignObject",
-        "clippath" => "clipPath",
-        "lineargradient" => "linearGradient",
-        "radialgradient" => "radialGradient",
-        "textpath" => "textPath",
-        "altglyph" => "altGlyph",
-        "animatemotion" => "animateMotion",
-        "animatetransform" => "animateTransform",
-        "fedropshadow" => "feDropShadow",
-        "fegaussianblur" => "feGaussianBlur",
-        other => other,
-    }
+    const NAMES: &[&str] = &[
+        "altGlyph",
+        "altGlyphDef",
+        "altGlyphItem",
+        "animateColor",
+        "animateMotion",
+        "animateTransform",
+        "clipPath",
+        "feBlend",
+        "feColorMatrix",
+        "feComponentTransfer",
+        "feComposite",
+        "feConvolveMatrix",
+        "feDiffuseLighting",
+        "feDisplacementMap",
+        "feDistantLight",
+        "feDropShadow",
+        "feFlood",
+        "feFuncA",
+        "feFuncB",
+        "feFuncG",
+        "feFuncR",
+        "feGaussianBlur",
+        "feImage",
+        "feMerge",
+        "feMergeNode",
+        "feMorphology",
+        "feOffset",
+        "fePointLight",
+        "feSpecularLighting",
+        "feSpotLight",
+        "feTile",
+        "feTurbulence",
+        "foreignObject",
+        "glyphRef",
+        "linearGradient",
+        "radialGradient",
+        "textPath",
+    ];
+    NAMES
+        .iter()
+        .find(|n| n.eq_ignore_ascii_case(name))
+        .copied()
+        .unwrap_or(name)
 }
