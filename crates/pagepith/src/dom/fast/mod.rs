@@ -27,3 +27,6 @@ pub fn parse(html: &str, limits: &ParseLimits) -> Result<Document, NodeLimitExce
     builder.finish();
     Ok(builder.tree.doc)
 }
+
+#[cfg(test)]
+mod tests;

@@ -248,6 +248,13 @@ impl Builder {
     /// At the end of input: the html, head and body elements exist as they would after any
     /// page, even one with no body content.
     pub fn finish(&mut self) {
+        if let Some((_, opened)) = self.text_owner.take() {
+            // A raw-text element cut off by the end of the page is closed like its end tag would.
+            if opened {
+                self.tree.pop();
+            }
+            self.mode = self.original;
+        }
         loop {
             match self.mode {
                 Mode::Initial => {
@@ -384,6 +391,16 @@ impl Builder {
                 }
                 Step::Done
             }
+            Tok::End(name, _) if matches!(*name, "br" | "p") => {
+                // `</br>` and `</p>` leave foreign content like the breakout start tags.
+                while let Some(cur) = self.tree.current() {
+                    if cur.ns == Ns::Html || self.is_integration_point(cur.id, cur.ns) {
+                        break;
+                    }
+                    self.tree.pop();
+                }
+                self.by_mode(tok)
+            }
             Tok::End(name, _) => {
                 let mut i = self.tree.stack.len();
                 while i > 1 {
@@ -446,7 +463,7 @@ impl Builder {
 
     /// Character tokens: whitespace is handled apart in the modes before the body.
     fn text(&mut self, t: &str) -> Step {
-        let mut t = t;
+        let mut t = self.strip_lf(t);
         for _ in 0..16 {
             if t.is_empty() {
                 return Step::Done;
@@ -473,11 +490,8 @@ impl Builder {
                     let _ = self.by_mode(&Tok::Text(t));
                 }
                 Mode::InBody | Mode::InCaption | Mode::InCell => {
-                    let t = self.strip_lf(t);
-                    if !t.is_empty() {
-                        self.tree.reconstruct_formatting();
-                        self.tree.insert_text(t);
-                    }
+                    self.tree.reconstruct_formatting();
+                    self.tree.insert_text(t);
                     return Step::Done;
                 }
                 Mode::InTable | Mode::InTableBody | Mode::InRow => {
@@ -1091,6 +1105,7 @@ impl Builder {
             | Tag::Pre
             | Tag::Search
             | Tag::Section
+            | Tag::Select
             | Tag::Summary
             | Tag::Ul => {
                 if t.in_scope(Scope::Default, tag, name) {
