@@ -17,7 +17,14 @@ use super::{Document, NodeLimitExceeded, ParseLimits};
 
 /// Parses a whole HTML document held in memory, without recursion, within `limits`.
 pub fn parse(html: &str, limits: &ParseLimits) -> Result<Document, NodeLimitExceeded> {
-    let mut builder = modes::Builder::new(limits.max_nodes, limits.max_depth);
+    // Each `<` opens at most one element and the text after it: a close estimate of the node
+    // count, found at memchr speed.
+    // Capped so that a page of bare `<` cannot reserve memory it never fills: 256 Ki nodes is
+    // four times the largest dev page; a larger tree grows the arena as usual.
+    let expected = memchr::memchr_iter(b'<', html.as_bytes())
+        .count()
+        .min(256 * 1024);
+    let mut builder = modes::Builder::new(limits.max_nodes, limits.max_depth, expected);
     tokenizer::Tokenizer::new(html).run(&mut builder);
     if builder.tree.over_limit() {
         return Err(NodeLimitExceeded {

@@ -222,9 +222,9 @@ impl TokenSink for Builder {
 }
 
 impl Builder {
-    pub fn new(max_nodes: usize, max_depth: usize) -> Builder {
+    pub fn new(max_nodes: usize, max_depth: usize, expected_nodes: usize) -> Builder {
         Builder {
-            tree: Tree::new(max_nodes, max_depth),
+            tree: Tree::new(max_nodes, max_depth, expected_nodes),
             mode: Mode::Initial,
             original: Mode::InBody,
             text_owner: None,

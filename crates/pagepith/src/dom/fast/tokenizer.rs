@@ -77,6 +77,9 @@ pub(super) struct Tokenizer<'a> {
     attrs: Vec<Attr<'a>>,
     /// The start tag whose text is read in a text state: its end tag ends that text.
     text_owner: String,
+    /// Whether the page holds a CR or NUL anywhere; most do not, and then no text needs
+    /// newline normalisation (one scan of the page instead of one per text and value).
+    needs_normalizing: bool,
 }
 
 fn is_space(b: u8) -> bool {
@@ -140,6 +143,7 @@ impl<'a> Tokenizer<'a> {
             pos,
             attrs: Vec::new(),
             text_owner: String::new(),
+            needs_normalizing: memchr::memchr2(b'\r', b'\0', input.as_bytes()).is_some(),
         }
     }
 
@@ -467,6 +471,17 @@ impl<'a> Tokenizer<'a> {
         sink.token(Token::End { name: &name })
     }
 
+    /// An attribute value, normalised and decoded.
+    fn value(&self, raw: &'a str) -> Cow<'a, str> {
+        let raw = Cow::Borrowed(raw);
+        let raw = if self.needs_normalizing {
+            normalize(raw, false)
+        } else {
+            raw
+        };
+        decode_refs(raw, true)
+    }
+
     /// Reads attributes from `i` to the tag's `>`: the position after it and whether the tag
     /// closed with `/>`; `None` when the page ends inside the tag. Attributes are kept in
     /// `self.attrs` only when `keep` (end tags' attributes are read and dropped).
@@ -508,8 +523,7 @@ impl<'a> Tokenizer<'a> {
                     q @ (b'"' | b'\'') => {
                         let start = i + 1;
                         let end = start + memchr::memchr(q, &b[start..])?;
-                        value =
-                            decode_refs(normalize(Cow::Borrowed(&input[start..end]), false), true);
+                        value = self.value(&input[start..end]);
                         i = end + 1;
                     }
                     b'>' => {}
@@ -518,8 +532,7 @@ impl<'a> Tokenizer<'a> {
                         while i < b.len() && !is_space(b[i]) && b[i] != b'>' {
                             i += 1;
                         }
-                        value =
-                            decode_refs(normalize(Cow::Borrowed(&input[start..i]), false), true);
+                        value = self.value(&input[start..i]);
                     }
                 }
             }

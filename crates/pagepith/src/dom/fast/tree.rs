@@ -150,8 +150,12 @@ pub(super) fn is_special_html(tag: Tag, name: &str) -> bool {
 }
 
 impl Tree {
-    pub fn new(max_nodes: usize, max_depth: usize) -> Tree {
-        let mut doc = Document { nodes: Vec::new() };
+    /// `expected_nodes` sizes the arena up front: growing it by doubling was ~9% of parse
+    /// instructions (reallocation and copying, callgrind on scrapinghub).
+    pub fn new(max_nodes: usize, max_depth: usize, expected_nodes: usize) -> Tree {
+        let mut doc = Document {
+            nodes: Vec::with_capacity(expected_nodes.min(max_nodes) + 1),
+        };
         doc.push(NodeData::Document);
         Tree {
             doc,
