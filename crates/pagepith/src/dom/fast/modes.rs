@@ -1004,13 +1004,12 @@ impl Builder {
             }
             // Select content is parsed as body content (the customizable-select parsing that
             // html5ever 0.40 implements): a nested select closes the open one.
+            Tag::Select if t.in_scope(Scope::Default, Tag::Select, "select") => {
+                t.pop_until_tag(Tag::Select, "select");
+            }
             Tag::Select => {
-                if t.in_scope(Scope::Default, Tag::Select, "select") {
-                    t.pop_until_tag(Tag::Select, "select");
-                } else {
-                    t.reconstruct_formatting();
-                    t.insert(st.name, st.attrs, Ns::Html);
-                }
+                t.reconstruct_formatting();
+                t.insert(st.name, st.attrs, Ns::Html);
             }
             Tag::Option => {
                 if t.in_scope(Scope::Default, Tag::Select, "select") {

@@ -284,9 +284,7 @@ impl<'a> Tokenizer<'a> {
         let mut s = S::Plain;
         let mut i = from;
         while i < b.len() {
-            let Some(off) = memchr::memchr2(b'<', b'-', &b[i..]) else {
-                return None;
-            };
+            let off = memchr::memchr2(b'<', b'-', &b[i..])?;
             i += off;
             if b[i] == b'-' {
                 if s != S::Plain && b[i..].starts_with(b"-->") {
