@@ -8,7 +8,7 @@
 //!
 //! Exits 1 when more than N pages (default 0) differ, so CI can run it as a gate. Also prints
 //! the parse-only throughput of both parsers and the deepest element nesting seen (the basis of
-//! `DEFAULT_MAX_DEPTH`).
+//! `DEFAULT_MAX_DEPTH`, 256).
 
 use std::path::PathBuf;
 use std::process::ExitCode;

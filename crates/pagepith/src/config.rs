@@ -7,7 +7,7 @@ pub struct Config {
     pub(crate) content_type: Option<String>,
     pub(crate) max_input_bytes: usize,
     pub(crate) max_nodes: usize,
-    pub(crate) max_depth: usize,
+    pub(crate) max_depth: u32,
     pub(crate) parser: crate::dom::Parser,
 }
 
@@ -53,7 +53,7 @@ impl Config {
     }
 
     /// Deepest element nesting the parser builds (see [`crate::dom::ParseLimits::max_depth`]).
-    pub fn with_max_depth(mut self, depth: usize) -> Self {
+    pub fn with_max_depth(mut self, depth: u32) -> Self {
         self.max_depth = depth;
         self
     }

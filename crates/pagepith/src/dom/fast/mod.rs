@@ -24,7 +24,7 @@ pub fn parse(html: &str, limits: &ParseLimits) -> Result<Document, NodeLimitExce
     let expected = memchr::memchr_iter(b'<', html.as_bytes())
         .count()
         .min(256 * 1024);
-    let mut builder = modes::Builder::new(limits.max_nodes, limits.max_depth, expected);
+    let mut builder = modes::Builder::new(limits.max_nodes, limits.max_depth as usize, expected);
     tokenizer::Tokenizer::new(html).run(&mut builder);
     if builder.tree.over_limit() {
         return Err(NodeLimitExceeded {
