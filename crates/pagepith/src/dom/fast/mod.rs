@@ -4,7 +4,7 @@
 //! Why a second parser: html5ever's tokenizer and tree builder were ~73% of single-thread
 //! extraction time (callgrind, see BENCHMARKS.md "Speed"). This path reads the page as one
 //! `&str`, borrows names and text from it, and implements the tree construction rules that
-//! change a page's text and block structure (see `modes.rs` for what is kept and left out).
+//! change a page's text and block structure (see `modes/mod.rs` for what is kept and left out).
 //! html5ever stays the reference: `Config::with_parser(Parser::Html5ever)`, and the
 //! differential example `parser_diff` compares the two on whole datasets.
 

@@ -1,7 +1,7 @@
 //! The tree side of the fast parser: the document arena, the stack of open elements, the list
 //! of active formatting elements and the insertion primitives the spec's modes are written in
 //! (appropriate place with foster parenting, scopes, implied end tags, reconstruction and the
-//! adoption agency algorithm). The modes themselves are in `modes.rs`.
+//! adoption agency algorithm). The modes themselves are in `modes/`.
 
 use super::tokenizer::Attr;
 use crate::dom::{Attribute, Document, Element, NodeData, NodeId, Tag};
