@@ -114,6 +114,24 @@ pub struct EvalArgs {
     pub options: options::ExtractionOptions,
 }
 
+/// The `--parser` values: pagepith's fast parser or the html5ever reference.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum ParserArg {
+    Fast,
+    Html5ever,
+}
+
+impl ParserArg {
+    /// Sets the parser on a configuration; `None` keeps the library default.
+    pub fn apply(arg: Option<ParserArg>, config: pagepith::Config) -> pagepith::Config {
+        match arg {
+            None => config,
+            Some(ParserArg::Fast) => config.with_parser(pagepith::Parser::Fast),
+            Some(ParserArg::Html5ever) => config.with_parser(pagepith::Parser::Html5ever),
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {

@@ -26,6 +26,9 @@ pub struct ExtractionOptions {
     /// Keep link targets in Markdown output (`[text](href)`).
     #[arg(long)]
     pub links: bool,
+    /// Parser that builds the tree [default: the library's default].
+    #[arg(long, value_enum)]
+    pub parser: Option<crate::ParserArg>,
 }
 
 impl ExtractionOptions {
@@ -35,7 +38,8 @@ impl ExtractionOptions {
             FavorArg::Precision => pagepith::Favor::Precision,
             FavorArg::Recall => pagepith::Favor::Recall,
         };
-        pagepith::Config::default()
+        let config = crate::ParserArg::apply(self.parser, pagepith::Config::default());
+        config
             .with_favor(favor)
             .with_comments(self.comments)
             .with_tables(!self.no_tables)

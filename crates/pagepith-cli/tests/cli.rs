@@ -260,3 +260,20 @@ fn eval_reproduces_trafilatura_published_f1_from_predictions() {
     let f1 = report["f1"].as_f64().unwrap();
     assert_eq!(format!("{f1:.3}"), "0.958");
 }
+
+/// `--parser` picks the tree builder; both must give the same article on a real-shaped page.
+#[test]
+fn both_parsers_extract_the_same_article() {
+    let run = |parser: &str| {
+        let out = pagepith()
+            .args(["extract", "--format", "json", "--parser", parser])
+            .arg(example())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "--parser {parser} failed");
+        stdout(&out)
+    };
+    let fast = run("fast");
+    assert!(fast.contains("\"text\""));
+    assert_eq!(fast, run("html5ever"));
+}

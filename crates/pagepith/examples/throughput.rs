@@ -2,6 +2,7 @@
 //!
 //! ```sh
 //! cargo run --release -p pagepith --example throughput -- [--dataset DIR] [--repeat N] [--warmup N]
+//!     [--parser fast|html5ever]
 //! ```
 //!
 //! Loads every `DIR/html/*.html.gz` into memory first (gunzipped; URLs from
@@ -31,7 +32,9 @@ struct Page {
 }
 
 fn usage() -> ExitCode {
-    eprintln!("usage: throughput [--dataset DIR] [--repeat N] [--warmup N]");
+    eprintln!(
+        "usage: throughput [--dataset DIR] [--repeat N] [--warmup N] [--parser fast|html5ever]"
+    );
     ExitCode::from(2)
 }
 
@@ -40,6 +43,7 @@ fn main() -> ExitCode {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/scrapinghub");
     let mut repeat = 5usize;
     let mut warmup = 1usize;
+    let mut parser = pagepith::Parser::default();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let value = args.next();
@@ -53,11 +57,16 @@ fn main() -> ExitCode {
                 Ok(n) => warmup = n,
                 _ => return usage(),
             },
+            ("--parser", Some(v)) => match v.as_str() {
+                "fast" => parser = pagepith::Parser::Fast,
+                "html5ever" => parser = pagepith::Parser::Html5ever,
+                _ => return usage(),
+            },
             _ => return usage(),
         }
     }
 
-    let pages = match load_pages(&dataset) {
+    let pages = match load_pages(&dataset, parser) {
         Ok(pages) if !pages.is_empty() => pages,
         Ok(_) => {
             eprintln!(
@@ -114,6 +123,7 @@ fn main() -> ExitCode {
         "errors": errors,
         "input": "bytes",
         "timed": "extract + text(), one thread",
+        "parser": format!("{parser:?}"),
     });
     println!("{out}");
     ExitCode::SUCCESS
@@ -138,7 +148,7 @@ fn run_once(pages: &[Page]) -> (usize, usize) {
 }
 
 /// Every page of the dataset, read with the eval crate's loader (gunzipped, URL from the gold).
-fn load_pages(dataset: &Path) -> Result<Vec<Page>, String> {
+fn load_pages(dataset: &Path, parser: pagepith::Parser) -> Result<Vec<Page>, String> {
     let data = pagepith_eval::Dataset::load(dataset).map_err(|e| {
         format!(
             "cannot load {} ({e}); pass --dataset DIR (a folder with html/ and ground-truth.json)",
@@ -150,7 +160,7 @@ fn load_pages(dataset: &Path) -> Result<Vec<Page>, String> {
         .map(|gold| {
             let html = pagepith_eval::read_html(gold)
                 .map_err(|e| format!("cannot read page {}: {e}", gold.id))?;
-            let mut config = pagepith::Config::default();
+            let mut config = pagepith::Config::default().with_parser(parser);
             if let Some(url) = &gold.url {
                 config = config.with_url(url.clone());
             }

@@ -23,6 +23,8 @@ pub struct Config {
     pub(crate) comments: bool,
     pub(crate) tables: bool,
     pub(crate) links: bool,
+    pub(crate) max_depth: u32,
+    pub(crate) parser: crate::dom::Parser,
 }
 
 impl Default for Config {
@@ -39,6 +41,8 @@ impl Default for Config {
             comments: false,
             tables: true,
             links: false,
+            max_depth: crate::dom::DEFAULT_MAX_DEPTH,
+            parser: crate::dom::Parser::default(),
         }
     }
 }
@@ -96,6 +100,18 @@ impl Config {
     /// Whether comments are extracted.
     pub fn comments(&self) -> bool {
         self.comments
+    }
+
+    /// Deepest element nesting the parser builds (see [`crate::dom::ParseLimits::max_depth`]).
+    pub fn with_max_depth(mut self, depth: u32) -> Self {
+        self.max_depth = depth;
+        self
+    }
+
+    /// Which parser builds the tree; see [`crate::dom::Parser`].
+    pub fn with_parser(mut self, parser: crate::dom::Parser) -> Self {
+        self.parser = parser;
+        self
     }
 
     pub fn url(&self) -> Option<&str> {

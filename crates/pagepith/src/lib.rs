@@ -42,6 +42,7 @@ mod textutil;
 
 pub use article::{Article, Block, ListItem, TableRow};
 pub use config::{Config, Favor};
+pub use dom::Parser;
 pub use error::{Error, ErrorKind};
 pub use explain::{explain, BlockReport, Explanation, MetadataReport, RemovedReport};
 
@@ -87,8 +88,12 @@ pub(crate) fn run_stages(html: &str, config: &Config) -> Result<StageOutputs, Er
     }
     let limits = dom::ParseLimits {
         max_nodes: config.max_nodes,
+        max_depth: config.max_depth,
     };
-    let parse = || dom::parse(html, &limits).map_err(|e| Error::limit("max_nodes", e.limit));
+    let parse = || {
+        dom::parse_with(html, &limits, config.parser)
+            .map_err(|e| Error::limit("max_nodes", e.limit))
+    };
     let mut doc = parse()?;
     let meta = metadata::extract(&doc, config.url.as_deref());
     let discussion = pagetype::is_discussion(&doc);

@@ -15,9 +15,21 @@ macro_rules! tags {
         impl Tag {
             /// The tag for a lower-case local name.
             pub fn from_name(name: &str) -> Tag {
-                match name {
-                    $($name => Tag::$variant,)*
-                    _ => Tag::Other,
+                // A `match` on the name compiled to a chain of ~120 string comparisons, which
+                // was 12.7% of extraction instructions with the fast parser (callgrind,
+                // scrapinghub): a binary search over names packed into integers is ~7 integer
+                // comparisons.
+                static SORTED: std::sync::OnceLock<Vec<(u128, Tag)>> = std::sync::OnceLock::new();
+                let table = SORTED.get_or_init(|| {
+                    let mut v = vec![$((pack($name).unwrap_or(0), Tag::$variant),)*];
+                    v.sort_unstable_by_key(|e| e.0);
+                    v
+                });
+                match pack(name) {
+                    Some(key) => table
+                        .binary_search_by_key(&key, |e| e.0)
+                        .map_or(Tag::Other, |i| table[i].1),
+                    None => Tag::Other,
                 }
             }
 
@@ -56,6 +68,18 @@ tags! {
     Template => "template", Textarea => "textarea", Tfoot => "tfoot", Th => "th",
     Thead => "thead", Time => "time", Title => "title", Tr => "tr", Track => "track", Tt => "tt",
     U => "u", Ul => "ul", Var => "var", Video => "video", Wbr => "wbr",
+}
+
+/// A name of 1 to 16 bytes as one integer (big-endian, zero-padded); other names are no tag.
+fn pack(name: &str) -> Option<u128> {
+    let b = name.as_bytes();
+    // NOTE: a NUL would pack like padding; no tag name holds one.
+    if b.is_empty() || b.len() > 16 || b.contains(&0) {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    Some(u128::from_be_bytes(buf))
 }
 
 impl Tag {
@@ -174,6 +198,26 @@ mod tests {
         assert_eq!(Tag::from_name("blockquote"), Tag::Blockquote);
         assert_eq!(Tag::Blockquote.name(), "blockquote");
         assert_eq!(Tag::from_name("my-widget"), Tag::Other);
+        assert_eq!(Tag::from_name(""), Tag::Other);
+        assert_eq!(
+            Tag::from_name("a-name-longer-than-sixteen-bytes"),
+            Tag::Other
+        );
+        assert_eq!(
+            Tag::from_name("A"),
+            Tag::Other,
+            "names are matched lower-case"
+        );
+        for tag in [
+            Tag::A,
+            Tag::Wbr,
+            Tag::Blockquote,
+            Tag::Figcaption,
+            Tag::H6,
+            Tag::Video,
+        ] {
+            assert_eq!(Tag::from_name(tag.name()), tag);
+        }
     }
 
     #[test]

@@ -1,0 +1,39 @@
+//! The fast parse path: pagepith's own tokenizer and tree builder, filling the same
+//! [`Document`] arena as the html5ever path.
+//!
+//! Why a second parser: html5ever's tokenizer and tree builder were ~73% of single-thread
+//! extraction time (callgrind, see BENCHMARKS.md "Speed"). This path reads the page as one
+//! `&str`, borrows names and text from it, and implements the tree construction rules that
+//! change a page's text and block structure (see `modes/mod.rs` for what is kept and left out).
+//! html5ever stays the reference: `Config::with_parser(Parser::Html5ever)`, and the
+//! differential example `parser_diff` compares the two on whole datasets.
+
+mod charref;
+mod modes;
+mod tokenizer;
+mod tree;
+
+use super::{Document, NodeLimitExceeded, ParseLimits};
+
+/// Parses a whole HTML document held in memory, without recursion, within `limits`.
+pub fn parse(html: &str, limits: &ParseLimits) -> Result<Document, NodeLimitExceeded> {
+    // Each `<` opens at most one element and the text after it: a close estimate of the node
+    // count, found at memchr speed.
+    // Capped so that a page of bare `<` cannot reserve memory it never fills: 256 Ki nodes is
+    // four times the largest dev page; a larger tree grows the arena as usual.
+    let expected = memchr::memchr_iter(b'<', html.as_bytes())
+        .count()
+        .min(256 * 1024);
+    let mut builder = modes::Builder::new(limits.max_nodes, limits.max_depth as usize, expected);
+    tokenizer::Tokenizer::new(html).run(&mut builder);
+    if builder.tree.over_limit() {
+        return Err(NodeLimitExceeded {
+            limit: limits.max_nodes,
+        });
+    }
+    builder.finish();
+    Ok(builder.tree.doc)
+}
+
+#[cfg(test)]
+mod tests;
