@@ -27,6 +27,10 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
             .as_deref()
             .unwrap_or("(none: page fallback)")
     )?;
+    writeln!(out, "metadata:")?;
+    for (name, value, source) in &report.metadata {
+        writeln!(out, "  {name:<14} {value}  [{source}]")?;
+    }
     writeln!(out, "removed by prune:")?;
     for (path, reason, chars) in &report.removed {
         if *chars > 0 {

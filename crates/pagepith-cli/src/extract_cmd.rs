@@ -55,7 +55,12 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
         let results: Vec<(String, Result<String>)> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|input| (input.name(), process(input, &config, format)))
+                .map(|input| {
+                    (
+                        input.name(),
+                        process(input, &config, format, args.provenance),
+                    )
+                })
                 .collect()
         });
         for (name, result) in results {
@@ -83,7 +88,12 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
 }
 
 /// Reads, extracts and renders one page; a panic (a bug) is an error for this page only.
-fn process(input: &Input, config: &pagepith::Config, format: Format) -> Result<String> {
+fn process(
+    input: &Input,
+    config: &pagepith::Config,
+    format: Format,
+    provenance: bool,
+) -> Result<String> {
     let bytes = input.read()?;
     let name = input.name();
     let rendered = catch_unwind(AssertUnwindSafe(|| -> Result<String> {
@@ -91,8 +101,10 @@ fn process(input: &Input, config: &pagepith::Config, format: Format) -> Result<S
         Ok(match format {
             Format::Text => article.text(),
             Format::Markdown => article.markdown(),
-            Format::Json => serde_json::to_string_pretty(&Record::new(&name, &article))?,
-            Format::Jsonl => serde_json::to_string(&Record::new(&name, &article))?,
+            Format::Json => {
+                serde_json::to_string_pretty(&Record::new(&name, &article, provenance))?
+            }
+            Format::Jsonl => serde_json::to_string(&Record::new(&name, &article, provenance))?,
         })
     }));
     match rendered {

@@ -67,6 +67,9 @@ pub struct ExtractArgs {
     /// Worker threads [default: all cores].
     #[arg(short = 'j', long = "jobs")]
     pub jobs: Option<usize>,
+    /// Say in JSON where each metadata field came from (`"date_source": "json-ld:datePublished"`).
+    #[arg(long)]
+    pub provenance: bool,
 }
 
 #[derive(clap::Args, Debug)]

@@ -19,10 +19,26 @@ pub struct Record<'a> {
     pub tags: &'a [String],
     pub captions: &'a [String],
     pub text: String,
+    /// With `--provenance`: `title_source`, `date_source`… beside the fields.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Sources<'a>>,
+}
+
+/// Where each metadata field came from (`"json-ld:datePublished"`, `"h1"`, `"byline"`…).
+#[derive(Serialize)]
+pub struct Sources<'a> {
+    pub title_source: Option<&'a str>,
+    pub authors_source: Option<&'a str>,
+    pub date_source: Option<&'a str>,
+    pub date_modified_source: Option<&'a str>,
+    pub sitename_source: Option<&'a str>,
+    pub language_source: Option<&'a str>,
+    pub image_source: Option<&'a str>,
 }
 
 impl<'a> Record<'a> {
-    pub fn new(source: &'a str, a: &'a pagepith::Article) -> Record<'a> {
+    pub fn new(source: &'a str, a: &'a pagepith::Article, provenance: bool) -> Record<'a> {
+        let p = &a.provenance;
         Record {
             source,
             url: a.url.as_deref(),
@@ -38,6 +54,15 @@ impl<'a> Record<'a> {
             tags: &a.tags,
             captions: &a.captions,
             text: a.text(),
+            provenance: provenance.then_some(Sources {
+                title_source: p.title.as_deref(),
+                authors_source: p.authors.as_deref(),
+                date_source: p.date.as_deref(),
+                date_modified_source: p.date_modified.as_deref(),
+                sitename_source: p.sitename.as_deref(),
+                language_source: p.language.as_deref(),
+                image_source: p.image.as_deref(),
+            }),
         }
     }
 }

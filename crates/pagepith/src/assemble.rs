@@ -44,6 +44,14 @@ pub fn build_article(
         }
     }
     builder.finish(&mut body);
+    let mut provenance = meta.provenance;
+    let language = meta.language.or_else(|| {
+        let found = crate::langdetect::detect(&crate::render::text(&body));
+        if found.is_some() {
+            provenance.language = Some("detected".to_owned());
+        }
+        found
+    });
     Article {
         url: meta.url,
         title: meta.title,
@@ -51,13 +59,14 @@ pub fn build_article(
         date: meta.date,
         date_modified: meta.date_modified,
         sitename: meta.sitename,
-        language: meta.language,
+        language,
         description: meta.description,
         image: meta.image,
         categories: meta.categories,
         tags: meta.tags,
         captions,
         body,
+        provenance,
     }
 }
 

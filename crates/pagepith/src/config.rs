@@ -7,6 +7,7 @@ pub struct Config {
     pub(crate) content_type: Option<String>,
     pub(crate) max_input_bytes: usize,
     pub(crate) max_nodes: usize,
+    pub(crate) reference_time: Option<i64>,
 }
 
 impl Default for Config {
@@ -19,6 +20,7 @@ impl Default for Config {
             max_input_bytes: 64 << 20,
             // Far above any real page (the largest dev page builds ~60,000 nodes); bounds memory.
             max_nodes: 4_000_000,
+            reference_time: None,
         }
     }
 }
@@ -45,6 +47,13 @@ impl Config {
     /// Most DOM nodes one page may build.
     pub fn with_max_nodes(mut self, nodes: usize) -> Self {
         self.max_nodes = nodes;
+        self
+    }
+
+    /// When the page was fetched, in Unix seconds [default: now]: dates later than this are
+    /// refused, and relative dates ("3 days ago") are counted back from it.
+    pub fn with_reference_time(mut self, unix_secs: i64) -> Self {
+        self.reference_time = Some(unix_secs);
         self
     }
 

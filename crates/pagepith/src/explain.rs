@@ -23,6 +23,8 @@ pub struct Explanation {
     pub container: Option<String>,
     pub removed: Vec<(String, String, usize)>,
     pub blocks: Vec<BlockReport>,
+    /// Each metadata field found: its name, value and source (`"json-ld:datePublished"`).
+    pub metadata: Vec<(String, String, String)>,
 }
 
 /// Runs the pipeline on a page and reports each stage's decisions.
@@ -33,6 +35,7 @@ pub fn explain(html: &[u8], config: &Config) -> Result<Explanation, Error> {
     let decoded = crate::decode::decode(html, config.content_type.as_deref());
     let crate::StageOutputs {
         doc,
+        meta,
         pruned,
         segmentation: seg,
         selection: sel,
@@ -62,7 +65,26 @@ pub fn explain(html: &[u8], config: &Config) -> Result<Explanation, Error> {
             text: b.text.clone(),
         })
         .collect();
+    let p = &meta.provenance;
+    let authors = (!meta.authors.is_empty()).then(|| meta.authors.join("; "));
+    let metadata = [
+        ("title", &meta.title, &p.title),
+        ("authors", &authors, &p.authors),
+        ("date", &meta.date, &p.date),
+        ("date_modified", &meta.date_modified, &p.date_modified),
+        ("sitename", &meta.sitename, &p.sitename),
+        ("language", &meta.language, &p.language),
+        ("image", &meta.image, &p.image),
+    ]
+    .into_iter()
+    .filter_map(|(name, value, source)| {
+        let value = value.as_ref()?;
+        let source = source.clone().unwrap_or_default();
+        Some((name.to_owned(), value.clone(), source))
+    })
+    .collect();
     Ok(Explanation {
+        metadata,
         container: sel.container.map(|c| path(&doc, c)),
         removed,
         blocks,

@@ -31,6 +31,7 @@ pub mod decode;
 pub mod dom;
 mod error;
 mod explain;
+mod langdetect;
 mod metadata;
 mod pagetype;
 mod prune;
@@ -43,6 +44,7 @@ pub use article::{Article, Block, ListItem, TableRow};
 pub use config::Config;
 pub use error::{Error, ErrorKind};
 pub use explain::{explain, BlockReport, Explanation};
+pub use metadata::Provenance;
 
 /// Extracts the article from a page's bytes; the charset is detected here.
 pub fn extract(html: &[u8], config: &Config) -> Result<Article, Error> {
@@ -82,7 +84,7 @@ pub(crate) fn run_stages(html: &str, config: &Config) -> Result<StageOutputs, Er
         max_nodes: config.max_nodes,
     };
     let mut doc = dom::parse(html, &limits).map_err(|e| Error::limit("max_nodes", e.limit))?;
-    let meta = metadata::extract(&doc, config.url.as_deref());
+    let meta = metadata::extract(&doc, config.url.as_deref(), config.reference_time);
     let discussion = pagetype::is_discussion(&doc);
     let pruned = prune::prune(&mut doc, discussion);
     let segmentation = segment::segment(&doc);

@@ -40,6 +40,8 @@ pub struct JsonLd {
     pub sections: Vec<String>,
     pub keywords: Vec<String>,
     pub language: Option<String>,
+    /// Whether a node of an article type (`Article`, `BlogPosting`…) describes the page.
+    pub is_article: bool,
 }
 
 type Obj = Map<String, Value>;
@@ -192,6 +194,7 @@ impl<'a> Graph<'a> {
             date_modified: text_of("dateModified"),
             date_created: text_of("dateCreated"),
             description: text_of("description"),
+            is_article: article.is_some(),
             ..JsonLd::default()
         };
         if let Some(v) = field("author").or_else(|| field("creator")) {

@@ -76,6 +76,7 @@ pub const AUTHOR: &[&str] = &[
 pub const TITLE: &[&str] = &["og:title", "twitter:title"];
 pub const DC_TITLE: &[&str] = &["dc.title", "dcterms.title", "citation_title"];
 pub const SITE_NAME: &[&str] = &["og:site_name"];
+pub const OG_TYPE: &[&str] = &["og:type"];
 pub const APP_NAME: &[&str] = &[
     "application-name",
     "apple-mobile-web-app-title",
