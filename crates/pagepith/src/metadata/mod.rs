@@ -319,10 +319,18 @@ fn authors(
             return found;
         }
     }
+    // A thread marks the author of every post: the page's author is the first post's, so only
+    // authors of the first item (the nearest `itemscope` around the first author) count.
+    let owner = |id: NodeId| {
+        doc.ancestors(id)
+            .find(|&a| doc.attr(a, "itemscope").is_some())
+    };
+    let first_owner = scan.microdata.authors.first().and_then(|&id| owner(id));
     let micro: Vec<String> = scan
         .microdata
         .authors
         .iter()
+        .filter(|&&id| owner(id) == first_owner)
         .filter_map(|&id| itemprop_author(doc, id))
         .collect();
     if let Some(found) = take(
@@ -343,6 +351,11 @@ fn authors(
         if let Some(found) = take(Names::from_raw([text.as_str()], true), "byline".to_owned()) {
             return found;
         }
+    }
+    // An organisation as author is the outlet: it is the answer only when no person is named.
+    let orgs = Names::from_raw(ld.org_authors.iter().map(String::as_str), false);
+    if !orgs.real.is_empty() && fallback.0.is_empty() {
+        return (orgs.real, Some("json-ld:author:organization".to_owned()));
     }
     fallback
 }
