@@ -455,15 +455,20 @@ fn dates(
         });
     let shown_update_copy = shown_update.clone();
 
+    let url_day = page_url
+        .and_then(url::date_in_path)
+        .as_deref()
+        .and_then(norm);
+    // A UTC timestamp shifts across midnight from the publisher's own calendar day, which the
+    // URL's path keeps ("/2025/12/18/…" published at 2025-12-19T02:41Z): a day apart, the
+    // URL's day is the one the page was published on.
+    let structured = structured.map(|(v, src)| match &url_day {
+        Some(day) if one_day_apart(&v, day) && v.contains('T') => (day.clone(), "url".to_owned()),
+        _ => (v, src),
+    });
     let published = structured
         .or(shown)
-        .or_else(|| {
-            page_url
-                .and_then(url::date_in_path)
-                .as_deref()
-                .and_then(norm)
-                .map(from("url"))
-        })
+        .or_else(|| url_day.clone().map(from("url")))
         // A header that shows only "Last updated <date>" dates the page by it.
         .or(shown_update)
         .or_else(|| {
@@ -584,6 +589,15 @@ fn visible_date<'s>(
         }
     }
     None
+}
+
+/// Whether two ISO dates name neighbouring calendar days.
+fn one_day_apart(a: &str, b: &str) -> bool {
+    let day = |s: &str| {
+        let d = date::parse(s.get(..10)?)?;
+        Some(date::days_from_civil(d.year, d.month, d.day))
+    };
+    matches!((day(a), day(b)), (Some(x), Some(y)) if (x - y).abs() == 1)
 }
 
 /// The first relative date ("3 days ago", "hace 3 días") in datelines and date text, counted

@@ -346,3 +346,38 @@ fn deep_nesting_stays_iterative_and_bounded() {
     let m = meta(&html);
     assert!(m.authors.is_empty() || m.authors == ["Jane Doe"]);
 }
+
+#[test]
+fn url_day_corrects_a_utc_timestamp_that_crossed_midnight() {
+    let html = r#"<head><meta property="article:published_time" content="2017-11-15T02:41:00Z">
+        </head><body><article><h1>Rain</h1><p>x</p></article></body>"#;
+    let doc = parse(html, &ParseLimits::default()).unwrap();
+    let m = extract_at(&doc, Some("https://example.com/2017/11/14/rain/"), NOW);
+    assert_eq!(m.date.as_deref(), Some("2017-11-14"));
+    assert_eq!(m.provenance.date.as_deref(), Some("url"));
+    // Days apart, the structured date stands: the URL may name an older first version.
+    let m = extract_at(&doc, Some("https://example.com/2017/11/10/rain/"), NOW);
+    assert_eq!(m.date.as_deref(), Some("2017-11-15T02:41:00Z"));
+}
+
+#[test]
+fn url_path_date_is_read_when_the_page_has_no_other() {
+    let doc = parse(
+        "<article><h1>Rain</h1><p>x</p></article>",
+        &ParseLimits::default(),
+    )
+    .unwrap();
+    let m = extract_at(
+        &doc,
+        Some("https://blog.example.org/2023/12/19/rain.html"),
+        NOW,
+    );
+    assert_eq!(m.date.as_deref(), Some("2023-12-19"));
+    // NOW is 2024-05-31: a URL naming a later day is in the future and refused.
+    let m = extract_at(
+        &doc,
+        Some("https://blog.example.org/2099/12/19/rain.html"),
+        NOW,
+    );
+    assert_eq!(m.date, None);
+}
