@@ -672,3 +672,5 @@ fn terms<'a>(items: impl IntoIterator<Item = &'a str>) -> Vec<String> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_shapes;
