@@ -61,8 +61,11 @@ pub fn choose(
     let h1s: Vec<(&Heading, String)> = headings
         .iter()
         .filter(|h| h.level == 1)
-        .filter_map(|h| Some((h, bounded_text(doc, h.spot.node, MAX_HEADLINE_BYTES)?)))
+        .filter_map(|h| bounded_text(doc, h.spot.node, MAX_HEADLINE_BYTES).map(|t| (h, t)))
+        .map(|(h, t)| (h, strip_permalink(&t).to_owned()))
+        .filter(|(_, t)| !t.is_empty())
         .collect();
+    let host_name = src.host.and_then(host_label);
     let (html, site) = match src.html {
         Some(t) => {
             let (title, site) =
@@ -73,9 +76,12 @@ pub fn choose(
     };
     // og:title often repeats the site suffix too, but is stripped only when the site is known:
     // its parts are otherwise meant ("Brexit - what happens next").
-    let og = src.og.map(|t| match sitename {
-        Some(_) => strip_known_site(t, sitename).unwrap_or_else(|| t.to_owned()),
-        None => t.to_owned(),
+    // The host's name counts as a known site at the end ("… | iFixit" on ifixit.com); at the
+    // start it is the brand of a landing page's name ("BetterHelp | Professional Therapy").
+    let og = src.og.map(|t| {
+        strip_known_site(t, sitename)
+            .or_else(|| strip_host_suffix(t, host_name))
+            .unwrap_or_else(|| t.to_owned())
     });
     let refs: Vec<&str> = [
         og.as_deref(),
@@ -115,9 +121,15 @@ pub fn choose(
         site,
         ..Choice::default()
     };
+    let h1_title = |t: &str| {
+        let t = strip_known_site(t, sitename)
+            .or_else(|| strip_host_suffix(t, host_name))
+            .unwrap_or_else(|| t.to_owned());
+        same_words_better_case(&t, &refs).unwrap_or(t)
+    };
     if let Some((h, t)) = similar_h1 {
         choice.source = "h1";
-        choice.title = Some(t.clone());
+        choice.title = Some(h1_title(t));
         choice.headline = Some(h.spot.node);
         return choice;
     }
@@ -128,7 +140,7 @@ pub fn choose(
     let headline_h1 = main_h1.filter(|(_, t)| src.article && is_headline_text(t, src.host));
     if let Some((h, t)) = headline_h1 {
         choice.source = "h1";
-        choice.title = Some(t.clone());
+        choice.title = Some(h1_title(t));
         choice.headline = Some(h.spot.node);
         return choice;
     }
@@ -247,6 +259,48 @@ fn words(s: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// A heading without the permalink mark documentation generators append ("Quickstart¶").
+fn strip_permalink(t: &str) -> &str {
+    t.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '¶' | '§' | '#' | '🔗'))
+}
+
+/// The name part of a host: the label before the top-level domain ("www.wral.com" → "wral",
+/// "blog.rust-lang.org" → "rust-lang"). Country domains with a second level ("bbc.co.uk") give
+/// "co", which matches no site part and so does no harm.
+fn host_label(host: &str) -> Option<&str> {
+    let mut labels = host.rsplit('.');
+    labels.next()?;
+    labels.next().filter(|l| l.len() >= 3)
+}
+
+/// The title without a last part that names the host ("… | iFixit" on ifixit.com).
+fn strip_host_suffix(title: &str, host_name: Option<&str>) -> Option<String> {
+    let site = fold(host_name?);
+    let title = collapse_whitespace(title);
+    SEPARATORS.iter().find_map(|sep| {
+        let (head, tail) = title.rsplit_once(sep)?;
+        let tail = fold(tail);
+        let names_host = !tail.is_empty() && (tail.contains(&site) || site.contains(&tail));
+        (names_host && !head.trim().is_empty()).then(|| head.trim().to_owned())
+    })
+}
+
+/// Another title with the same words as an `<h1>` in capitals, in their written letter case:
+/// capitals are styling ("TIPS FOR ONLINE SUCCESS"). A sentence-case `<h1>` stays as it is,
+/// since the page chose it over a title-cased `<title>` (on wcxb-dev the gold follows the
+/// `<h1>` in such pairs as often as not).
+fn same_words_better_case(h1: &str, refs: &[&str]) -> Option<String> {
+    let upper = |s: &str| s.chars().filter(|c| c.is_uppercase()).count();
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
+    let all_caps = |s: &str| upper(s) == letters(s);
+    if !all_caps(h1) {
+        return None;
+    }
+    refs.iter()
+        .map(|r| collapse_whitespace(r))
+        .find(|r| r.to_lowercase() == h1.to_lowercase() && !all_caps(r))
 }
 
 /// Whether an `<h1>` that matches no other title can still be the headline: not the host's
@@ -468,6 +522,35 @@ mod tests {
         );
         assert_eq!(c.title.as_deref(), Some("Rain in Spain"));
         assert_eq!(doc.text_content(c.headline.unwrap()), "Rain in Spain");
+    }
+
+    #[test]
+    fn h1_in_capitals_takes_the_titles_letter_case_and_loses_its_permalink_mark() {
+        let html = "<h1>TIPS FOR ONLINE SUCCESS¶</h1>";
+        let src = Sources {
+            html: Some("Tips for Online Success | Example"),
+            ..Sources::default()
+        };
+        let (c, _) = choose_in(html, &src, None);
+        assert_eq!(c.title.as_deref(), Some("Tips for Online Success"));
+    }
+
+    #[test]
+    fn site_suffix_named_like_the_host_is_stripped_from_og_title_and_h1() {
+        let src = Sources {
+            og: Some("Quality Parts for DIY Repair | iFixit"),
+            host: Some("www.ifixit.com"),
+            ..Sources::default()
+        };
+        let (c, _) = choose_in("<p>x</p>", &src, None);
+        assert_eq!(c.title.as_deref(), Some("Quality Parts for DIY Repair"));
+        let src = Sources {
+            og: Some("Vehicle rental news | WRAL"),
+            host: Some("www.wral.com"),
+            ..Sources::default()
+        };
+        let (c, _) = choose_in("<h1>Vehicle rental news | WRAL</h1>", &src, None);
+        assert_eq!(c.title.as_deref(), Some("Vehicle rental news"));
     }
 
     #[test]
