@@ -133,6 +133,23 @@ const ROLE_WORDS: &[&str] = &[
     "opinion",
     "contributors",
     "intern",
+    // Titles of people outside newsrooms, who sign company blogs and guides.
+    "director",
+    "marketing",
+    "manager",
+    "founder",
+    "cofounder",
+    "co-founder",
+    "ceo",
+    "president",
+    "officer",
+    "head",
+    "lead",
+    "expert",
+    "specialist",
+    "former",
+    "reviewer",
+    "consultant",
 ];
 
 /// Words that mark share buttons and profile links, never part of a name.

@@ -20,7 +20,7 @@ mod url;
 use crate::dom::{Document, NodeId};
 use crate::textutil::collapse_whitespace;
 use byline::Names;
-use meta::{bounded_text, bounded_words, itemprop_author, itemprop_value};
+use meta::{bounded_text, bounded_words, byline_text, itemprop_author, itemprop_value};
 use scan::{Scan, Spot};
 
 /// What the metadata stage found.
@@ -345,7 +345,7 @@ fn authors(
         .iter()
         .filter(|s| s.ctx.in_article && !s.ctx.furniture);
     for spot in near.filter(&scan.bylines).into_iter().chain(anywhere) {
-        let Some(text) = bounded_words(doc, spot.node, 300) else {
+        let Some(text) = byline_text(doc, spot.node, 300) else {
             continue;
         };
         if let Some(found) = take(Names::from_raw([text.as_str()], true), "byline".to_owned()) {
