@@ -26,6 +26,7 @@ pub const PUBLISHED: &[&str] = &[
     "publish-date",
     "publish_date",
     "publishdate",
+    "published",
     "published-date",
     "published_date",
     "parsely-pub-date",

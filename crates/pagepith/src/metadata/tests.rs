@@ -273,6 +273,16 @@ fn modified_date_is_not_taken_as_published_when_a_publication_date_exists() {
     );
     assert_eq!(m.date.as_deref(), Some("2017-11-10"));
     assert_eq!(m.date_modified.as_deref(), Some("2017-11-16"));
+    // With no publication date anywhere, the modification date is the only date there is.
+    let m = meta(
+        r#"<head><meta property="article:modified_time" content="2017-11-15"></head>
+        <body><article><h1>T</h1><p>x</p></article></body>"#,
+    );
+    assert_eq!(m.date.as_deref(), Some("2017-11-15"));
+    assert_eq!(
+        m.provenance.date.as_deref(),
+        Some("meta:article:modified_time")
+    );
     let m = meta(
         r#"<head><meta property="article:published_time" content="2017-11-01">
         <meta property="article:modified_time" content="2017-11-15"></head><body><article>
