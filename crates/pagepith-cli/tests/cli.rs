@@ -100,8 +100,17 @@ fn provenance_names_the_source_of_each_field_only_when_asked() {
     };
     let v = run(&["--provenance"]);
     assert_eq!(v["title"], "Harbour town bets on tidal power");
-    for key in ["title_source", "authors_source", "date_source", "sitename_source"] {
-        assert!(v[key].as_str().is_some_and(|s| !s.is_empty()), "{key}: {}", v[key]);
+    for key in [
+        "title_source",
+        "authors_source",
+        "date_source",
+        "sitename_source",
+    ] {
+        assert!(
+            v[key].as_str().is_some_and(|s| !s.is_empty()),
+            "{key}: {}",
+            v[key]
+        );
     }
     assert!(v.get("date_modified_source").is_some());
     let plain = run(&[]);
@@ -117,7 +126,10 @@ fn explain_lists_metadata_with_sources() {
         .lines()
         .find(|l| l.trim_start().starts_with("title "))
         .expect("a title line");
-    assert!(title.contains("Harbour town bets on tidal power"), "{title}");
+    assert!(
+        title.contains("Harbour town bets on tidal power"),
+        "{title}"
+    );
     assert!(title.trim_end().ends_with("[h1]"), "{title}");
 }
 
