@@ -288,7 +288,14 @@ fn url_applies_to_one_input_only() {
 /// The eval command must reproduce the published score of a peer from its predictions file.
 #[test]
 fn eval_reproduces_trafilatura_published_f1_from_predictions() {
-    let eval = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/scrapinghub");
+    // The shared folder sits beside the repository; a git worktree nests the checkout one or
+    // more levels deeper, so look in every ancestor.
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let eval = manifest
+        .ancestors()
+        .map(|a| a.join("shared/eval/scrapinghub"))
+        .find(|p| p.is_dir())
+        .unwrap_or_else(|| manifest.join("../../../shared/eval/scrapinghub"));
     assert!(
         eval.is_dir(),
         "the evaluation data is missing: expected {} (the shared folder beside the repository)",
