@@ -352,6 +352,19 @@ fn authors(
             return found;
         }
     }
+    // A thread shows each post's user name in an element the forum engine marks; the first is
+    // the thread's author. Several of them are needed, so that one "username" box (a login
+    // widget) is not taken for an author.
+    if scan.usernames.len() >= 2 {
+        if let Some(text) = bounded_words(doc, scan.usernames[0].node, 100) {
+            // Read like a structured name: user names are often lower-case ("b.scherer"),
+            // which a visible byline's name never is.
+            let names = Names::from_raw([text.as_str()], false);
+            if let Some(first) = names.real.into_iter().next() {
+                return (vec![first], Some("thread:username".to_owned()));
+            }
+        }
+    }
     // An organisation as author is the outlet: it is the answer only when no person is named.
     let orgs = Names::from_raw(ld.org_authors.iter().map(String::as_str), false);
     if !orgs.real.is_empty() && fallback.0.is_empty() {

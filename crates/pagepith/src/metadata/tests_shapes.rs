@@ -149,3 +149,16 @@ fn banner_date_above_the_headline_is_not_the_article_date() {
         Some("Rain in Spain falls mainly on the plain")
     );
 }
+
+#[test]
+fn forum_thread_author_is_the_first_posters_user_name() {
+    let m = page(
+        r#"<div class="post"><a class="username" href="/u/1">b.scherer</a><p>Question?</p></div>
+        <div class="post"><a class="username" href="/u/2">helper</a><p>Answer.</p></div>"#,
+    );
+    assert_eq!(m.authors, ["b.scherer"]);
+    assert_eq!(m.provenance.authors.as_deref(), Some("thread:username"));
+    // One user-name box alone (a login widget) names no author.
+    let m = page(r#"<div class="login"><span class="username">guest</span></div>"#);
+    assert!(m.authors.is_empty());
+}
