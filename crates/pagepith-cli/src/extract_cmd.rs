@@ -55,7 +55,12 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
         let results: Vec<(String, Result<String>)> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|input| (input.name(), process(input, &config, format)))
+                .map(|input| {
+                    (
+                        input.name(),
+                        process(input, &config, format, args.provenance),
+                    )
+                })
                 .collect()
         });
         for (name, result) in results {
@@ -83,7 +88,12 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
 }
 
 /// Reads, extracts and renders one page; a panic (a bug) is an error for this page only.
-fn process(input: &Input, config: &pagepith::Config, format: Format) -> Result<String> {
+fn process(
+    input: &Input,
+    config: &pagepith::Config,
+    format: Format,
+    provenance: bool,
+) -> Result<String> {
     let bytes = input.read()?;
     let name = input.name();
     let rendered = catch_unwind(AssertUnwindSafe(|| -> Result<String> {
@@ -104,8 +114,12 @@ fn process(input: &Input, config: &pagepith::Config, format: Format) -> Result<S
                 pagepith::render::markdown_blocks(&article.comments)
             ),
             Format::Markdown => article.markdown(),
-            Format::Json => serde_json::to_string_pretty(&Record::new(&name, &article, comments))?,
-            Format::Jsonl => serde_json::to_string(&Record::new(&name, &article, comments))?,
+            Format::Json => {
+                serde_json::to_string_pretty(&Record::new(&name, &article, comments, provenance))?
+            }
+            Format::Jsonl => {
+                serde_json::to_string(&Record::new(&name, &article, comments, provenance))?
+            }
         })
     }));
     match rendered {

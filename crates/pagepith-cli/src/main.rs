@@ -71,6 +71,9 @@ pub struct ExtractArgs {
     pub jobs: Option<usize>,
     #[command(flatten)]
     pub options: options::ExtractionOptions,
+    /// Say in JSON where each metadata field came from (`"date_source": "json-ld:datePublished"`).
+    #[arg(long)]
+    pub provenance: bool,
 }
 
 #[derive(clap::Args, Debug)]

@@ -22,11 +22,33 @@ pub struct Record<'a> {
     /// The comments' text; present only when `--comments` asked for it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comments: Option<String>,
+    /// With `--provenance`: `title_source`, `date_source`… beside the fields.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Sources<'a>>,
+}
+
+/// Where each metadata field came from (`"json-ld:datePublished"`, `"h1"`, `"byline"`…).
+#[derive(Serialize)]
+pub struct Sources<'a> {
+    pub title_source: Option<&'a str>,
+    pub authors_source: Option<&'a str>,
+    pub date_source: Option<&'a str>,
+    pub date_modified_source: Option<&'a str>,
+    pub sitename_source: Option<&'a str>,
+    pub language_source: Option<&'a str>,
+    pub image_source: Option<&'a str>,
 }
 
 impl<'a> Record<'a> {
-    /// The record of `a`; with `comments`, the comments field is filled (empty when none).
-    pub fn new(source: &'a str, a: &'a pagepith::Article, comments: bool) -> Record<'a> {
+    /// The record of `a`; with `comments`, the comments field is filled (empty when none); with
+    /// `provenance`, the `*_source` fields.
+    pub fn new(
+        source: &'a str,
+        a: &'a pagepith::Article,
+        comments: bool,
+        provenance: bool,
+    ) -> Record<'a> {
+        let p = &a.provenance;
         Record {
             source,
             url: a.url.as_deref(),
@@ -43,6 +65,15 @@ impl<'a> Record<'a> {
             captions: &a.captions,
             text: a.text(),
             comments: comments.then(|| a.comments_text()),
+            provenance: provenance.then_some(Sources {
+                title_source: p.title.as_deref(),
+                authors_source: p.authors.as_deref(),
+                date_source: p.date.as_deref(),
+                date_modified_source: p.date_modified.as_deref(),
+                sitename_source: p.sitename.as_deref(),
+                language_source: p.language.as_deref(),
+                image_source: p.image.as_deref(),
+            }),
         }
     }
 }

@@ -61,7 +61,7 @@ pub struct Article {
     /// Last modification date, ISO 8601.
     pub date_modified: Option<String>,
     pub sitename: Option<String>,
-    /// BCP 47 language tag as the page declares it.
+    /// BCP 47 language tag as the page declares it, else detected from the body text.
     pub language: Option<String>,
     pub description: Option<String>,
     /// URL of the lead image.
@@ -74,6 +74,8 @@ pub struct Article {
     pub body: Vec<Block>,
     /// The page's comments, one paragraph a block; empty unless `Config::with_comments`.
     pub comments: Vec<Block>,
+    /// Where each metadata field came from.
+    pub provenance: crate::Provenance,
 }
 
 impl Article {

@@ -57,6 +57,14 @@ pub fn build_article(
         }
     }
     builder.finish(&mut body);
+    let mut provenance = meta.provenance;
+    let language = meta.language.or_else(|| {
+        let found = crate::langdetect::detect(&crate::render::text(&body));
+        if found.is_some() {
+            provenance.language = Some("detected".to_owned());
+        }
+        found
+    });
     Article {
         url: meta.url,
         title: meta.title,
@@ -64,7 +72,7 @@ pub fn build_article(
         date: meta.date,
         date_modified: meta.date_modified,
         sitename: meta.sitename,
-        language: meta.language,
+        language,
         description: meta.description,
         image: meta.image,
         categories: meta.categories,
@@ -72,6 +80,7 @@ pub fn build_article(
         captions,
         body,
         comments: Vec::new(),
+        provenance,
     }
 }
 

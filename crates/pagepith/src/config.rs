@@ -25,6 +25,7 @@ pub struct Config {
     pub(crate) links: bool,
     pub(crate) max_depth: u32,
     pub(crate) parser: crate::dom::Parser,
+    pub(crate) reference_time: Option<i64>,
 }
 
 impl Default for Config {
@@ -43,6 +44,7 @@ impl Default for Config {
             links: false,
             max_depth: crate::dom::DEFAULT_MAX_DEPTH,
             parser: crate::dom::Parser::default(),
+            reference_time: None,
         }
     }
 }
@@ -111,6 +113,13 @@ impl Config {
     /// Which parser builds the tree; see [`crate::dom::Parser`].
     pub fn with_parser(mut self, parser: crate::dom::Parser) -> Self {
         self.parser = parser;
+        self
+    }
+
+    /// When the page was fetched, in Unix seconds [default: now]: dates later than this are
+    /// refused, and relative dates ("3 days ago") are counted back from it.
+    pub fn with_reference_time(mut self, unix_secs: i64) -> Self {
+        self.reference_time = Some(unix_secs);
         self
     }
 

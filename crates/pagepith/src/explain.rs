@@ -107,42 +107,35 @@ pub fn explain(html: &[u8], config: &Config) -> Result<Explanation, Error> {
 }
 
 fn metadata_report(meta: &crate::metadata::Metadata) -> Vec<MetadataReport> {
-    let single = [
-        ("title", &meta.title),
-        ("date", &meta.date),
-        ("date_modified", &meta.date_modified),
-        ("sitename", &meta.sitename),
-        ("language", &meta.language),
-        ("url", &meta.url),
-        ("image", &meta.image),
-        ("description", &meta.description),
+    let p = &meta.provenance;
+    let join = |values: &[String]| (!values.is_empty()).then(|| values.join("; "));
+    let fields = [
+        ("title", meta.title.clone(), p.title.clone()),
+        ("authors", join(&meta.authors), p.authors.clone()),
+        ("date", meta.date.clone(), p.date.clone()),
+        (
+            "date_modified",
+            meta.date_modified.clone(),
+            p.date_modified.clone(),
+        ),
+        ("sitename", meta.sitename.clone(), p.sitename.clone()),
+        ("language", meta.language.clone(), p.language.clone()),
+        ("image", meta.image.clone(), p.image.clone()),
+        ("url", meta.url.clone(), None),
+        ("description", meta.description.clone(), None),
+        ("categories", join(&meta.categories), None),
+        ("tags", join(&meta.tags), None),
     ];
-    let lists = [
-        ("authors", &meta.authors),
-        ("categories", &meta.categories),
-        ("tags", &meta.tags),
-    ];
-    let mut fields: Vec<MetadataReport> = single
+    fields
         .into_iter()
-        .filter_map(|(field, value)| {
-            value.as_ref().map(|v| MetadataReport {
+        .filter_map(|(field, value, source)| {
+            Some(MetadataReport {
                 field,
-                value: v.clone(),
-                source: None,
+                value: value?,
+                source,
             })
         })
-        .collect();
-    fields.extend(
-        lists
-            .into_iter()
-            .filter(|(_, values)| !values.is_empty())
-            .map(|(field, values)| MetadataReport {
-                field,
-                value: values.join("; "),
-                source: None,
-            }),
-    );
-    fields
+        .collect()
 }
 
 /// A short path: the element and up to three ancestors, each with its tag, id and classes.

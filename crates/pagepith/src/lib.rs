@@ -32,6 +32,7 @@ pub mod decode;
 pub mod dom;
 mod error;
 mod explain;
+mod langdetect;
 mod metadata;
 mod pagetype;
 mod prune;
@@ -45,6 +46,7 @@ pub use config::{Config, Favor};
 pub use dom::Parser;
 pub use error::{Error, ErrorKind};
 pub use explain::{explain, BlockReport, Explanation, MetadataReport, RemovedReport};
+pub use metadata::Provenance;
 
 /// Extracts the article from a page's bytes; the charset is detected here.
 pub fn extract(html: &[u8], config: &Config) -> Result<Article, Error> {
@@ -95,7 +97,7 @@ pub(crate) fn run_stages(html: &str, config: &Config) -> Result<StageOutputs, Er
             .map_err(|e| Error::limit("max_nodes", e.limit))
     };
     let mut doc = parse()?;
-    let meta = metadata::extract(&doc, config.url.as_deref());
+    let meta = metadata::extract(&doc, config.url.as_deref(), config.reference_time);
     let discussion = pagetype::is_discussion(&doc);
     let tuning = select::Tuning::from_config(config);
     let mut pruned = prune::prune(&mut doc, discussion, true);

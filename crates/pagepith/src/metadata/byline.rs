@@ -41,8 +41,8 @@ const PREFIXES: &[&str] = &[
     "door",
 ];
 
-/// Lead-ins matched only in lower case, because capitalised they begin surnames ("Di Maria",
-/// "Von Trier").
+/// Lead-ins that, capitalised, also begin surnames ("Di Maria", "Von Trier"): capitalised, they
+/// are taken as lead-ins only before a name of two words or more.
 const LOWER_PREFIXES: &[&str] = &["von", "di"];
 
 /// Lower-case words where a byline stops naming people and starts telling when or how long.
@@ -133,6 +133,23 @@ const ROLE_WORDS: &[&str] = &[
     "opinion",
     "contributors",
     "intern",
+    // Titles of people outside newsrooms, who sign company blogs and guides.
+    "director",
+    "marketing",
+    "manager",
+    "founder",
+    "cofounder",
+    "co-founder",
+    "ceo",
+    "president",
+    "officer",
+    "head",
+    "lead",
+    "expert",
+    "specialist",
+    "former",
+    "reviewer",
+    "consultant",
 ];
 
 /// Words that mark share buttons and profile links, never part of a name.
@@ -368,10 +385,15 @@ fn strip_prefixes(mut s: &str) -> &str {
             let Some(head) = s.get(..p.len()) else {
                 continue;
             };
-            if !(head.eq_ignore_ascii_case(p) && (!exact || head == *p)) {
+            if !head.eq_ignore_ascii_case(p) {
                 continue;
             }
             let rest = &s[p.len()..];
+            // Capitalised, "Von"/"Di" is a lead-in only before a whole name of its own
+            // ("Von Anna Schmidt"), not the start of one ("Von Trier").
+            if exact && head != *p && rest.split_whitespace().count() < 2 {
+                continue;
+            }
             // "By" must be a word of its own: "Byron Smith" keeps its name.
             let ends_word = p.ends_with(':')
                 || rest.is_empty()
@@ -516,7 +538,12 @@ const BYLINE_EXCLUDED: &[&str] = &[
 /// Whether a class or id word (lower-cased) marks a byline: `byline`, `author`, `writer`, but
 /// not author photos, bios, boxes, comment authors or `authorization`.
 pub fn is_byline_word(t: &str) -> bool {
-    (t.contains("byline") || t.contains("author") || t.contains("writer"))
+    // "autor" (German, Spanish, Portuguese, Polish; Italian "autore") and French "auteur".
+    (t.contains("byline")
+        || t.contains("author")
+        || t.contains("writer")
+        || t.contains("autor")
+        || t.contains("auteur"))
         && !BYLINE_EXCLUDED.iter().any(|x| t.contains(x))
         && !t.contains("authori")
 }
@@ -587,6 +614,8 @@ mod tests {
         assert_eq!(names("Written by Byron Smith"), ["Byron Smith"]);
         assert_eq!(names("von Anna Schmidt"), ["Anna Schmidt"]);
         assert_eq!(names("Di Maria"), ["Di Maria"]);
+        assert_eq!(names("Von Anna Schmidt"), ["Anna Schmidt"]);
+        assert_eq!(names("Von Trier"), ["Von Trier"]);
     }
 
     #[test]

@@ -7,8 +7,9 @@
 //! stays `YYYY-MM-DD`; a time is added only when the page gave one, and an offset only when the
 //! page gave one (`Z` for a zero offset).
 //!
-//! It does not read relative dates ("3 hours ago"), does no time-zone conversion and uses no
-//! date crate: the little calendar arithmetic needed lives here.
+//! Also Chinese, Japanese and Korean dates (`2017年11月14日`). Relative dates ("3 hours ago")
+//! are `relative`'s job. It does no time-zone conversion and uses no date crate: the little
+//! calendar arithmetic needed lives here.
 
 use std::fmt::Write as _;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -85,11 +86,11 @@ pub fn parse(text: &str) -> Option<Date> {
     let textual = find_textual(&toks);
     // Both forms may occur ("11/15/2017 … November 14, 2017"); the earlier one is the date the
     // text leads with.
-    let found = match (numeric, textual) {
-        (Some(n), Some(t)) => Some(if t.start < n.start { t } else { n }),
-        (n, t) => n.or(t),
-    }
-    .or_else(|| find_compact(&toks))?;
+    let found = [numeric, textual, find_cjk(&toks)]
+        .into_iter()
+        .flatten()
+        .min_by_key(|f| f.start)
+        .or_else(|| find_compact(&toks))?;
     if found.month == 0 || found.month > 12 || found.day == 0 {
         return None;
     }
@@ -420,6 +421,34 @@ fn find_textual(toks: &[Tok]) -> Option<Found> {
     None
 }
 
+/// Chinese, Japanese and Korean dates: "2017年11月14日", "2017년 11월 14일".
+fn find_cjk(toks: &[Tok]) -> Option<Found> {
+    let unit = |i: usize, chinese: &str, korean: &str| {
+        word_at(toks, i).is_some_and(|w| w.starts_with(chinese) || w.starts_with(korean))
+    };
+    (0..toks.len()).find_map(|i| {
+        let (y, 4) = num(toks.get(i))? else {
+            return None;
+        };
+        if !(unit(i + 1, "年", "년") && unit(i + 3, "月", "월") && unit(i + 5, "日", "일")) {
+            return None;
+        }
+        let (month, 1 | 2) = num(toks.get(i + 2))? else {
+            return None;
+        };
+        let (day, 1 | 2) = num(toks.get(i + 4))? else {
+            return None;
+        };
+        Some(Found {
+            year: i32::try_from(y).ok()?,
+            month,
+            day,
+            start: i,
+            end: i + 6,
+        })
+    })
+}
+
 fn word_at(toks: &[Tok], i: usize) -> Option<&str> {
     match toks.get(i) {
         Some(Tok::Word(w)) => Some(w),
@@ -634,6 +663,17 @@ mod tests {
         assert_eq!(iso("2099-01-01T00:00:00Z"), None);
         assert_eq!(iso("Updated 3 min ago"), None);
         assert_eq!(iso("May the force be with you"), None);
+    }
+
+    #[test]
+    fn chinese_japanese_and_korean_dates() {
+        assert_eq!(iso("2017年11月14日").as_deref(), Some("2017-11-14"));
+        assert_eq!(
+            iso("发布时间：2017年11月14日 15:38").as_deref(),
+            Some("2017-11-14T15:38:00")
+        );
+        assert_eq!(iso("2017년 11월 14일").as_deref(), Some("2017-11-14"));
+        assert_eq!(iso("2017年13月14日"), None);
     }
 
     #[test]

@@ -30,6 +30,9 @@ const MAX_LIST: usize = 50;
 pub struct JsonLd {
     pub headline: Option<String>,
     pub authors: Vec<String>,
+    /// Authors typed `Organization` (or a subtype): the outlet, not a writer; used only when
+    /// nothing names a person.
+    pub org_authors: Vec<String>,
     pub date_published: Option<String>,
     pub date_modified: Option<String>,
     pub date_created: Option<String>,
@@ -40,6 +43,8 @@ pub struct JsonLd {
     pub sections: Vec<String>,
     pub keywords: Vec<String>,
     pub language: Option<String>,
+    /// Whether a node of an article type (`Article`, `BlogPosting`…) describes the page.
+    pub is_article: bool,
 }
 
 type Obj = Map<String, Value>;
@@ -173,7 +178,16 @@ impl<'a> Graph<'a> {
         let website = self.first_of(|t| t == "WebSite");
         // Pages without an article node still describe their main work somewhere (a Recipe, a
         // Review): the shallowest node with a headline stands in for it.
-        let main = article.or_else(|| {
+        // A `QAPage` or forum page names its question or first post as its `mainEntity`.
+        let entity = page
+            .and_then(|p| p.get("mainEntity"))
+            .and_then(|v| match v {
+                Value::Array(items) => items.first(),
+                v => Some(v),
+            })
+            .and_then(Value::as_object)
+            .map(|o| self.deref(o));
+        let main = article.or(entity).or_else(|| {
             self.nodes
                 .iter()
                 .filter(|(o, _)| o.contains_key("headline"))
@@ -192,10 +206,11 @@ impl<'a> Graph<'a> {
             date_modified: text_of("dateModified"),
             date_created: text_of("dateCreated"),
             description: text_of("description"),
+            is_article: article.is_some(),
             ..JsonLd::default()
         };
         if let Some(v) = field("author").or_else(|| field("creator")) {
-            self.names(v, &mut ld.authors);
+            self.names(v, &mut ld.authors, &mut ld.org_authors);
         }
         ld.publisher = [main, page, website]
             .into_iter()
@@ -240,7 +255,7 @@ impl<'a> Graph<'a> {
 
     /// Every name in an author field: one, or an array (arrays nested one level are flattened,
     /// since some generators wrap the list twice).
-    fn names(&self, v: &'a Value, out: &mut Vec<String>) {
+    fn names(&self, v: &'a Value, out: &mut Vec<String>, orgs: &mut Vec<String>) {
         let items: Vec<&Value> = match v {
             Value::Array(a) => a
                 .iter()
@@ -252,8 +267,13 @@ impl<'a> Graph<'a> {
             other => vec![other],
         };
         for item in items.into_iter().take(MAX_LIST) {
-            if let Some(n) = self.name(item).filter(|n| !out.contains(n)) {
-                out.push(n);
+            let is_org = match item {
+                Value::Object(o) => types(self.deref(o)).any(is_organization_type),
+                _ => false,
+            };
+            let list = if is_org { &mut *orgs } else { &mut *out };
+            if let Some(n) = self.name(item).filter(|n| !list.contains(n)) {
+                list.push(n);
             }
         }
     }
@@ -296,6 +316,16 @@ fn types(o: &Obj) -> impl Iterator<Item = &str> {
 /// `ReportageNewsArticle`…) or "Posting" (`BlogPosting`, `LiveBlogPosting`…), plus `Report`.
 fn is_article_type(t: &str) -> bool {
     t.ends_with("Article") || t.ends_with("Posting") || t == "Report"
+}
+
+/// `Organization` and the subtypes pages use for outlets and businesses.
+fn is_organization_type(t: &str) -> bool {
+    t == "Organization"
+        || t.ends_with("Organization")
+        || t == "Corporation"
+        || t == "LocalBusiness"
+        || t == "MedicalClinic"
+        || t == "Hospital"
 }
 
 /// `WebPage` and its subtypes (`ItemPage`, `AboutPage`, `CollectionPage`…).
@@ -456,6 +486,27 @@ mod tests {
             r#"{"@type":"NewsArticle","headline":"Main"}"#,
         ]);
         assert_eq!(j.headline.as_deref(), Some("Main"));
+    }
+
+    #[test]
+    fn qa_page_main_entity_gives_the_question_author_not_the_answerers() {
+        let j = ld(&[
+            r#"{"@type":"QAPage","mainEntity":{"@type":"Question","name":"Q?",
+            "datePublished":"2024-09-05T23:15:57Z","author":{"@type":"Person","name":"asker"},
+            "suggestedAnswer":[{"@type":"Answer","author":{"@type":"Person","name":"helper"}}]}}"#,
+        ]);
+        assert_eq!(j.authors, ["asker"]);
+        assert_eq!(j.date_published.as_deref(), Some("2024-09-05T23:15:57Z"));
+    }
+
+    #[test]
+    fn organization_authors_are_kept_apart_from_people() {
+        let j = ld(&[
+            r#"{"@type":"NewsArticle","author":[{"@type":"Person","name":"Ann Lee"},
+            {"@type":"NewsMediaOrganization","name":"The Daily"}]}"#,
+        ]);
+        assert_eq!(j.authors, ["Ann Lee"]);
+        assert_eq!(j.org_authors, ["The Daily"]);
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub const PUBLISHED: &[&str] = &[
     "publish-date",
     "publish_date",
     "publishdate",
+    "published",
     "published-date",
     "published_date",
     "parsely-pub-date",
@@ -76,6 +77,7 @@ pub const AUTHOR: &[&str] = &[
 pub const TITLE: &[&str] = &["og:title", "twitter:title"];
 pub const DC_TITLE: &[&str] = &["dc.title", "dcterms.title", "citation_title"];
 pub const SITE_NAME: &[&str] = &["og:site_name"];
+pub const OG_TYPE: &[&str] = &["og:type"];
 pub const APP_NAME: &[&str] = &[
     "application-name",
     "apple-mobile-web-app-title",
@@ -228,6 +230,61 @@ pub fn bounded_words(doc: &Document, id: NodeId, max_bytes: usize) -> Option<Str
     bounded(doc, id, max_bytes, true)
 }
 
+/// A byline's text, with a comma between sibling elements that nothing but space separates:
+/// a name and a role set side by side (`<span>Jane Doe</span> <span>Tech Reporter</span>`)
+/// are two facts, which `byline::clean` then tells apart.
+pub fn byline_text(doc: &Document, id: NodeId, max_bytes: usize) -> Option<String> {
+    let max_steps = 400 + max_bytes * 8;
+    let mut out = String::new();
+    let mut pending = "";
+    // Whether the last thing seen was the end of an element, with only space since.
+    let mut after_element = false;
+    let mut walk = doc.traverse(id);
+    let mut steps = 0usize;
+    while let Some(edge) = walk.next() {
+        steps += 1;
+        if steps > max_steps {
+            return None;
+        }
+        match edge {
+            Edge::Open(n) => {
+                if let Some(t) = doc.text(n) {
+                    if t.trim().is_empty() {
+                        pending = if pending.is_empty() { " " } else { pending };
+                        continue;
+                    }
+                    if !out.is_empty() {
+                        out.push_str(pending);
+                    }
+                    pending = "";
+                    after_element = false;
+                    out.push_str(t);
+                    if out.len() > max_bytes * 2 {
+                        return None;
+                    }
+                    continue;
+                }
+                let Some(tag) = doc.tag(n) else { continue };
+                if n != id && tag.is_non_content() {
+                    walk.skip_children(n);
+                    continue;
+                }
+                pending = if after_element { ", " } else { " " };
+            }
+            Edge::Close(n) => {
+                if doc.tag(n).is_some() {
+                    after_element = true;
+                    if pending.is_empty() {
+                        pending = " ";
+                    }
+                }
+            }
+        }
+    }
+    let out = collapse_whitespace(&out);
+    (!out.is_empty() && out.len() <= max_bytes).then_some(out)
+}
+
 fn bounded(doc: &Document, id: NodeId, max_bytes: usize, every_element: bool) -> Option<String> {
     // Subtrees of empty wrappers can be large without text; cap the steps taken too.
     let max_steps = 400 + max_bytes * 8;
@@ -309,6 +366,30 @@ mod tests {
             .find(|&n| doc.attr(n, "itemprop") == Some("author"))
             .unwrap();
         assert_eq!(itemprop_author(&doc, author).as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn byline_text_separates_side_by_side_elements_only() {
+        let doc = parse(
+            "<p id=a>By <a>Jane Doe</a> and <a>John Roe</a></p>\
+             <p id=b><span>Harry Lee</span> <span>Tech Reporter</span></p>",
+            &ParseLimits::default(),
+        )
+        .unwrap();
+        let p = |i: usize| {
+            doc.descendants(Document::ROOT)
+                .filter(|&n| doc.tag(n) == Some(Tag::P))
+                .nth(i)
+                .unwrap()
+        };
+        assert_eq!(
+            byline_text(&doc, p(0), 300).as_deref(),
+            Some("By Jane Doe and John Roe")
+        );
+        assert_eq!(
+            byline_text(&doc, p(1), 300).as_deref(),
+            Some("Harry Lee, Tech Reporter")
+        );
     }
 
     #[test]

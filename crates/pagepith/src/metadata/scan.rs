@@ -63,6 +63,8 @@ pub struct Scan {
     pub bylines: Vec<Spot>,
     /// Elements whose class or id speaks of a date.
     pub datelines: Vec<Spot>,
+    /// Elements a forum engine marks as a poster's user name (`username`, `bigusername`).
+    pub usernames: Vec<Spot>,
     /// Parents of short text nodes holding a year: unmarked datelines (`<p>April 8, 2024</p>`).
     pub date_texts: Vec<Spot>,
     /// Whether the page has an `<article>` or `<main>`.
@@ -191,6 +193,9 @@ impl Scan {
                 r.split_whitespace()
                     .any(|t| t.eq_ignore_ascii_case("author"))
             });
+            if attrs.words.username {
+                push(&mut self.usernames, spot);
+            }
             if rel_author || attrs.words.byline {
                 push(&mut self.bylines, spot);
             } else if el.tag != Tag::Time && attrs.words.dateline {
@@ -223,6 +228,7 @@ struct Words {
     comment: bool,
     byline: bool,
     dateline: bool,
+    username: bool,
 }
 
 impl<'a> Attrs<'a> {
@@ -236,6 +242,7 @@ impl<'a> Attrs<'a> {
                             a.words.comment |= is_comment_word(t);
                             a.words.byline |= byline::is_byline_word(t);
                             a.words.dateline |= is_dateline_word(t);
+                            a.words.username |= t.contains("username") || t == "poster";
                         });
                     }
                 }
@@ -272,7 +279,7 @@ fn context_of(el: &Element, attrs: &Attrs, mut ctx: Ctx) -> Ctx {
 
 /// A quick filter before the word tests: whether `word` holds the start of any word they look
 /// for ("co"mment, "di"squs, "by"line, "au"thor, "wr"iter, "da"te, "pu"blish, "ti"mestamp,
-/// "po"sted). Most class words fail it, and the tests' substring searches are the walk's main
+/// "po"sted, "us"ername). Most class words fail it, and the tests' substring searches are the walk's main
 /// cost otherwise.
 fn may_hint(word: &str) -> bool {
     word.as_bytes().windows(2).any(|w| {
@@ -287,6 +294,7 @@ fn may_hint(word: &str) -> bool {
                 | [b'p', b'u']
                 | [b't', b'i']
                 | [b'p', b'o']
+                | [b'u', b's']
         )
     })
 }

@@ -212,7 +212,9 @@ fn byline_class_with_staff_and_update_junk_keeps_staff_only_as_last_resort() {
         <p>Body.</p></article>"#,
     );
     assert_eq!(m.authors, ["STAFF"]);
-    assert_eq!(m.date, None);
+    // "3 min ago" is the only date: counted back from the reference time, as a last resort.
+    assert_eq!(m.date.as_deref(), Some("2024-05-31"));
+    assert_eq!(m.provenance.date.as_deref(), Some("relative"));
     let m = meta(
         r#"<head><meta name="author" content="Admin"></head><body><article><h1>Rain</h1>
         <div class="byline">By Jane Doe | Updated 3 min ago</div></article></body>"#,
@@ -241,13 +243,15 @@ fn unmarked_date_text_under_the_headline_is_the_last_resort() {
 }
 
 #[test]
-fn visible_last_modified_line_is_the_modified_date_only() {
+fn visible_last_modified_line_is_the_modified_date_and_the_date_of_last_resort() {
     let m = meta(
         r#"<article><h1>Rain</h1><p class="date-last-modify">Last Modified: August 08, 2023</p>
         <p>Body.</p></article>"#,
     );
-    assert_eq!(m.date, None);
     assert_eq!(m.date_modified.as_deref(), Some("2023-08-08"));
+    // The page's only date dates it; the source says it is an update, not a publication.
+    assert_eq!(m.date.as_deref(), Some("2023-08-08"));
+    assert_eq!(m.provenance.date.as_deref(), Some("dateline:updated"));
 }
 
 #[test]
@@ -260,14 +264,35 @@ fn future_published_date_is_rejected_for_the_next_source() {
 }
 
 #[test]
-fn modified_date_is_not_taken_as_published() {
+fn modified_date_is_not_taken_as_published_when_a_publication_date_exists() {
     let m = meta(
         r#"<head><meta property="article:modified_time" content="2017-11-15">
         <script type="application/ld+json">{"@type":"Article","dateModified":"2017-11-16"}</script>
-        </head><body><article><h1>T</h1><p>Updated <time datetime="2017-11-17">Nov 17</time></p></article></body>"#,
+        </head><body><article><h1>T</h1><p>Posted <time datetime="2017-11-10">Nov 10</time></p>
+        <p>Updated <time datetime="2017-11-17">Nov 17</time></p></article></body>"#,
     );
-    assert_eq!(m.date, None);
+    assert_eq!(m.date.as_deref(), Some("2017-11-10"));
     assert_eq!(m.date_modified.as_deref(), Some("2017-11-16"));
+    // With no publication date anywhere, the modification date is the only date there is.
+    let m = meta(
+        r#"<head><meta property="article:modified_time" content="2017-11-15"></head>
+        <body><article><h1>T</h1><p>x</p></article></body>"#,
+    );
+    assert_eq!(m.date.as_deref(), Some("2017-11-15"));
+    assert_eq!(
+        m.provenance.date.as_deref(),
+        Some("meta:article:modified_time")
+    );
+    let m = meta(
+        r#"<head><meta property="article:published_time" content="2017-11-01">
+        <meta property="article:modified_time" content="2017-11-15"></head><body><article>
+        <h1>T</h1><p>Updated <time datetime="2017-11-15">Nov 15</time></p></article></body>"#,
+    );
+    assert_eq!(m.date.as_deref(), Some("2017-11-01"));
+    assert_eq!(
+        m.provenance.date.as_deref(),
+        Some("meta:article:published_time")
+    );
 }
 
 #[test]
@@ -311,6 +336,12 @@ fn empty_page_gives_empty_metadata_with_given_url() {
         m,
         Metadata {
             url: Some("https://example.com/news/rain.html".into()),
+            // The host is the site's name of last resort.
+            sitename: Some("example.com".into()),
+            provenance: Provenance {
+                sitename: Some("host".into()),
+                ..Provenance::default()
+            },
             ..Metadata::default()
         }
     );
@@ -324,4 +355,39 @@ fn deep_nesting_stays_iterative_and_bounded() {
     let html = "<div class='author'>".repeat(depth) + "By Jane Doe" + &"</div>".repeat(depth);
     let m = meta(&html);
     assert!(m.authors.is_empty() || m.authors == ["Jane Doe"]);
+}
+
+#[test]
+fn url_day_corrects_a_utc_timestamp_that_crossed_midnight() {
+    let html = r#"<head><meta property="article:published_time" content="2017-11-15T02:41:00Z">
+        </head><body><article><h1>Rain</h1><p>x</p></article></body>"#;
+    let doc = parse(html, &ParseLimits::default()).unwrap();
+    let m = extract_at(&doc, Some("https://example.com/2017/11/14/rain/"), NOW);
+    assert_eq!(m.date.as_deref(), Some("2017-11-14"));
+    assert_eq!(m.provenance.date.as_deref(), Some("url"));
+    // Days apart, the structured date stands: the URL may name an older first version.
+    let m = extract_at(&doc, Some("https://example.com/2017/11/10/rain/"), NOW);
+    assert_eq!(m.date.as_deref(), Some("2017-11-15T02:41:00Z"));
+}
+
+#[test]
+fn url_path_date_is_read_when_the_page_has_no_other() {
+    let doc = parse(
+        "<article><h1>Rain</h1><p>x</p></article>",
+        &ParseLimits::default(),
+    )
+    .unwrap();
+    let m = extract_at(
+        &doc,
+        Some("https://blog.example.org/2023/12/19/rain.html"),
+        NOW,
+    );
+    assert_eq!(m.date.as_deref(), Some("2023-12-19"));
+    // NOW is 2024-05-31: a URL naming a later day is in the future and refused.
+    let m = extract_at(
+        &doc,
+        Some("https://blog.example.org/2099/12/19/rain.html"),
+        NOW,
+    );
+    assert_eq!(m.date, None);
 }

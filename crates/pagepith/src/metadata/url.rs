@@ -41,6 +41,65 @@ pub fn resolve(href: &str, base: Option<&str>) -> Option<String> {
     Some(format!("{}/{href}", &base[..dir_end]))
 }
 
+/// The host of an absolute `http(s)` URL, without a port or user part.
+pub fn host(url: &str) -> Option<&str> {
+    let url = url.trim();
+    if !is_http(url) {
+        return None;
+    }
+    let rest = &url[url.find("://")? + 3..];
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..end];
+    let authority = authority.rsplit('@').next().unwrap_or(authority);
+    let host = authority.split(':').next().unwrap_or(authority);
+    (!host.is_empty()).then_some(host)
+}
+
+/// The path of an absolute `http(s)` URL (without query or fragment), `/` when it has none.
+pub fn path(url: &str) -> Option<&str> {
+    let url = url.trim();
+    if !is_http(url) {
+        return None;
+    }
+    let rest = &url[url.find("://")? + 3..];
+    let Some(start) = rest.find('/') else {
+        return Some("/");
+    };
+    let p = &rest[start..];
+    Some(&p[..p.find(['?', '#']).unwrap_or(p.len())])
+}
+
+/// The day a URL's path names: `/2017/11/14/slug` or `/2017-11-14-slug`. A path with a year
+/// and month only (`/2017/11/slug`) names no day and gives nothing.
+pub fn date_in_path(url: &str) -> Option<String> {
+    let segs: Vec<&str> = path(url)?.split('/').filter(|s| !s.is_empty()).collect();
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    for (i, seg) in segs.iter().enumerate() {
+        if digits(seg, 4..=4) {
+            if let (Some(m), Some(d)) = (segs.get(i + 1), segs.get(i + 2)) {
+                if digits(m, 1..=2) && digits(d, 1..=2) {
+                    return Some(format!("{seg}-{m:0>2}-{d:0>2}"));
+                }
+            }
+        }
+        // "2017-11-14-slug": the ten leading characters, when they are a date.
+        let head = seg.get(..10).unwrap_or("");
+        let b = head.as_bytes();
+        if b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && digits(&head[..4], 4..=4)
+            && digits(&head[5..7], 2..=2)
+            && digits(&head[8..], 2..=2)
+        {
+            return Some(head.to_owned());
+        }
+    }
+    None
+}
+
 fn is_http(s: &str) -> bool {
     let b = s.as_bytes();
     let head = |p: &str| b.len() > p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
@@ -79,6 +138,39 @@ mod tests {
             resolve("pic.jpg", Some("https://example.com")).as_deref(),
             Some("https://example.com/pic.jpg")
         );
+    }
+
+    #[test]
+    fn host_and_path_ignore_port_user_query_and_fragment() {
+        assert_eq!(
+            host("https://u@www.Example.org:8080/a?b"),
+            Some("www.Example.org")
+        );
+        assert_eq!(host("ftp://example.org/"), None);
+        assert_eq!(
+            path("https://example.org/2017/11/14/x?y=1#z"),
+            Some("/2017/11/14/x")
+        );
+        assert_eq!(path("https://example.org"), Some("/"));
+    }
+
+    #[test]
+    fn dates_in_paths_need_a_day() {
+        let d = |u| date_in_path(u);
+        assert_eq!(
+            d("https://e.org/2017/11/14/slug").as_deref(),
+            Some("2017-11-14")
+        );
+        assert_eq!(
+            d("https://e.org/news/2017/1/4/").as_deref(),
+            Some("2017-01-04")
+        );
+        assert_eq!(
+            d("https://e.org/p/2017-11-14-slug").as_deref(),
+            Some("2017-11-14")
+        );
+        assert_eq!(d("https://e.org/2017/11/slug"), None);
+        assert_eq!(d("https://e.org/item/123456/78/9"), None);
     }
 
     #[test]

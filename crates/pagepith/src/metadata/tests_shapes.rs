@@ -1,0 +1,164 @@
+//! Date and byline shapes as pages write them, in English and other languages, read from a
+//! whole page the way the stage sees them (near the headline, in a dateline or a byline).
+
+use super::*;
+use crate::dom::{parse, ParseLimits};
+
+/// 2024-05-31T12:00:00Z: the reference time relative dates count back from.
+const NOW: i64 = 1_717_156_800;
+
+fn page(header: &str) -> Metadata {
+    let html = format!(
+        "<html><body><article><h1>Rain in Spain</h1>{header}\
+         <p>The first paragraph of the article body, long enough to be the body.</p>\
+         </article></body></html>"
+    );
+    let doc = parse(&html, &ParseLimits::default()).unwrap();
+    extract_at(&doc, None, NOW)
+}
+
+fn dateline(text: &str) -> Option<String> {
+    page(&format!(r#"<p class="date">{text}</p>"#)).date
+}
+
+#[test]
+fn english_date_shapes() {
+    let d = dateline;
+    assert_eq!(
+        d("November 14, 2017 3:38 pm").as_deref(),
+        Some("2017-11-14T15:38:00")
+    );
+    assert_eq!(d("Published Nov. 14, 2017").as_deref(), Some("2017-11-14"));
+    assert_eq!(d("14 November 2017").as_deref(), Some("2017-11-14"));
+    assert_eq!(
+        d("2017-11-14T15:38:00-05:00").as_deref(),
+        Some("2017-11-14T15:38:00-05:00")
+    );
+    assert_eq!(d("3 days ago").as_deref(), Some("2024-05-28"));
+}
+
+#[test]
+fn german_date_shapes() {
+    let d = dateline;
+    assert_eq!(
+        d("Veröffentlicht am 14. November 2017").as_deref(),
+        Some("2017-11-14")
+    );
+    assert_eq!(
+        d("14.11.2017, 15:38 Uhr").as_deref(),
+        Some("2017-11-14T15:38:00")
+    );
+    assert_eq!(d("vor 3 Tagen").as_deref(), Some("2024-05-28"));
+}
+
+#[test]
+fn french_and_spanish_date_shapes() {
+    let d = dateline;
+    assert_eq!(
+        d("Publié le 14 novembre 2017 à 15:38").as_deref(),
+        Some("2017-11-14T15:38:00")
+    );
+    assert_eq!(d("il y a 3 jours").as_deref(), Some("2024-05-28"));
+    assert_eq!(
+        d("Publicado el 14 de noviembre de 2017").as_deref(),
+        Some("2017-11-14")
+    );
+    assert_eq!(d("hace 3 días").as_deref(), Some("2024-05-28"));
+}
+
+#[test]
+fn chinese_japanese_and_korean_date_shapes() {
+    let d = dateline;
+    assert_eq!(
+        d("2017年11月14日 15:38").as_deref(),
+        Some("2017-11-14T15:38:00")
+    );
+    assert_eq!(d("2017년 11월 14일").as_deref(), Some("2017-11-14"));
+}
+
+#[test]
+fn future_and_pre_web_dates_are_refused() {
+    assert_eq!(dateline("December 1, 2099"), None);
+    assert_eq!(dateline("March 3, 1970"), None);
+}
+
+#[test]
+fn published_and_updated_in_one_line_are_kept_apart() {
+    let m = page(r#"<p class="meta">Published 14.11.2017 · Updated 15.11.2017</p>"#);
+    assert_eq!(m.date.as_deref(), Some("2017-11-14"));
+    assert_eq!(m.date_modified.as_deref(), Some("2017-11-15"));
+}
+
+fn byline(text: &str) -> Vec<String> {
+    page(&format!(r#"<p class="byline">{text}</p>"#)).authors
+}
+
+#[test]
+fn english_byline_shapes() {
+    assert_eq!(byline("By Jane Doe and John Roe"), ["Jane Doe", "John Roe"]);
+    assert_eq!(
+        byline("By Ann Lee, Bo Chan and Cy Diaz"),
+        ["Ann Lee", "Bo Chan", "Cy Diaz"]
+    );
+    assert_eq!(byline("By Jane Doe, Staff Writer"), ["Jane Doe"]);
+    assert_eq!(byline("By Jane Doe | Updated 3 min ago"), ["Jane Doe"]);
+    assert_eq!(byline("Posted by jane@example.com"), Vec::<String>::new());
+}
+
+#[test]
+fn german_french_and_spanish_byline_shapes() {
+    assert_eq!(
+        byline("von Anna Schmidt und Peter Müller"),
+        ["Anna Schmidt", "Peter Müller"]
+    );
+    assert_eq!(
+        byline("Par Marie Dupont et Jean Martin"),
+        ["Marie Dupont", "Jean Martin"]
+    );
+    assert_eq!(
+        byline("Por Ana García y Luis Pérez"),
+        ["Ana García", "Luis Pérez"]
+    );
+}
+
+#[test]
+fn staff_is_kept_only_when_no_one_else_is_named() {
+    assert_eq!(byline("By Staff"), ["Staff"]);
+    let m = page(r#"<p class="byline">By Staff</p><p class="author">By Jane Doe</p>"#);
+    assert_eq!(m.authors, ["Jane Doe"]);
+}
+
+/// The seed's trap: a site banner shows the day the page was captured above the headline;
+/// the article's own date sits under the byline.
+#[test]
+fn banner_date_above_the_headline_is_not_the_article_date() {
+    let html = r#"<html><body>
+        <div class="top-bar"><span class="date">Thursday, May 30, 2024</span>
+        <a href="/">Home</a> <a href="/news">News</a></div>
+        <header class="masthead"><a href="/">The Daily Example</a></header>
+        <article><h1>Rain in Spain falls mainly on the plain</h1>
+        <p class="byline">By Jane Doe</p><p class="dateline">March 3, 2024</p>
+        <p>The first paragraph of the article body, long enough to be the body.</p>
+        </article></body></html>"#;
+    let doc = parse(html, &ParseLimits::default()).unwrap();
+    let m = extract_at(&doc, None, NOW);
+    assert_eq!(m.date.as_deref(), Some("2024-03-03"));
+    assert_eq!(m.authors, ["Jane Doe"]);
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Rain in Spain falls mainly on the plain")
+    );
+}
+
+#[test]
+fn forum_thread_author_is_the_first_posters_user_name() {
+    let m = page(
+        r#"<div class="post"><a class="username" href="/u/1">b.scherer</a><p>Question?</p></div>
+        <div class="post"><a class="username" href="/u/2">helper</a><p>Answer.</p></div>"#,
+    );
+    assert_eq!(m.authors, ["b.scherer"]);
+    assert_eq!(m.provenance.authors.as_deref(), Some("thread:username"));
+    // One user-name box alone (a login widget) names no author.
+    let m = page(r#"<div class="login"><span class="username">guest</span></div>"#);
+    assert!(m.authors.is_empty());
+}
