@@ -31,18 +31,22 @@ pub mod decode;
 pub mod dom;
 mod error;
 mod explain;
+mod flatten;
 mod metadata;
 mod pagetype;
 mod prune;
 pub mod render;
 mod segment;
 mod select;
+mod text;
 mod textutil;
 
 pub use article::{Article, Block, ListItem, TableRow};
 pub use config::Config;
 pub use error::{Error, ErrorKind};
 pub use explain::{explain, BlockReport, Explanation};
+pub use flatten::{flatten, flatten_str};
+pub use text::{extract_text, looks_like_html};
 
 /// Extracts the article from a page's bytes; the charset is detected here.
 pub fn extract(html: &[u8], config: &Config) -> Result<Article, Error> {
