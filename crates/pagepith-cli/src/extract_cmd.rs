@@ -8,7 +8,8 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
 
-use crate::inputs::{resolve, Input};
+use crate::input_kind::{self, InputKind};
+use crate::inputs::{resolve_with, Input, HTML_EXTENSIONS, TEXT_EXTENSIONS};
 use crate::record::Record;
 use crate::{ExtractArgs, Format};
 
@@ -17,7 +18,11 @@ use crate::{ExtractArgs, Format};
 const BATCH: usize = 256;
 
 pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
-    let (inputs, resolve_errors) = resolve(&args.inputs);
+    let extensions = match args.input {
+        InputKind::Html => HTML_EXTENSIONS,
+        InputKind::Text | InputKind::Auto => TEXT_EXTENSIONS,
+    };
+    let (inputs, resolve_errors) = resolve_with(&args.inputs, extensions);
     let mut failed = resolve_errors.len();
     for (name, err) in &resolve_errors {
         eprintln!("pagepith: {name}: {err:#}");
@@ -55,7 +60,7 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
         let results: Vec<(String, Result<String>)> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|input| (input.name(), process(input, &config, format)))
+                .map(|input| (input.name(), process(input, &config, format, args.input)))
                 .collect()
         });
         for (name, result) in results {
@@ -83,11 +88,21 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
 }
 
 /// Reads, extracts and renders one page; a panic (a bug) is an error for this page only.
-fn process(input: &Input, config: &pagepith::Config, format: Format) -> Result<String> {
+fn process(
+    input: &Input,
+    config: &pagepith::Config,
+    format: Format,
+    kind: InputKind,
+) -> Result<String> {
     let bytes = input.read()?;
     let name = input.name();
     let rendered = catch_unwind(AssertUnwindSafe(|| -> Result<String> {
-        let article = pagepith::extract(&bytes, config)?;
+        let article = if input_kind::is_text(kind, input, &bytes) {
+            let decoded = pagepith::decode::decode(&bytes, None);
+            pagepith::extract_text(&decoded.text, config)?
+        } else {
+            pagepith::extract(&bytes, config)?
+        };
         Ok(match format {
             Format::Text => article.text(),
             Format::Markdown => article.markdown(),
