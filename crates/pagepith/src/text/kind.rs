@@ -100,8 +100,9 @@ fn opens_comments(line: &Line) -> bool {
 
 /// "12 comments", "3 min", "1.2k": a few words, mostly digits.
 fn is_counter(line: &Line) -> bool {
-    // Half digits on a line of up to three words: counts and scores, never a sentence.
-    line.words <= 3 && line.digit_share >= 0.5
+    // Half digits on a line of up to three words: counts and scores, never a sentence; a
+    // short date ("May 5, 2023") has as many digits and is kept for the date.
+    line.words <= 3 && line.digit_share >= 0.5 && date::parse(&line.text).is_none()
 }
 
 /// Many capitalised words and few function words: a row of menu items or tags run together.
@@ -193,7 +194,9 @@ fn find_lead(text: &str, lower: &str, lead: &str) -> Option<usize> {
         if !orig.eq_ignore_ascii_case(lead) && orig.to_lowercase() != lead {
             return false;
         }
-        if matches!(lead, "von" | "di" | "av" | "af") && orig != lead {
+        // Capitalised, these begin surnames ("Von Trier", "Di Maria"), except at the start of
+        // a line, where "Von Max Mustermann" is a byline; the names check after it decides.
+        if matches!(lead, "von" | "di" | "av" | "af") && orig != lead && i > 0 {
             return false;
         }
         let before_ok = lower[..i]
