@@ -67,14 +67,25 @@ fn seed_metadata_matches_expected() {
     let field = |k: &str| collapse(expected[k].as_str().expect(k));
     assert_eq!(article.title.as_deref().map(collapse), Some(field("title")));
     assert_eq!(
-        article.authors.iter().map(|a| collapse(a)).collect::<Vec<_>>(),
+        article
+            .authors
+            .iter()
+            .map(|a| collapse(a))
+            .collect::<Vec<_>>(),
         strings(&expected["authors"])
     );
     // The page's own date with its local time, never the capture-day banner.
     assert_eq!(article.date.as_deref(), Some(field("date").as_str()));
-    assert_eq!(article.sitename.as_deref().map(collapse), Some(field("sitename")));
     assert_eq!(
-        article.captions.iter().map(|c| collapse(c)).collect::<Vec<_>>(),
+        article.sitename.as_deref().map(collapse),
+        Some(field("sitename"))
+    );
+    assert_eq!(
+        article
+            .captions
+            .iter()
+            .map(|c| collapse(c))
+            .collect::<Vec<_>>(),
         strings(&expected["captions"])
     );
 }

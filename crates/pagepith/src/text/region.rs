@@ -128,7 +128,9 @@ mod tests {
     fn comments_after_the_article_stay_out_even_when_longer() {
         let mut text = String::from("Headline Of The Story\n");
         let para = "The council voted on Tuesday to keep the old bridge open for another year.";
-        text.push_str(&format!("{para}\n{para}\n{para}\n34 responses to the story\n"));
+        text.push_str(&format!(
+            "{para}\n{para}\n{para}\n34 responses to the story\n"
+        ));
         for _ in 0..4 {
             text.push_str(&format!("reader says:\n{para} {para}\n"));
         }
