@@ -26,9 +26,9 @@ const SHORT_SENTENCE_GAIN: f64 = 1.0;
 /// factor: one heading or caption between paragraphs is cheap to cross, a menu of forty
 /// links is not, whatever teasers sit among them.
 const RUN_FACTOR_CAP: f64 = 4.0;
-/// What a stretch after a comment section's opening is worth against one before it: comments
-/// are prose too, and a long thread must not win over the article above it.
-const AFTER_COMMENTS_WEIGHT: f64 = 0.25;
+/// The least a stretch before a comment section's opening must be worth (about three short
+/// paragraphs) to be the article; less, and the opener was a link in the article's header.
+const ARTICLE_BEFORE_COMMENTS: f64 = 60.0;
 
 /// What a prose line right under a byline or date line (nothing but short lines between) is
 /// worth on top of its words: the body follows the article's header, teasers and footers
@@ -69,12 +69,13 @@ pub fn body(lines: &[Line], kinds: &[Kind]) -> Range<usize> {
     }
     let mut run = best_run(&scores);
     // A comment section's opening inside the run splits it: the part before is the article
-    // unless it is small beside the part after (then the opener was a link in the header).
+    // unless it is too small to be one (then the opener was a link in the header). Comments
+    // are prose too, and a long thread must not win over the article above it.
     while let Some(b) = (run.start + 1..run.end).find(|&i| kinds[i] == Kind::CommentsStart) {
         let before = offset(best_run(&scores[run.start..b]), run.start);
         let after = offset(best_run(&scores[b + 1..run.end]), b + 1);
         let value = |r: &Range<usize>| scores[r.clone()].iter().sum::<f64>();
-        run = if value(&before) >= AFTER_COMMENTS_WEIGHT * value(&after) {
+        run = if value(&before) >= ARTICLE_BEFORE_COMMENTS {
             before
         } else {
             after
