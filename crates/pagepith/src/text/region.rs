@@ -8,13 +8,14 @@ use std::ops::Range;
 use super::kind::Kind;
 use super::line::Line;
 
-/// What a line costs or brings, in words of prose. Chosen on the flattened dev sets
-/// (`pagepith eval --as-text`, see BENCHMARKS.md "Text input"): furniture costs about one
-/// short paragraph, so a comment section behind a "Comments" heading and a reply link stays
-/// out unless its prose outweighs them.
-const FURNITURE_COST: f64 = 6.0;
+/// What a line costs or brings, in words of prose. Furniture costs about one short
+/// paragraph. Chosen on the flattened dev sets (`pagepith eval --as-text`, BENCHMARKS.md
+/// "Text input"): 4 / 6 / 9 / 12 gave scrapinghub 0.909 / 0.911 / 0.914 / 0.907; 9 kept
+/// wcxb-dev at 0.776 (6: 0.775).
+const FURNITURE_COST: f64 = 9.0;
 /// Short lines (headings, list items, labels) cost a little: a few in a row between
-/// paragraphs are crossed, a menu of twenty is not.
+/// paragraphs are crossed, a menu of twenty is not. 1 / 1.5 / 2.5 gave scrapinghub 0.907 /
+/// 0.911 / 0.913, but 2.5 cost wcxb-dev 0.018 (its listings and forums are short lines).
 const SHORT_COST: f64 = 1.5;
 /// Bylines, dates, credits and debris cost like short lines: they sit inside articles.
 const META_COST: f64 = 1.5;
@@ -24,7 +25,8 @@ const SHORT_SENTENCE_GAIN: f64 = 1.0;
 
 /// The k-th line of an unbroken run of costly lines costs k times its own cost, up to this
 /// factor: one heading or caption between paragraphs is cheap to cross, a menu of forty
-/// links is not, whatever teasers sit among them.
+/// links is not, whatever teasers sit among them (2 / 4 / 8 gave scrapinghub 0.904 / 0.911 /
+/// 0.910).
 const RUN_FACTOR_CAP: f64 = 4.0;
 /// The least a stretch before a comment section's opening must be worth (about three short
 /// paragraphs) to be the article; less, and the opener was a link in the article's header.
@@ -32,7 +34,8 @@ const ARTICLE_BEFORE_COMMENTS: f64 = 60.0;
 
 /// What a prose line right under a byline or date line (nothing but short lines between) is
 /// worth on top of its words: the body follows the article's header, teasers and footers
-/// rarely do. About one paragraph, so it decides between near equals only.
+/// rarely do. About one paragraph, so it decides between near equals only (10 / 25 / 50 gave
+/// scrapinghub 0.905 / 0.911 / 0.912).
 const ANCHOR_BONUS: f64 = 25.0;
 /// How many lines above a prose line its byline or date may sit.
 const ANCHOR_REACH: usize = 4;
