@@ -18,9 +18,11 @@ use crate::{ExtractArgs, Format};
 const BATCH: usize = 256;
 
 pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
+    // Directories give their HTML pages; `.txt` files only when text is asked for, since a
+    // folder of pages often holds notes and READMEs too.
     let extensions = match args.input {
-        InputKind::Html => HTML_EXTENSIONS,
-        InputKind::Text | InputKind::Auto => TEXT_EXTENSIONS,
+        InputKind::Text => TEXT_EXTENSIONS,
+        InputKind::Html | InputKind::Auto => HTML_EXTENSIONS,
     };
     let (inputs, resolve_errors) = resolve_with(&args.inputs, extensions);
     let mut failed = resolve_errors.len();
