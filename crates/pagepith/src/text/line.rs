@@ -11,6 +11,10 @@ use crate::textutil::collapse_whitespace;
 /// or data, and the cap bounds work on hostile input (a megabyte on one line).
 const MAX_MATCHED_WORDS: usize = 60;
 
+/// Words of a line looked at for function words: a sample that size gives the share to a
+/// percent, and bounds the work on a megabyte-long line.
+const MAX_SAMPLED_WORDS: usize = 400;
+
 /// A line with its features.
 #[derive(Clone, Debug)]
 pub struct Line {
@@ -76,7 +80,9 @@ impl Line {
                 .count();
             caps as f64 / alphabetic.len() as f64
         };
-        let (language, function_share) = function_words(&tokens);
+        // The first few hundred words tell the language and the share as well as all would.
+        let (language, function_share) =
+            function_words(&tokens[..tokens.len().min(MAX_SAMPLED_WORDS)]);
         let matched = &tokens[..tokens.len().min(MAX_MATCHED_WORDS)];
         let furniture_share = if tokens.is_empty() || tokens.len() > MAX_MATCHED_WORDS {
             0.0

@@ -141,6 +141,23 @@ mod tests {
     }
 
     #[test]
+    fn hostile_lines_neither_panic_nor_crawl() {
+        // One huge line, bracket storms, case folding that changes byte lengths, and
+        // thousands of lines: bad input must give a result, quickly.
+        let mut text = "word, ".repeat(200_000);
+        text.push('\n');
+        text.push_str(&"[a-b [x_y ".repeat(20_000));
+        text.push('\n');
+        for _ in 0..5_000 {
+            text.push_str("İSTANBUL by İLKER Ä | 1.1.2024\n×\n");
+        }
+        let start = std::time::Instant::now();
+        let a = extract_text(&text, &Config::default()).unwrap();
+        assert!(!a.is_empty());
+        assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+    }
+
+    #[test]
     fn text_without_prose_gives_an_empty_article() {
         let a = extract_text("Home\nAbout\nContact\n", &Config::default()).unwrap();
         assert!(a.is_empty());
