@@ -21,6 +21,10 @@
 //! [`dom`] (parse into an arena tree), `metadata` (facts from the head and the headline area),
 //! `prune` (drop furniture), `segment` (blocks with features), `select` (which blocks are the
 //! article) and `render` (text, Markdown, JSON).
+//!
+//! Pages that arrive already flattened to text, one block a line (crawl WET records, scraped
+//! corpora), go through [`extract_text`] instead, which reads the same [`Article`] from the
+//! lines alone; [`flatten`] turns an HTML page into such text.
 
 #![forbid(unsafe_code)]
 
