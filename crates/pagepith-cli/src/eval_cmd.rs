@@ -18,6 +18,9 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
                 .with_context(|| format!("cannot read predictions from {}", path.display()))?,
             0,
         ),
+        None if args.as_text => {
+            extract_all_as_text(&dataset, args.jobs.unwrap_or(0), &args.options.config())
+        }
         None => extract_all(&dataset, args.jobs.unwrap_or(0), &args.options.config()),
     };
     if let Some(path) = &args.save_predictions {
@@ -37,6 +40,15 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         print!("{}", report.render_text());
+    }
+    if args.as_text && args.predictions.is_none() {
+        let (lines, _) = all_lines(&dataset, args.jobs.unwrap_or(0));
+        let baseline = pagepith_eval::evaluate(&dataset, &lines);
+        // The floor any line classifier must clear: every line of the flattened page kept.
+        eprintln!(
+            "baseline (all lines): F1 {:.3}  P {:.3}  R {:.3}",
+            baseline.f1, baseline.precision, baseline.recall
+        );
     }
     if failed > 0 {
         // Every dev page must give output: an error here is a bug to look at, not a score.
@@ -74,5 +86,44 @@ fn extract_all(
     for (id, err) in &errors {
         eprintln!("pagepith: page {id}: {err}");
     }
+    (predictions, errors.len())
+}
+
+/// Flattens every page, then extracts it as text: the text path measured on HTML gold.
+fn extract_all_as_text(
+    dataset: &Dataset,
+    threads: usize,
+    base: &pagepith::Config,
+) -> (HashMap<String, Prediction>, usize) {
+    let (predictions, errors) = pagepith_eval::run_extractor(dataset, threads, |html, url| {
+        let mut config = base.clone();
+        if let Some(url) = url {
+            config = config.with_url(url);
+        }
+        let text = pagepith::flatten(html, &config).map_err(|e| e.to_string())?;
+        let article = pagepith::extract_text(&text, &config).map_err(|e| e.to_string())?;
+        Ok(Prediction {
+            text: article.text(),
+            title: article.title,
+            authors: article.authors,
+            date: article.date,
+        })
+    });
+    for (id, err) in &errors {
+        eprintln!("pagepith: page {id}: {err}");
+    }
+    (predictions, errors.len())
+}
+
+/// Every line of every flattened page as the body: the trivial baseline of the text path.
+fn all_lines(dataset: &Dataset, threads: usize) -> (HashMap<String, Prediction>, usize) {
+    let (predictions, errors) = pagepith_eval::run_extractor(dataset, threads, |html, _| {
+        let text =
+            pagepith::flatten(html, &pagepith::Config::default()).map_err(|e| e.to_string())?;
+        Ok(Prediction {
+            text,
+            ..Prediction::default()
+        })
+    });
     (predictions, errors.len())
 }

@@ -8,7 +8,8 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
 
-use crate::inputs::{resolve, Input};
+use crate::input_kind::{self, InputKind};
+use crate::inputs::{resolve_with, Input, HTML_EXTENSIONS, TEXT_EXTENSIONS};
 use crate::record::Record;
 use crate::{ExtractArgs, Format};
 
@@ -17,7 +18,13 @@ use crate::{ExtractArgs, Format};
 const BATCH: usize = 256;
 
 pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
-    let (inputs, resolve_errors) = resolve(&args.inputs);
+    // Directories give their HTML pages; `.txt` files only when text is asked for, since a
+    // folder of pages often holds notes and READMEs too.
+    let extensions = match args.input {
+        InputKind::Text => TEXT_EXTENSIONS,
+        InputKind::Html | InputKind::Auto => HTML_EXTENSIONS,
+    };
+    let (inputs, resolve_errors) = resolve_with(&args.inputs, extensions);
     let mut failed = resolve_errors.len();
     for (name, err) in &resolve_errors {
         eprintln!("pagepith: {name}: {err:#}");
@@ -56,10 +63,8 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
             batch
                 .par_iter()
                 .map(|input| {
-                    (
-                        input.name(),
-                        process(input, &config, format, args.provenance),
-                    )
+                    let rendered = process(input, &config, format, args.provenance, args.input);
+                    (input.name(), rendered)
                 })
                 .collect()
         });
@@ -93,11 +98,17 @@ fn process(
     config: &pagepith::Config,
     format: Format,
     provenance: bool,
+    kind: InputKind,
 ) -> Result<String> {
     let bytes = input.read()?;
     let name = input.name();
     let rendered = catch_unwind(AssertUnwindSafe(|| -> Result<String> {
-        let article = pagepith::extract(&bytes, config)?;
+        let article = if input_kind::is_text(kind, input, &bytes) {
+            let decoded = pagepith::decode::decode(&bytes, None);
+            pagepith::extract_text(&decoded.text, config)?
+        } else {
+            pagepith::extract(&bytes, config)?
+        };
         let comments = config.comments();
         Ok(match format {
             Format::Text if comments && !article.comments.is_empty() => {

@@ -56,22 +56,33 @@ fn is_gz(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
 }
 
-/// Whether a file inside a directory is a page to read.
-fn is_page(path: &Path) -> bool {
+/// Extensions of HTML pages, found when walking a directory.
+pub const HTML_EXTENSIONS: &[&str] = &[".html", ".htm", ".xhtml"];
+/// Extensions of HTML pages and pages flattened to text (`extract --input text`).
+pub const TEXT_EXTENSIONS: &[&str] = &[".html", ".htm", ".xhtml", ".txt"];
+
+/// Whether a file's name ends in one of `extensions`, looking through `.gz`.
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
-    [".html", ".htm", ".xhtml"]
-        .iter()
-        .any(|ext| name.ends_with(ext))
+    extensions.iter().any(|ext| name.ends_with(ext))
 }
 
 /// Expands the arguments: files as given, directories to their pages (sorted, recursively),
 /// nothing or `-` to stdin. An unreadable directory is an error for that argument only.
 pub fn resolve(args: &[PathBuf]) -> (Vec<Input>, Vec<(String, anyhow::Error)>) {
+    resolve_with(args, HTML_EXTENSIONS)
+}
+
+/// [`resolve`], taking from directories the files whose names end in one of `extensions`.
+pub fn resolve_with(
+    args: &[PathBuf],
+    extensions: &[&str],
+) -> (Vec<Input>, Vec<(String, anyhow::Error)>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     if args.is_empty() {
@@ -81,7 +92,7 @@ pub fn resolve(args: &[PathBuf]) -> (Vec<Input>, Vec<(String, anyhow::Error)>) {
         if arg.as_os_str() == "-" {
             inputs.push(Input::Stdin);
         } else if arg.is_dir() {
-            match walk_dir(arg) {
+            match walk_dir(arg, extensions) {
                 Ok(mut files) => {
                     files.sort();
                     inputs.extend(files.into_iter().map(Input::File));
@@ -96,7 +107,7 @@ pub fn resolve(args: &[PathBuf]) -> (Vec<Input>, Vec<(String, anyhow::Error)>) {
 }
 
 /// Every page file below `dir`, iteratively (directory depth is the user's, not bounded).
-fn walk_dir(dir: &Path) -> Result<Vec<PathBuf>> {
+fn walk_dir(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(d) = pending.pop() {
@@ -107,7 +118,7 @@ fn walk_dir(dir: &Path) -> Result<Vec<PathBuf>> {
                 .path();
             if path.is_dir() {
                 pending.push(path);
-            } else if is_page(&path) {
+            } else if has_extension(&path, extensions) {
                 files.push(path);
             }
         }
@@ -122,11 +133,18 @@ mod tests {
     #[test]
     fn page_extensions_are_recognised_case_insensitively_and_through_gz() {
         for name in ["a.html", "b.HTM", "c.xhtml", "d.html.gz"] {
-            assert!(is_page(Path::new(name)), "{name}");
+            assert!(has_extension(Path::new(name), HTML_EXTENSIONS), "{name}");
         }
         for name in ["e.txt", "f.gz", "g.json"] {
-            assert!(!is_page(Path::new(name)), "{name}");
+            assert!(!has_extension(Path::new(name), HTML_EXTENSIONS), "{name}");
         }
+    }
+
+    #[test]
+    fn text_pages_are_taken_from_directories_only_when_asked() {
+        assert!(has_extension(Path::new("seed.txt"), TEXT_EXTENSIONS));
+        assert!(has_extension(Path::new("page.html"), TEXT_EXTENSIONS));
+        assert!(!has_extension(Path::new("seed.txt"), HTML_EXTENSIONS));
     }
 
     #[test]

@@ -8,6 +8,8 @@
 mod eval_cmd;
 mod explain_cmd;
 mod extract_cmd;
+mod flatten_cmd;
+mod input_kind;
 mod inputs;
 mod options;
 mod record;
@@ -42,6 +44,8 @@ enum Command {
     Explain(ExplainArgs),
     /// Score extraction against a dataset with `html/` and `ground-truth.json`.
     Eval(EvalArgs),
+    /// Print an HTML page as a crawler keeps it: every visible block on its own line.
+    Flatten(FlattenArgs),
 }
 
 /// Output formats of `extract`.
@@ -74,6 +78,20 @@ pub struct ExtractArgs {
     /// Say in JSON where each metadata field came from (`"date_source": "json-ld:datePublished"`).
     #[arg(long)]
     pub provenance: bool,
+    /// Read inputs as HTML or as pages flattened to text (one block a line); `auto` takes
+    /// `.txt` files as text and decides from the content on stdin and unknown extensions.
+    #[arg(long, value_enum, default_value_t)]
+    pub input: input_kind::InputKind,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct FlattenArgs {
+    /// The page (.html, optionally .gz), or `-` for stdin.
+    #[arg(default_value = "-")]
+    pub input: PathBuf,
+    /// Write to this file instead of stdout.
+    #[arg(short = 'o', long = "output")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -113,6 +131,10 @@ pub struct EvalArgs {
     /// Worker threads [default: all cores].
     #[arg(short = 'j', long = "jobs")]
     pub jobs: Option<usize>,
+    /// Flatten each page to text first (`pagepith flatten`) and extract it as text; also
+    /// prints the score of keeping every line.
+    #[arg(long)]
+    pub as_text: bool,
     #[command(flatten)]
     pub options: options::ExtractionOptions,
 }
@@ -141,6 +163,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract_cmd::run(&args),
         Command::Eval(args) => eval_cmd::run(&args),
         Command::Explain(args) => explain_cmd::run(&args),
+        Command::Flatten(args) => flatten_cmd::run(&args),
     };
     match result {
         Ok(code) => code,

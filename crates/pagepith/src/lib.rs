@@ -21,6 +21,10 @@
 //! [`dom`] (parse into an arena tree), `metadata` (facts from the head and the headline area),
 //! `prune` (drop furniture), `segment` (blocks with features), `select` (which blocks are the
 //! article) and `render` (text, Markdown, JSON).
+//!
+//! Pages that arrive already flattened to text, one block a line (crawl WET records, scraped
+//! corpora), go through [`extract_text`] instead, which reads the same [`Article`] from the
+//! lines alone; [`flatten`] turns an HTML page into such text.
 
 #![forbid(unsafe_code)]
 
@@ -32,6 +36,7 @@ pub mod decode;
 pub mod dom;
 mod error;
 mod explain;
+mod flatten;
 mod langdetect;
 mod metadata;
 mod pagetype;
@@ -39,6 +44,7 @@ mod prune;
 pub mod render;
 mod segment;
 mod select;
+mod text;
 mod textutil;
 
 pub use article::{Article, Block, ListItem, TableRow};
@@ -46,7 +52,9 @@ pub use config::{Config, Favor};
 pub use dom::Parser;
 pub use error::{Error, ErrorKind};
 pub use explain::{explain, BlockReport, Explanation, MetadataReport, RemovedReport};
+pub use flatten::{flatten, flatten_str};
 pub use metadata::Provenance;
+pub use text::{extract_text, looks_like_html};
 
 /// Extracts the article from a page's bytes; the charset is detected here.
 pub fn extract(html: &[u8], config: &Config) -> Result<Article, Error> {

@@ -295,7 +295,7 @@ fn inside_main_content(doc: &Document, id: NodeId) -> bool {
     })
 }
 
-fn is_hidden(el: &crate::dom::Element) -> bool {
+pub(crate) fn is_hidden(el: &crate::dom::Element) -> bool {
     if el.attr("hidden").is_some() {
         return true;
     }

@@ -8,8 +8,8 @@
 //! datelines near the headline (`byline`, `date`). It does not touch the body's extraction,
 //! beyond naming the headline element so the body can leave it out.
 
-mod byline;
-mod date;
+pub(crate) mod byline;
+pub(crate) mod date;
 mod jsonld;
 mod meta;
 mod relative;
