@@ -1,24 +1,28 @@
-//! `pagepith extract`: reads pages on a worker pool and writes results in input order.
+//! `pagepith extract`: flags and inputs become a pipeline run (see `pipeline.rs`); results in
+//! input order, a summary line on stderr, and an exit code that says whether work was lost.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use rayon::prelude::*;
 
-use crate::inputs::{resolve, Input};
-use crate::record::Record;
+use crate::inputs::{read_list, resolve, Input};
+use crate::pipeline::{self, Settings};
+use crate::summary::Progress;
 use crate::{ExtractArgs, Format};
 
-/// Pages extracted between two writes: bounds memory held for ordering while keeping every
-/// worker busy (a few batches of this size cost a few MB).
-const BATCH: usize = 256;
-
 pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
-    let (inputs, resolve_errors) = resolve(&args.inputs);
-    let mut failed = resolve_errors.len();
+    let mut paths = args.inputs.clone();
+    if let Some(list) = &args.from_list {
+        paths.extend(read_list(list)?);
+    }
+    // A list alone is the whole input: do not fall back to stdin.
+    let (inputs, resolve_errors) = if paths.is_empty() && args.from_list.is_some() {
+        (Vec::new(), Vec::new())
+    } else {
+        resolve(&paths)
+    };
     for (name, err) in &resolve_errors {
         eprintln!("pagepith: {name}: {err:#}");
     }
@@ -28,103 +32,56 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
             inputs.len()
         );
     }
-    let format = args
-        .format
-        .unwrap_or(if inputs.len() == 1 && resolve_errors.is_empty() {
-            Format::Text
-        } else {
-            Format::Jsonl
-        });
+    // One page prints as text; archives and several inputs as JSON Lines.
+    let single_page = inputs.len() == 1 && resolve_errors.is_empty() && !is_archive(&inputs[0]);
+    let format = args.format.unwrap_or(if single_page {
+        Format::Text
+    } else {
+        Format::Jsonl
+    });
     let mut config = pagepith::Config::default();
     if let Some(url) = &args.url {
         config = config.with_url(url.clone());
     }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-        .context("cannot start worker threads")?;
-    let mut out: Box<dyn Write> = match &args.output {
+    let out: Box<dyn Write + Send> = match &args.output {
         Some(path) => Box::new(BufWriter::new(
             File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
         )),
-        None => Box::new(BufWriter::new(io::stdout().lock())),
+        None => Box::new(BufWriter::new(io::stdout())),
     };
-    let many = inputs.len() > 1;
-    let mut first = true;
-    for batch in inputs.chunks(BATCH) {
-        let results: Vec<(String, Result<String>)> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|input| (input.name(), process(input, &config, format)))
-                .collect()
-        });
-        for (name, result) in results {
-            match result {
-                Ok(rendered) => {
-                    write_one(&mut out, &name, &rendered, format, many, first)?;
-                    first = false;
-                }
-                Err(err) => {
-                    failed += 1;
-                    eprintln!("pagepith: {name}: {err:#}");
-                }
-            }
-        }
+    let total_bytes = inputs
+        .iter()
+        .map(|i| match i {
+            Input::File(p) => std::fs::metadata(p).map(|m| m.len()).ok(),
+            Input::Stdin => None,
+        })
+        .sum::<Option<u64>>();
+    let progress = Progress::new(total_bytes);
+    let settings = Settings {
+        format,
+        many: !single_page,
+        threads: args.jobs.unwrap_or(0),
+    };
+    let counts = pipeline::run(inputs, config, settings, out, &progress)?;
+    progress.finish();
+    let mut line = counts.line(progress.elapsed());
+    if !resolve_errors.is_empty() {
+        line.push_str(&format!("; {} inputs not found", resolve_errors.len()));
     }
-    if format == Format::Json && many {
-        writeln!(out, "{}", if first { "[]" } else { "\n]" })?;
-    }
-    out.flush().context("cannot write output")?;
-    Ok(if failed > 0 {
+    eprintln!("pagepith: {line}");
+    Ok(if counts.lost_work() || !resolve_errors.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
 }
 
-/// Reads, extracts and renders one page; a panic (a bug) is an error for this page only.
-fn process(input: &Input, config: &pagepith::Config, format: Format) -> Result<String> {
-    let bytes = input.read()?;
-    let name = input.name();
-    let rendered = catch_unwind(AssertUnwindSafe(|| -> Result<String> {
-        let article = pagepith::extract(&bytes, config)?;
-        Ok(match format {
-            Format::Text => article.text(),
-            Format::Markdown => article.markdown(),
-            Format::Json => serde_json::to_string_pretty(&Record::new(&name, &article))?,
-            Format::Jsonl => serde_json::to_string(&Record::new(&name, &article))?,
-        })
-    }));
-    match rendered {
-        Ok(r) => r,
-        Err(_) => bail!("internal error (panic) while extracting; please report this page"),
+/// Whether an input file is a WARC archive, by its first bytes (stdin is looked at later).
+fn is_archive(input: &Input) -> bool {
+    match input {
+        Input::File(path) => File::open(path)
+            .and_then(crate::archive::sniff)
+            .is_ok_and(|(c, _)| c.is_some()),
+        Input::Stdin => false,
     }
-}
-
-fn write_one(
-    out: &mut dyn Write,
-    name: &str,
-    rendered: &str,
-    format: Format,
-    many: bool,
-    first: bool,
-) -> Result<()> {
-    match format {
-        Format::Jsonl => writeln!(out, "{rendered}")?,
-        Format::Json if many => {
-            let sep = if first { "[\n" } else { ",\n" };
-            write!(out, "{sep}{rendered}")?
-        }
-        Format::Json => writeln!(out, "{rendered}")?,
-        Format::Text | Format::Markdown => {
-            if many {
-                if !first {
-                    writeln!(out)?;
-                }
-                writeln!(out, "==> {name} <==")?;
-            }
-            writeln!(out, "{}", rendered.trim_end())?
-        }
-    }
-    Ok(())
 }

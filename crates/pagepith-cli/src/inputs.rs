@@ -64,9 +64,22 @@ fn is_page(path: &Path) -> bool {
         .unwrap_or("")
         .to_ascii_lowercase();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
-    [".html", ".htm", ".xhtml"]
+    [".html", ".htm", ".xhtml", ".warc", ".wet"]
         .iter()
         .any(|ext| name.ends_with(ext))
+}
+
+/// The paths listed in a file, one per line (blank lines and `#` comments ignored), as used
+/// for a crawl's `warc.paths`. Relative paths are taken from the current directory.
+pub fn read_list(list: &Path) -> Result<Vec<PathBuf>> {
+    let text = fs::read_to_string(list)
+        .with_context(|| format!("cannot read the input list {}", list.display()))?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(PathBuf::from)
+        .collect())
 }
 
 /// Expands the arguments: files as given, directories to their pages (sorted, recursively),
@@ -121,12 +134,31 @@ mod tests {
 
     #[test]
     fn page_extensions_are_recognised_case_insensitively_and_through_gz() {
-        for name in ["a.html", "b.HTM", "c.xhtml", "d.html.gz"] {
+        for name in [
+            "a.html",
+            "b.HTM",
+            "c.xhtml",
+            "d.html.gz",
+            "e.warc.gz",
+            "f.wet",
+        ] {
             assert!(is_page(Path::new(name)), "{name}");
         }
         for name in ["e.txt", "f.gz", "g.json"] {
             assert!(!is_page(Path::new(name)), "{name}");
         }
+    }
+
+    #[test]
+    fn input_lists_skip_blank_lines_and_comments() {
+        let dir = tempfile::tempdir().unwrap();
+        let list = dir.path().join("paths.txt");
+        fs::write(&list, "# crawl\na.warc.gz\n\n  b.warc  \n").unwrap();
+        let got = read_list(&list).unwrap();
+        assert_eq!(
+            got,
+            vec![PathBuf::from("a.warc.gz"), PathBuf::from("b.warc")]
+        );
     }
 
     #[test]

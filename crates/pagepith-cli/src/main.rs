@@ -5,11 +5,14 @@
 
 #![forbid(unsafe_code)]
 
+mod archive;
 mod eval_cmd;
 mod explain_cmd;
 mod extract_cmd;
 mod inputs;
+mod pipeline;
 mod record;
+mod summary;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -53,7 +56,8 @@ pub enum Format {
 
 #[derive(clap::Args, Debug)]
 pub struct ExtractArgs {
-    /// Files (.html, .htm, .xhtml, optionally .gz), directories, or `-` for stdin (the default).
+    /// Files (.html, .htm, .xhtml, optionally .gz), WARC/WET archives (.warc, .warc.gz, found
+    /// by content), directories, or `-` for stdin (the default).
     pub inputs: Vec<PathBuf>,
     /// Output format [default: text for one input, jsonl for several].
     #[arg(long, value_enum)]
@@ -67,6 +71,9 @@ pub struct ExtractArgs {
     /// Worker threads [default: all cores].
     #[arg(short = 'j', long = "jobs")]
     pub jobs: Option<usize>,
+    /// Also read the inputs listed in this file, one path per line (e.g. a crawl's warc.paths).
+    #[arg(long = "from-list", value_name = "FILE")]
+    pub from_list: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]

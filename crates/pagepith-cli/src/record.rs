@@ -19,6 +19,13 @@ pub struct Record<'a> {
     pub tags: &'a [String],
     pub captions: &'a [String],
     pub text: String,
+    /// Set for pages read from a WARC archive (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warc_record_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warc_target_uri: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warc_date: Option<&'a str>,
 }
 
 impl<'a> Record<'a> {
@@ -38,6 +45,25 @@ impl<'a> Record<'a> {
             tags: &a.tags,
             captions: &a.captions,
             text: a.text(),
+            warc_record_id: None,
+            warc_target_uri: None,
+            warc_date: None,
         }
     }
+
+    /// Adds the fields of the WARC record the page came from.
+    pub fn with_warc(mut self, warc: &'a WarcFields) -> Record<'a> {
+        self.warc_record_id = warc.record_id.as_deref();
+        self.warc_target_uri = warc.target_uri.as_deref();
+        self.warc_date = warc.date.as_deref();
+        self
+    }
+}
+
+/// What a page read from an archive keeps of its WARC record.
+#[derive(Clone, Debug, Default)]
+pub struct WarcFields {
+    pub record_id: Option<String>,
+    pub target_uri: Option<String>,
+    pub date: Option<String>,
 }
