@@ -26,10 +26,11 @@ use crate::record::{Record, WarcFields};
 use crate::summary::{Counts, Progress};
 use crate::Format;
 
-/// Most bytes of input gathered into one batch. With [`IN_FLIGHT`] batches extracting, two
-/// queued and one being written, input held at once stays under ~50 MB however large the
-/// archive (measured peak RSS on a 1 GB WARC: see BENCHMARKS.md, "Crawl scale").
-const BATCH_BYTES: usize = 8 << 20;
+/// Most bytes of input gathered into one batch. At most four batches are held (see `run`), so
+/// queued input stays under 16 MiB however large the archive; the rest of the peak is the
+/// DOM of the largest pages being extracted (peak RSS on a 1 GB WARC: BENCHMARKS.md, "Crawl
+/// scale"). 8 MiB batches measured 183 MB peak RSS on the dev-page WARC with two threads.
+const BATCH_BYTES: usize = 4 << 20;
 
 /// Pages per batch for each worker thread: enough that a slow page does not leave the other
 /// workers idle at the end of a batch, few enough to keep batches small.
@@ -99,8 +100,11 @@ pub fn run(
     let config = Arc::new(config);
     let format = settings.format;
 
-    let (batch_tx, batch_rx) = sync_channel::<Vec<Job>>(2);
-    let (result_tx, result_rx) = sync_channel::<Receiver<Vec<Done>>>(IN_FLIGHT);
+    // One batch queued behind the one being extracted, one being filled: with IN_FLIGHT
+    // extracting, at most four batches of input are held at once.
+    let (batch_tx, batch_rx) = sync_channel::<Vec<Job>>(1);
+    // The writer waits on one batch; the channel holds the others in flight.
+    let (result_tx, result_rx) = sync_channel::<Receiver<Vec<Done>>>(IN_FLIGHT - 1);
     let bytes_done = progress.bytes_done.clone();
     let batch_pages = PAGES_PER_WORKER * workers;
     let reader = thread::Builder::new()
@@ -112,6 +116,11 @@ pub fn run(
         let writer = scope.spawn(|| write_results(result_rx, out, &settings, progress));
         for batch in batch_rx.iter() {
             let (tx, rx) = sync_channel(1);
+            // NOTE: queue the receiver before spawning: the send blocks while IN_FLIGHT
+            // batches are unwritten, which is what bounds the batches in memory.
+            if result_tx.send(rx).is_err() {
+                break; // The writer stopped (an output error); it reports why.
+            }
             let config = config.clone();
             pool.spawn(move || {
                 let done: Vec<Done> = batch
@@ -120,9 +129,6 @@ pub fn run(
                     .collect();
                 let _ = tx.send(done);
             });
-            if result_tx.send(rx).is_err() {
-                break; // The writer stopped (an output error); it reports why.
-            }
         }
         drop(result_tx);
         drop(batch_rx);
