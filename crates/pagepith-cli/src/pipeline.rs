@@ -371,26 +371,52 @@ fn extract(
     name: &str,
     warc: Option<&WarcFields>,
 ) -> Outcome {
-    let rendered = catch_unwind(AssertUnwindSafe(|| -> Result<(String, bool)> {
-        let article = pagepith::extract(bytes, config)?;
-        let empty = article.text().trim().is_empty();
-        let record = || {
-            let r = Record::new(source, &article);
-            match warc {
-                Some(w) => r.with_warc(w),
-                None => r,
-            }
-        };
-        let rendered = match format {
-            Format::Text => article.text(),
-            Format::Markdown => article.markdown(),
-            Format::Json => serde_json::to_string_pretty(&record())?,
-            Format::Jsonl => serde_json::to_string(&record())?,
-        };
-        Ok((rendered, empty))
-    }));
+    // The outer Result is rendering (JSON), the inner one extraction: a page over a limit is
+    // told apart from other failures in the summary.
+    let rendered = catch_unwind(AssertUnwindSafe(
+        || -> Result<Result<(String, bool), pagepith::Error>> {
+            let article = match pagepith::extract(bytes, config) {
+                Ok(article) => article,
+                Err(e) => return Ok(Err(e)),
+            };
+            let record = || {
+                let r = Record::new(source, &article);
+                match warc {
+                    Some(w) => r.with_warc(w),
+                    None => r,
+                }
+            };
+            // Each format renders the body text once; emptiness is read off that.
+            let (rendered, empty) = match format {
+                Format::Text => {
+                    let text = article.text();
+                    let empty = text.trim().is_empty();
+                    (text, empty)
+                }
+                Format::Markdown => (article.markdown(), article.is_empty()),
+                Format::Json | Format::Jsonl => {
+                    let r = record();
+                    let empty = r.text.trim().is_empty();
+                    let json = if format == Format::Json {
+                        serde_json::to_string_pretty(&r)?
+                    } else {
+                        serde_json::to_string(&r)?
+                    };
+                    (json, empty)
+                }
+            };
+            Ok(Ok((rendered, empty)))
+        },
+    ));
     match rendered {
-        Ok(Ok((rendered, empty))) => Outcome::Written { rendered, empty },
+        Ok(Ok(Ok((rendered, empty)))) => Outcome::Written { rendered, empty },
+        Ok(Ok(Err(e))) => Outcome::Failed {
+            reason: match e.kind() {
+                pagepith::ErrorKind::LimitExceeded { .. } => "over-limit",
+                _ => "extraction",
+            },
+            message: e.to_string(),
+        },
         Ok(Err(e)) => Outcome::Failed {
             reason: "extraction",
             message: format!("{e:#}"),
@@ -445,7 +471,7 @@ fn write_results(
                     }
                 }
                 Outcome::Failed { reason, message } => {
-                    if reason == "extraction" {
+                    if matches!(reason, "extraction" | "over-limit") {
                         counts.html += 1;
                     }
                     *counts.failed.entry(reason).or_default() += 1;
