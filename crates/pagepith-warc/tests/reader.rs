@@ -271,3 +271,60 @@ fn sniffing_tells_plain_and_gzip_archives_from_pages() {
     assert_eq!(pagepith_warc::sniff(&gz(b"<!doctype html><p>hi")), None);
     assert_eq!(pagepith_warc::sniff(b""), None);
 }
+
+#[test]
+fn mutated_archives_never_panic_or_hang_and_undamaged_records_still_come_out() {
+    // Random damage (flipped bytes, cuts, inserted junk) over plain and gzip archives: the
+    // reader must end, and each mutation may cost at most the two records it touches (a cut
+    // can span a boundary); every other record must come out whole.
+    let originals: Vec<Vec<u8>> = (0..12).map(|i| record(i, &body(i))).collect();
+    let plain: Vec<u8> = originals.concat();
+    let gzip: Vec<u8> = originals.iter().flat_map(|r| gz(r)).collect();
+    for seed in 1..=150u64 {
+        let mut state = seed.wrapping_mul(0x2545_f491_4f6c_dd1d) | 1;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for (compression, source) in [(Compression::None, &plain), (Compression::Gzip, &gzip)] {
+            let mut data = source.clone();
+            let mutations = 1 + next(3);
+            for _ in 0..mutations {
+                match next(3) {
+                    0 => {
+                        let i = next(data.len());
+                        data[i] ^= 1 + next(255) as u8;
+                    }
+                    1 => {
+                        let i = next(data.len());
+                        let len = (1 + next(200)).min(data.len() - i);
+                        data.drain(i..i + len);
+                    }
+                    _ => {
+                        let i = next(data.len());
+                        let junk: Vec<u8> = (0..1 + next(64)).map(|_| next(256) as u8).collect();
+                        data.splice(i..i, junk);
+                    }
+                }
+            }
+            let mut items = 0;
+            let mut whole = 0;
+            for item in Reader::new(&data[..], compression) {
+                items += 1;
+                assert!(items < 1000, "seed {seed}: the reader does not end");
+                if let Ok(r) = item {
+                    let id = r.record_id().unwrap_or("");
+                    if (0..12).any(|i| id == format!("<urn:uuid:{i}>") && r.block == body(i)) {
+                        whole += 1;
+                    }
+                }
+            }
+            assert!(
+                whole >= 12 - 2 * mutations,
+                "seed {seed}, {compression:?}: {whole} of 12 records whole after {mutations} mutations"
+            );
+        }
+    }
+}
