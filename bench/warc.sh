@@ -39,7 +39,7 @@ PEERS_VENV="${PEERS_VENV:-/work/scratch/peers-venv}"
 EVAL_DIR="${EVAL_DIR:-$REPO/../shared/eval}"
 [ -d "$EVAL_DIR/scrapinghub" ] || EVAL_DIR=/work/shared/eval
 OUT_ROOT="${OUT_ROOT:-/work/scratch/bench-out}"
-PEERS="${PEERS:-trafilatura resiliparse}"
+PEERS="${PEERS-trafilatura resiliparse}"   # set and empty: no peers
 BIG_MB="${BIG_MB:-1024}"
 BIG_PEERS="${BIG_PEERS:-}"
 TARGET_DIR="${CARGO_TARGET_DIR:-$REPO/target}"
@@ -81,12 +81,13 @@ ROWS="$OUT/rows.tsv"
 measure() {
   local name="$1" input="$2" threads="$3" output="$4"; shift 5
   echo "== $name on $input ($threads thread(s))"
-  /usr/bin/time -v -o "$OUT/$name.$input.time" "$@" || true
+  local t="$OUT/$name.$input.j$threads.time"
+  /usr/bin/time -v -o "$t" "$@" || true
   local pages wall cpu rss
   pages=$(wc -l < "$output")
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$OUT/$name.$input.time")
-  cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {print u+s}' "$OUT/$name.$input.time")
-  rss=$(awk -F': ' '/Maximum resident/ {print $2/1024}' "$OUT/$name.$input.time")
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$t")
+  cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {print u+s}' "$t")
+  rss=$(awk -F': ' '/Maximum resident/ {print $2/1024}' "$t")
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$input" "$threads" "$pages" "$wall" "$cpu" "$rss" >> "$ROWS"
 }
 
@@ -98,9 +99,9 @@ pp() { # pp INPUT THREADS
   tail -n 1 "$OUT/pagepith.$1.j$2.stderr"
 }
 peer() { # peer NAME INPUT
-  measure "$1" "$2" 1 "$OUT/$1.$2.jsonl" -- \
+  measure "$1" "$2" 1 "$OUT/$1.$2.j1.jsonl" -- \
     "$PY" "$REPO/bench/peers/warc_peers.py" --peer "$1" --warc "$OUT/$2.warc.gz" \
-    --out "$OUT/$1.$2.jsonl"
+    --out "$OUT/$1.$2.j1.jsonl"
 }
 
 pp dev 1
@@ -119,6 +120,23 @@ awk -F'\t' '{
   if (name=="resiliparse") name="resiliparse + fastwarc";
   printf "| %s | %s | %s | %d | %.1f | %.0f | %.1f | %.0f | %.0f |\n",
     name, $2, $3, $4, $5, $4/$5, $6, $4/$6, $7 }' "$ROWS" | tee "$OUT/table.md"
+
+# Accuracy of what each tool wrote from the dev WARC, scored by pagepith eval: the archive path
+# must score as extraction from the page files does (BENCHMARKS.md, Accuracy).
+echo
+echo "| tool | scrapinghub F1 | wcxb-dev F1 |"
+echo "|---|---|---|"
+for out in "$OUT"/*.dev.j1.jsonl; do
+  tool=$(basename "$out" .dev.j1.jsonl)
+  python3 "$REPO/bench/warc_score.py" "$out" "$OUT/$tool" "$EVAL_DIR" scrapinghub wcxb-dev
+  f1s=""
+  for ds in scrapinghub wcxb-dev; do
+    f1s="$f1s | $("$PAGEPITH" eval --json --predictions "$OUT/$tool.$ds.pred.json" "$EVAL_DIR/$ds" |
+      python3 -c 'import json,sys; print("%.3f" % json.load(sys.stdin)["f1"])')"
+  done
+  echo "| $tool$f1s |"
+done | tee "$OUT/accuracy.md"
+
 echo
 ls -l "$OUT"/*.warc.gz | awk '{print "WARC:", $NF, $5, "bytes"}'
 if [ "${KEEP:-0}" != 1 ]; then rm -f "$OUT"/*.warc.gz; fi
