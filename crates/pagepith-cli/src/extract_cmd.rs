@@ -39,6 +39,17 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
     } else {
         Format::Jsonl
     });
+    if format == Format::Parquet {
+        if !cfg!(feature = "parquet") {
+            bail!(
+                "this pagepith was built without Parquet; rebuild it with \
+                 `cargo build --release -p pagepith-cli --features parquet`"
+            );
+        }
+        if args.output.is_none() {
+            bail!("--format parquet writes a file: give it with -o FILE");
+        }
+    }
     let mut config = pagepith::Config::default();
     if let Some(url) = &args.url {
         config = config.with_url(url.clone());

@@ -10,6 +10,8 @@ mod eval_cmd;
 mod explain_cmd;
 mod extract_cmd;
 mod inputs;
+#[cfg(feature = "parquet")]
+mod parquet_out;
 mod pipeline;
 mod record;
 mod summary;
@@ -52,6 +54,8 @@ pub enum Format {
     Markdown,
     Json,
     Jsonl,
+    /// Parquet columns (needs `-o FILE` and a build with `--features parquet`).
+    Parquet,
 }
 
 #[derive(clap::Args, Debug)]

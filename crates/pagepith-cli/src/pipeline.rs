@@ -394,7 +394,8 @@ fn extract(
                     (text, empty)
                 }
                 Format::Markdown => (article.markdown(), article.is_empty()),
-                Format::Json | Format::Jsonl => {
+                // Parquet rows are read back from the JSON record (see parquet_out.rs).
+                Format::Json | Format::Jsonl | Format::Parquet => {
                     let r = record();
                     let empty = r.text.trim().is_empty();
                     let json = if format == Format::Json {
@@ -433,12 +434,21 @@ fn extract(
 /// The writing thread: results in input order, counted; errors reported as they come.
 fn write_results(
     batches: Receiver<Receiver<Vec<Done>>>,
-    mut out: Box<dyn Write + Send>,
+    out: Box<dyn Write + Send>,
     settings: &Settings,
     progress: &Progress,
 ) -> Result<Counts> {
     let mut counts = Counts::default();
     let mut first = true;
+    #[cfg(not(feature = "parquet"))]
+    let mut out = out;
+    #[cfg(feature = "parquet")]
+    let (mut out, mut parquet) = if settings.format == Format::Parquet {
+        let sink = crate::parquet_out::ParquetSink::new(out)?;
+        (Box::new(io::sink()) as Box<dyn Write + Send>, Some(sink))
+    } else {
+        (out, None)
+    };
     for batch in batches.iter() {
         let Ok(results) = batch.recv() else {
             bail!("a worker stopped without a result");
@@ -452,6 +462,11 @@ fn write_results(
                         counts.empty += 1;
                     } else {
                         counts.extracted += 1;
+                    }
+                    #[cfg(feature = "parquet")]
+                    if let Some(sink) = parquet.as_mut() {
+                        sink.push(&rendered)?;
+                        continue;
                     }
                     write_one(
                         &mut out,
@@ -481,6 +496,10 @@ fn write_results(
         }
         progress.update(&counts);
     }
+    #[cfg(feature = "parquet")]
+    if let Some(sink) = parquet {
+        sink.finish()?;
+    }
     if settings.format == Format::Json && settings.many {
         writeln!(out, "{}", if first { "[]" } else { "\n]" })?;
     }
@@ -503,6 +522,8 @@ fn write_one(
             write!(out, "{sep}{rendered}")?
         }
         Format::Json => writeln!(out, "{rendered}")?,
+        // Parquet rows never reach here (the sink takes them).
+        Format::Parquet => {}
         Format::Text | Format::Markdown => {
             if many {
                 if !first {

@@ -266,3 +266,46 @@ fn wet_conversion_records_are_counted_as_pending_and_make_the_exit_code_non_zero
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("wet-pending 1"), "{stderr}");
 }
+
+#[cfg(feature = "parquet")]
+#[test]
+fn parquet_output_is_a_parquet_file_with_every_page() {
+    // Column contents are checked in parquet_out.rs's own test; this guards the wiring.
+    let dir = tempfile::tempdir().unwrap();
+    let file: Vec<u8> = ["Alpha", "Bravo"]
+        .iter()
+        .flat_map(|m| gz(&response(&m.to_lowercase(), m)))
+        .collect();
+    let path = dir.path().join("crawl.warc.gz");
+    std::fs::write(&path, file).unwrap();
+    let out_path = dir.path().join("out.parquet");
+    let out = pagepith()
+        .args(["extract", "--format", "parquet", "-o"])
+        .arg(&out_path)
+        .arg(&path)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("extracted 2"), "{stderr}");
+    let bytes = std::fs::read(&out_path).unwrap();
+    assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"));
+}
+
+#[cfg(not(feature = "parquet"))]
+#[test]
+fn parquet_without_the_feature_says_how_to_get_it() {
+    let out = pagepith()
+        .args([
+            "extract",
+            "--format",
+            "parquet",
+            "-o",
+            "/dev/null",
+            "x.warc",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--features parquet"));
+}
