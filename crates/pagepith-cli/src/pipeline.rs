@@ -12,7 +12,8 @@
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::atomic::Ordering;
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::Arc;
 use std::thread;
@@ -147,7 +148,7 @@ fn read_inputs(
     inputs: Vec<Input>,
     tx: &SyncSender<Vec<Job>>,
     batch_pages: usize,
-    bytes_done: &std::sync::atomic::AtomicU64,
+    bytes_done: &AtomicU64,
 ) {
     let mut batch = Batch::new(tx, batch_pages);
     let mut finished_bytes = 0u64;
@@ -156,7 +157,7 @@ fn read_inputs(
             Input::Stdin => read_stdin(&mut batch, bytes_done),
             Input::File(path) => {
                 let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-                let ok = read_file(input.clone(), &mut batch, finished_bytes, bytes_done);
+                let ok = read_file(path, &mut batch, finished_bytes, bytes_done);
                 finished_bytes += size;
                 bytes_done.store(finished_bytes, Ordering::Relaxed);
                 ok
@@ -206,15 +207,7 @@ impl<'a> Batch<'a> {
     }
 }
 
-fn read_file(
-    input: Input,
-    batch: &mut Batch<'_>,
-    base: u64,
-    bytes_done: &std::sync::atomic::AtomicU64,
-) -> bool {
-    let Input::File(path) = &input else {
-        unreachable!("read_file takes files")
-    };
+fn read_file(path: &Path, batch: &mut Batch<'_>, base: u64, bytes_done: &AtomicU64) -> bool {
     let name = path.display().to_string();
     let sniffed = File::open(path).and_then(archive::sniff);
     match sniffed {
@@ -222,11 +215,11 @@ fn read_file(
             read_archive(&name, reader, compression, batch, base, bytes_done)
         }
         // Pages, and files that cannot be opened: the worker reads them and reports errors.
-        Ok((None, _)) | Err(_) => batch.push(Job::Page(input), 0),
+        Ok((None, _)) | Err(_) => batch.push(Job::Page(Input::File(path.to_path_buf())), 0),
     }
 }
 
-fn read_stdin(batch: &mut Batch<'_>, bytes_done: &std::sync::atomic::AtomicU64) -> bool {
+fn read_stdin(batch: &mut Batch<'_>, bytes_done: &AtomicU64) -> bool {
     let name = "-".to_owned();
     match archive::sniff(io::stdin().lock()) {
         Ok((Some(compression), reader)) => {
@@ -264,7 +257,7 @@ fn read_archive<R: Read>(
     compression: pagepith_warc::Compression,
     batch: &mut Batch<'_>,
     base: u64,
-    bytes_done: &std::sync::atomic::AtomicU64,
+    bytes_done: &AtomicU64,
 ) -> bool {
     let source: Arc<str> = Arc::from(name);
     let mut reader = pagepith_warc::Reader::new(inner, compression);
