@@ -8,7 +8,9 @@ use std::io::{BufRead, BufReader};
 use std::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args().nth(1).ok_or("usage: count FILE.warc[.gz]")?;
+    let path = std::env::args()
+        .nth(1)
+        .ok_or("usage: count FILE.warc[.gz]")?;
     let mut input = BufReader::with_capacity(64 << 10, File::open(&path)?);
     let compression = pagepith_warc::sniff(input.fill_buf()?).ok_or("not a WARC archive")?;
     let started = Instant::now();
