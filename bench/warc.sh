@@ -4,8 +4,8 @@
 #
 # SET-UP (once): the Python peers live in a venv OUTSIDE the repository (bench/peers/README.md),
 # plus the two WARC readers:
-#     /work/scratch/peers-venv/bin/pip install -r bench/peers/requirements.txt warcio==1.8.1
-# (FastWARC comes with the requirements.)
+#     /work/scratch/peers-venv/bin/pip install -r bench/peers/requirements.txt
+# (warcio and FastWARC are in the requirements.)
 #
 # USAGE:  nice bench/warc.sh          (~10 minutes on an idle 2-core machine, most of it the
 #                                      1 GB archive and trafilatura)
