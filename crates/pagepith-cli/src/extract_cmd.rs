@@ -1,31 +1,35 @@
-//! `pagepith extract`: reads pages on a worker pool and writes results in input order.
+//! `pagepith extract`: flags and inputs become a pipeline run (see `pipeline.rs`); results in
+//! input order, a summary line on stderr, and an exit code that says whether work was lost.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use rayon::prelude::*;
 
-use crate::input_kind::{self, InputKind};
-use crate::inputs::{resolve_with, Input, HTML_EXTENSIONS, TEXT_EXTENSIONS};
-use crate::record::Record;
+use crate::input_kind::InputKind;
+use crate::inputs::{read_list, resolve_with, Input, HTML_EXTENSIONS, TEXT_EXTENSIONS};
+use crate::pipeline::{self, Render, Settings};
+use crate::summary::Progress;
 use crate::{ExtractArgs, Format};
 
-/// Pages extracted between two writes: bounds memory held for ordering while keeping every
-/// worker busy (a few batches of this size cost a few MB).
-const BATCH: usize = 256;
-
 pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
-    // Directories give their HTML pages; `.txt` files only when text is asked for, since a
-    // folder of pages often holds notes and READMEs too.
+    let mut paths = args.inputs.clone();
+    if let Some(list) = &args.from_list {
+        paths.extend(read_list(list)?);
+    }
+    // Directories give their HTML pages and archives; `.txt` files only when text is asked
+    // for, since a folder of pages often holds notes and READMEs too.
     let extensions = match args.input {
         InputKind::Text => TEXT_EXTENSIONS,
         InputKind::Html | InputKind::Auto => HTML_EXTENSIONS,
     };
-    let (inputs, resolve_errors) = resolve_with(&args.inputs, extensions);
-    let mut failed = resolve_errors.len();
+    // A list alone is the whole input: do not fall back to stdin.
+    let (inputs, resolve_errors) = if paths.is_empty() && args.from_list.is_some() {
+        (Vec::new(), Vec::new())
+    } else {
+        resolve_with(&paths, extensions)
+    };
     for (name, err) in &resolve_errors {
         eprintln!("pagepith: {name}: {err:#}");
     }
@@ -35,134 +39,77 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
             inputs.len()
         );
     }
-    let format = args
-        .format
-        .unwrap_or(if inputs.len() == 1 && resolve_errors.is_empty() {
-            Format::Text
-        } else {
-            Format::Jsonl
-        });
+    // One page prints as text; archives and several inputs as JSON Lines.
+    let single_page = inputs.len() == 1 && resolve_errors.is_empty() && !is_archive(&inputs[0]);
+    let format = args.format.unwrap_or(if single_page {
+        Format::Text
+    } else {
+        Format::Jsonl
+    });
+    if format == Format::Parquet {
+        if !cfg!(feature = "parquet") {
+            bail!(
+                "this pagepith was built without Parquet; rebuild it with \
+                 `cargo build --release -p pagepith-cli --features parquet`"
+            );
+        }
+        if args.output.is_none() {
+            bail!("--format parquet writes a file: give it with -o FILE");
+        }
+    }
     let mut config = args.options.config();
     if let Some(url) = &args.url {
         config = config.with_url(url.clone());
     }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-        .context("cannot start worker threads")?;
-    let mut out: Box<dyn Write> = match &args.output {
+    let out: Box<dyn Write + Send> = match &args.output {
         Some(path) => Box::new(BufWriter::new(
             File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
         )),
-        None => Box::new(BufWriter::new(io::stdout().lock())),
+        None => Box::new(BufWriter::new(io::stdout())),
     };
-    let many = inputs.len() > 1;
-    let mut first = true;
-    for batch in inputs.chunks(BATCH) {
-        let results: Vec<(String, Result<String>)> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|input| {
-                    let rendered = process(input, &config, format, args.provenance, args.input);
-                    (input.name(), rendered)
-                })
-                .collect()
-        });
-        for (name, result) in results {
-            match result {
-                Ok(rendered) => {
-                    write_one(&mut out, &name, &rendered, format, many, first)?;
-                    first = false;
-                }
-                Err(err) => {
-                    failed += 1;
-                    eprintln!("pagepith: {name}: {err:#}");
-                }
-            }
-        }
+    let total_bytes = inputs
+        .iter()
+        .map(|i| match i {
+            Input::File(p) => std::fs::metadata(p).map(|m| m.len()).ok(),
+            Input::Stdin => None,
+        })
+        .sum::<Option<u64>>();
+    let progress = Progress::new(total_bytes);
+    let settings = Settings {
+        format,
+        many: !single_page,
+        threads: args.jobs.unwrap_or(0),
+        render: Render {
+            format,
+            provenance: args.provenance,
+            comments: args.options.comments,
+            input: args.input,
+        },
+    };
+    let counts = pipeline::run(inputs, config, settings, out, &progress)?;
+    progress.finish();
+    let mut line = counts.line(progress.elapsed());
+    if !resolve_errors.is_empty() {
+        line.push_str(&format!("; {} inputs not found", resolve_errors.len()));
     }
-    if format == Format::Json && many {
-        writeln!(out, "{}", if first { "[]" } else { "\n]" })?;
+    let lost = counts.lost_work() || !resolve_errors.is_empty();
+    // One page needs no tally unless it failed; a batch or an archive always gets one.
+    if !single_page || lost {
+        eprintln!("pagepith: {line}");
     }
-    out.flush().context("cannot write output")?;
-    Ok(if failed > 0 {
+    Ok(if lost {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
 }
 
-/// Reads, extracts and renders one page; a panic (a bug) is an error for this page only.
-fn process(
-    input: &Input,
-    config: &pagepith::Config,
-    format: Format,
-    provenance: bool,
-    kind: InputKind,
-) -> Result<String> {
-    let bytes = input.read()?;
-    let name = input.name();
-    let rendered = catch_unwind(AssertUnwindSafe(|| -> Result<String> {
-        let article = if input_kind::is_text(kind, input, &bytes) {
-            let decoded = pagepith::decode::decode(&bytes, None);
-            pagepith::extract_text(&decoded.text, config)?
-        } else {
-            pagepith::extract(&bytes, config)?
-        };
-        let comments = config.comments();
-        Ok(match format {
-            Format::Text if comments && !article.comments.is_empty() => {
-                format!(
-                    "{}\n\nComments:\n\n{}",
-                    article.text(),
-                    article.comments_text()
-                )
-            }
-            Format::Text => article.text(),
-            Format::Markdown if comments && !article.comments.is_empty() => format!(
-                "{}\n## Comments\n\n{}\n",
-                article.markdown(),
-                pagepith::render::markdown_blocks(&article.comments)
-            ),
-            Format::Markdown => article.markdown(),
-            Format::Json => {
-                serde_json::to_string_pretty(&Record::new(&name, &article, comments, provenance))?
-            }
-            Format::Jsonl => {
-                serde_json::to_string(&Record::new(&name, &article, comments, provenance))?
-            }
-        })
-    }));
-    match rendered {
-        Ok(r) => r,
-        Err(_) => bail!("internal error (panic) while extracting; please report this page"),
+/// Whether an input file is a WARC archive, by its first bytes (stdin is looked at later).
+fn is_archive(input: &Input) -> bool {
+    match input {
+        Input::File(path) => File::open(path)
+            .and_then(crate::archive::sniff)
+            .is_ok_and(|(c, _)| c.is_some()),
+        Input::Stdin => false,
     }
-}
-
-fn write_one(
-    out: &mut dyn Write,
-    name: &str,
-    rendered: &str,
-    format: Format,
-    many: bool,
-    first: bool,
-) -> Result<()> {
-    match format {
-        Format::Jsonl => writeln!(out, "{rendered}")?,
-        Format::Json if many => {
-            let sep = if first { "[\n" } else { ",\n" };
-            write!(out, "{sep}{rendered}")?
-        }
-        Format::Json => writeln!(out, "{rendered}")?,
-        Format::Text | Format::Markdown => {
-            if many {
-                if !first {
-                    writeln!(out)?;
-                }
-                writeln!(out, "==> {name} <==")?;
-            }
-            writeln!(out, "{}", rendered.trim_end())?
-        }
-    }
-    Ok(())
 }

@@ -57,9 +57,9 @@ fn is_gz(path: &Path) -> bool {
 }
 
 /// Extensions of HTML pages, found when walking a directory.
-pub const HTML_EXTENSIONS: &[&str] = &[".html", ".htm", ".xhtml"];
+pub const HTML_EXTENSIONS: &[&str] = &[".html", ".htm", ".xhtml", ".warc", ".wet"];
 /// Extensions of HTML pages and pages flattened to text (`extract --input text`).
-pub const TEXT_EXTENSIONS: &[&str] = &[".html", ".htm", ".xhtml", ".txt"];
+pub const TEXT_EXTENSIONS: &[&str] = &[".html", ".htm", ".xhtml", ".warc", ".wet", ".txt"];
 
 /// Whether a file's name ends in one of `extensions`, looking through `.gz`.
 fn has_extension(path: &Path, extensions: &[&str]) -> bool {
@@ -70,6 +70,19 @@ fn has_extension(path: &Path, extensions: &[&str]) -> bool {
         .to_ascii_lowercase();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
     extensions.iter().any(|ext| name.ends_with(ext))
+}
+
+/// The paths listed in a file, one per line (blank lines and `#` comments ignored), as used
+/// for a crawl's `warc.paths`. Relative paths are taken from the current directory.
+pub fn read_list(list: &Path) -> Result<Vec<PathBuf>> {
+    let text = fs::read_to_string(list)
+        .with_context(|| format!("cannot read the input list {}", list.display()))?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(PathBuf::from)
+        .collect())
 }
 
 /// Expands the arguments: files as given, directories to their pages (sorted, recursively),
@@ -132,7 +145,14 @@ mod tests {
 
     #[test]
     fn page_extensions_are_recognised_case_insensitively_and_through_gz() {
-        for name in ["a.html", "b.HTM", "c.xhtml", "d.html.gz"] {
+        for name in [
+            "a.html",
+            "b.HTM",
+            "c.xhtml",
+            "d.html.gz",
+            "e.warc.gz",
+            "f.wet",
+        ] {
             assert!(has_extension(Path::new(name), HTML_EXTENSIONS), "{name}");
         }
         for name in ["e.txt", "f.gz", "g.json"] {
@@ -145,6 +165,18 @@ mod tests {
         assert!(has_extension(Path::new("seed.txt"), TEXT_EXTENSIONS));
         assert!(has_extension(Path::new("page.html"), TEXT_EXTENSIONS));
         assert!(!has_extension(Path::new("seed.txt"), HTML_EXTENSIONS));
+    }
+
+    #[test]
+    fn input_lists_skip_blank_lines_and_comments() {
+        let dir = tempfile::tempdir().unwrap();
+        let list = dir.path().join("paths.txt");
+        fs::write(&list, "# crawl\na.warc.gz\n\n  b.warc  \n").unwrap();
+        let got = read_list(&list).unwrap();
+        assert_eq!(
+            got,
+            vec![PathBuf::from("a.warc.gz"), PathBuf::from("b.warc")]
+        );
     }
 
     #[test]

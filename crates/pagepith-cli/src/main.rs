@@ -5,6 +5,7 @@
 
 #![forbid(unsafe_code)]
 
+mod archive;
 mod eval_cmd;
 mod explain_cmd;
 mod extract_cmd;
@@ -12,8 +13,12 @@ mod flatten_cmd;
 mod input_kind;
 mod inputs;
 mod options;
+#[cfg(feature = "parquet")]
+mod parquet_out;
+mod pipeline;
 mod record;
 mod report_html;
+mod summary;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -55,11 +60,14 @@ pub enum Format {
     Markdown,
     Json,
     Jsonl,
+    /// Parquet columns (needs `-o FILE` and a build with `--features parquet`).
+    Parquet,
 }
 
 #[derive(clap::Args, Debug)]
 pub struct ExtractArgs {
-    /// Files (.html, .htm, .xhtml, optionally .gz), directories, or `-` for stdin (the default).
+    /// Files (.html, .htm, .xhtml, optionally .gz), WARC/WET archives (.warc, .warc.gz, found
+    /// by content), directories, or `-` for stdin (the default).
     pub inputs: Vec<PathBuf>,
     /// Output format [default: text for one input, jsonl for several].
     #[arg(long, value_enum)]
@@ -82,6 +90,9 @@ pub struct ExtractArgs {
     /// `.txt` files as text and decides from the content on stdin and unknown extensions.
     #[arg(long, value_enum, default_value_t)]
     pub input: input_kind::InputKind,
+    /// Also read the inputs listed in this file, one path per line (e.g. a crawl's warc.paths).
+    #[arg(long = "from-list", value_name = "FILE")]
+    pub from_list: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]

@@ -25,6 +25,13 @@ pub struct Record<'a> {
     /// With `--provenance`: `title_source`, `date_source`… beside the fields.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub provenance: Option<Sources<'a>>,
+    /// Set for pages read from a WARC archive (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warc_record_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warc_target_uri: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warc_date: Option<&'a str>,
 }
 
 /// Where each metadata field came from (`"json-ld:datePublished"`, `"h1"`, `"byline"`…).
@@ -74,6 +81,25 @@ impl<'a> Record<'a> {
                 language_source: p.language.as_deref(),
                 image_source: p.image.as_deref(),
             }),
+            warc_record_id: None,
+            warc_target_uri: None,
+            warc_date: None,
         }
     }
+
+    /// Adds the fields of the WARC record the page came from.
+    pub fn with_warc(mut self, warc: &'a WarcFields) -> Record<'a> {
+        self.warc_record_id = warc.record_id.as_deref();
+        self.warc_target_uri = warc.target_uri.as_deref();
+        self.warc_date = warc.date.as_deref();
+        self
+    }
+}
+
+/// What a page read from an archive keeps of its WARC record.
+#[derive(Clone, Debug, Default)]
+pub struct WarcFields {
+    pub record_id: Option<String>,
+    pub target_uri: Option<String>,
+    pub date: Option<String>,
 }

@@ -123,6 +123,11 @@ impl Config {
         self
     }
 
+    /// The HTTP `Content-Type` given with [`Config::with_content_type`].
+    pub fn content_type(&self) -> Option<&str> {
+        self.content_type.as_deref()
+    }
+
     pub fn url(&self) -> Option<&str> {
         self.url.as_deref()
     }
