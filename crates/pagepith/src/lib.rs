@@ -26,6 +26,7 @@
 
 mod article;
 mod assemble;
+mod budget;
 mod config;
 pub mod decode;
 pub mod dom;
@@ -40,6 +41,7 @@ mod select;
 mod textutil;
 
 pub use article::{Article, Block, ListItem, TableRow};
+pub use budget::Deadline;
 pub use config::Config;
 pub use error::{Error, ErrorKind};
 pub use explain::{explain, BlockReport, Explanation};
@@ -78,15 +80,33 @@ pub(crate) fn run_stages(html: &str, config: &Config) -> Result<StageOutputs, Er
     if html.len() > config.max_input_bytes {
         return Err(Error::limit("max_input_bytes", html.len()));
     }
+    let deadline = Deadline::after(config.time_budget);
+    // The parse checks the clock between input pieces; the later stages are each linear in the
+    // tree (whose depth the parse caps), so checking between them bounds the overrun by one
+    // stage of one page.
+    let in_time = || {
+        if deadline.expired() {
+            Err(Error::limit("time_budget_ms", deadline.elapsed_ms()))
+        } else {
+            Ok(())
+        }
+    };
     let limits = dom::ParseLimits {
         max_nodes: config.max_nodes,
+        max_depth: config.max_depth,
+        deadline: Some(deadline),
     };
-    let mut doc = dom::parse(html, &limits).map_err(|e| Error::limit("max_nodes", e.limit))?;
+    let mut doc = dom::parse(html, &limits).map_err(|e| Error::limit(e.limit, e.value))?;
+    in_time()?;
     let meta = metadata::extract(&doc, config.url.as_deref());
+    in_time()?;
     let discussion = pagetype::is_discussion(&doc);
     let pruned = prune::prune(&mut doc, discussion);
+    in_time()?;
     let segmentation = segment::segment(&doc);
+    in_time()?;
     let selection = select::select(&doc, &segmentation, &meta);
+    in_time()?;
     Ok(StageOutputs {
         doc,
         meta,

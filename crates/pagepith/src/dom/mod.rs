@@ -5,10 +5,13 @@
 //! [`parse`]); nothing downstream knows which parser built it. Stages that remove furniture do not
 //! unlink nodes: they mark them [`Document::detach`]ed, which keeps ids stable for diagnostics.
 
+mod attrs;
+mod depth;
 mod sink;
 mod tag;
 
-pub use sink::{parse, ParseLimits};
+pub use crate::budget::Deadline;
+pub use sink::{parse, LimitExceeded, ParseLimits, DEFAULT_MAX_DEPTH};
 pub use tag::Tag;
 
 /// Index of a node in its [`Document`].
