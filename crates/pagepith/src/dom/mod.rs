@@ -7,6 +7,7 @@
 
 mod attrs;
 mod depth;
+mod nul;
 mod sink;
 mod tag;
 

@@ -13,6 +13,7 @@ use typed_arena::Arena;
 
 use super::attrs;
 use super::depth::{DepthGate, Frontier};
+use super::nul;
 use super::{Attribute, Document, Element, NodeData, NodeId, Tag};
 use crate::budget::Deadline;
 
@@ -81,7 +82,8 @@ pub fn parse(html: &str, limits: &ParseLimits) -> Result<Document, LimitExceeded
             value: created.get(),
         })
     };
-    let html = attrs::cap_attributes(html, attrs::MAX_ATTRIBUTES);
+    let html = nul::strip_nuls(html);
+    let html = attrs::cap_attributes(&html, attrs::MAX_ATTRIBUTES);
     let mut rest: &str = &html;
     while !rest.is_empty() {
         let mut cut = rest.len().min(FEED_CHUNK);
