@@ -39,6 +39,11 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
     if let Some(url) = &args.url {
         config = config.with_url(url.clone());
     }
+    if let Some(secs) = args.time_budget {
+        let budget = std::time::Duration::try_from_secs_f64(secs)
+            .with_context(|| format!("--time-budget {secs} is not a number of seconds"))?;
+        config = config.with_time_budget(budget);
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()
@@ -93,6 +98,7 @@ fn process(input: &Input, config: &pagepith::Config, format: Format) -> Result<S
             Format::Markdown => article.markdown(),
             Format::Json => serde_json::to_string_pretty(&Record::new(&name, &article))?,
             Format::Jsonl => serde_json::to_string(&Record::new(&name, &article))?,
+            Format::Html => article.html(),
         })
     }));
     match rendered {
@@ -116,6 +122,14 @@ fn write_one(
             write!(out, "{sep}{rendered}")?
         }
         Format::Json => writeln!(out, "{rendered}")?,
+        Format::Html => {
+            if many {
+                // A comment names each page's source; `--` and `>` could end it early.
+                let label = name.replace("--", "- -").replace('>', "");
+                writeln!(out, "<!-- {label} -->")?;
+            }
+            write!(out, "{rendered}")?
+        }
         Format::Text | Format::Markdown => {
             if many {
                 if !first {

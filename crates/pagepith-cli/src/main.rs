@@ -49,6 +49,8 @@ pub enum Format {
     Markdown,
     Json,
     Jsonl,
+    /// The article as a clean HTML fragment (allow-listed tags, no scripts or unsafe URLs).
+    Html,
 }
 
 #[derive(clap::Args, Debug)]
@@ -67,6 +69,9 @@ pub struct ExtractArgs {
     /// Worker threads [default: all cores].
     #[arg(short = 'j', long = "jobs")]
     pub jobs: Option<usize>,
+    /// Give up on a page after this many seconds and go on with the next [default: 30].
+    #[arg(long, value_name = "SECONDS")]
+    pub time_budget: Option<f64>,
 }
 
 #[derive(clap::Args, Debug)]
