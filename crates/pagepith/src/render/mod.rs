@@ -1,5 +1,5 @@
 //! Renderings of an article: plain text, Markdown and clean HTML. Each works from the structured
-//! [`Block`]s only, so a new format never touches extraction.
+//! [`Block`](crate::Block)s only, so a new format never touches extraction.
 
 mod html;
 mod markdown;
