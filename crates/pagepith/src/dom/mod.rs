@@ -11,7 +11,6 @@ mod nul;
 mod sink;
 mod tag;
 
-pub use crate::budget::Deadline;
 pub use sink::{parse, LimitExceeded, ParseLimits, DEFAULT_MAX_DEPTH};
 pub use tag::Tag;
 
