@@ -61,6 +61,11 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
     if let Some(url) = &args.url {
         config = config.with_url(url.clone());
     }
+    if let Some(secs) = args.time_budget {
+        let budget = std::time::Duration::try_from_secs_f64(secs)
+            .with_context(|| format!("--time-budget {secs} is not a number of seconds"))?;
+        config = config.with_time_budget(budget);
+    }
     let out: Box<dyn Write + Send> = match &args.output {
         Some(path) => Box::new(BufWriter::new(
             File::create(path).with_context(|| format!("cannot create {}", path.display()))?,

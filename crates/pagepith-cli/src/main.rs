@@ -62,6 +62,8 @@ pub enum Format {
     Jsonl,
     /// Parquet columns (needs `-o FILE` and a build with `--features parquet`).
     Parquet,
+    /// The article as a clean HTML fragment (allow-listed tags, no scripts or unsafe URLs).
+    Html,
 }
 
 #[derive(clap::Args, Debug)]
@@ -93,6 +95,9 @@ pub struct ExtractArgs {
     /// Also read the inputs listed in this file, one path per line (e.g. a crawl's warc.paths).
     #[arg(long = "from-list", value_name = "FILE")]
     pub from_list: Option<PathBuf>,
+    /// Give up on a page after this many seconds and go on with the next [default: 30].
+    #[arg(long, value_name = "SECONDS")]
+    pub time_budget: Option<f64>,
 }
 
 #[derive(clap::Args, Debug)]

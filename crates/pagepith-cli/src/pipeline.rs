@@ -431,6 +431,7 @@ fn extract(
                     }
                 }
                 // Parquet rows are read back from the JSON record (see parquet_out.rs).
+                Format::Html => (article.html(), article.is_empty()),
                 Format::Json | Format::Jsonl | Format::Parquet => {
                     let r = record();
                     let empty = r.text.trim().is_empty();
@@ -560,6 +561,14 @@ fn write_one(
         Format::Json => writeln!(out, "{rendered}")?,
         // Parquet rows never reach here (the sink takes them).
         Format::Parquet => {}
+        Format::Html => {
+            if many {
+                // A comment names each page's source; `--` and `>` could end it early.
+                let label = name.replace("--", "- -").replace('>', "");
+                writeln!(out, "<!-- {label} -->")?;
+            }
+            write!(out, "{rendered}")?
+        }
         Format::Text | Format::Markdown => {
             if many {
                 if !first {

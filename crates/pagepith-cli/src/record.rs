@@ -103,3 +103,25 @@ pub struct WarcFields {
     pub target_uri: Option<String>,
     pub date: Option<String>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_point_survives_the_json_round_trip_with_controls_escaped() {
+        // All Unicode scalar values, in the text and in a metadata field.
+        let all: String = (0..=0x10FFFF_u32).filter_map(char::from_u32).collect();
+        let article = pagepith::Article {
+            title: Some(all.clone()),
+            body: vec![pagepith::Block::Paragraph { text: all.clone() }],
+            ..pagepith::Article::default()
+        };
+        let json = serde_json::to_string(&Record::new("src", &article, false, false)).unwrap();
+        // JSON requires U+0000 to U+001F escaped; everything else may stand as itself.
+        assert!(!json.chars().any(|c| c < '\u{20}'));
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back["title"].as_str(), Some(all.as_str()));
+        assert_eq!(back["text"].as_str(), Some(all.as_str()));
+    }
+}

@@ -265,7 +265,13 @@ fn wet_conversion_records_are_extracted_as_text() {
         that the summer ferries can berth without delay at the inner quay.\n\
         Share on Facebook\n\
         All rights reserved.\n";
-    let file = record("conversion", "w", "https://x/w", text.as_bytes(), text.len());
+    let file = record(
+        "conversion",
+        "w",
+        "https://x/w",
+        text.as_bytes(),
+        text.len(),
+    );
     let path = dir.path().join("crawl.warc.wet.gz");
     std::fs::write(&path, gz(&file)).unwrap();
     let out = pagepith().arg("extract").arg(&path).output().unwrap();
@@ -274,7 +280,10 @@ fn wet_conversion_records_are_extracted_as_text() {
     let lines = jsonl(&out);
     assert_eq!(lines.len(), 1, "{stderr}");
     let body = lines[0]["text"].as_str().unwrap();
-    assert!(body.starts_with("The harbour wall will be rebuilt"), "{body}");
+    assert!(
+        body.starts_with("The harbour wall will be rebuilt"),
+        "{body}"
+    );
     assert!(body.contains("the summer ferries can berth"), "{body}");
     assert!(!body.contains("Share on Facebook") && !body.contains("rights reserved"));
     assert_eq!(lines[0]["warc_target_uri"], "https://x/w");

@@ -94,6 +94,12 @@ impl Article {
         crate::render::markdown(self)
     }
 
+    /// The article as a clean HTML fragment (allow-listed elements, no scripts, styles,
+    /// handlers or unsafe URLs): see [`render::html`](crate::render::html).
+    pub fn html(&self) -> String {
+        crate::render::html(self)
+    }
+
     /// Whether no body text was found.
     pub fn is_empty(&self) -> bool {
         self.body.is_empty()

@@ -36,6 +36,9 @@ pub fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded<'a> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return finish(&bytes[bom_len..], encoding, CharsetSource::ByteOrderMark);
     }
+    if let Some(encoding) = sniff_utf16(bytes) {
+        return finish(bytes, encoding, CharsetSource::Sniffed);
+    }
     let declared = content_type
         .and_then(charset_from_content_type)
         .map(|e| (e, CharsetSource::ContentType))
@@ -69,6 +72,33 @@ fn finish<'a>(bytes: &'a [u8], encoding: &'static Encoding, source: CharsetSourc
 }
 
 /// The charset parameter of a `Content-Type` value.
+/// UTF-16 without a byte-order mark. Markup is mostly ASCII, which UTF-16 writes as the byte
+/// and a NUL, so such a page has a NUL in every other byte; as UTF-8 it is valid and would be
+/// read as text with the tags in it. Other encodings put NULs nowhere in real pages.
+fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    // A few kilobytes settle it; the markup at the start of a page is almost all ASCII.
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    let (mut le, mut be) = (0usize, 0usize);
+    for pair in head.chunks_exact(2) {
+        match (pair[0], pair[1]) {
+            (a, 0) if a != 0 => le += 1,
+            (0, b) if b != 0 => be += 1,
+            _ => {}
+        }
+    }
+    let pairs = head.len() / 2;
+    // Half the pairs with one NUL is far beyond chance (real 8-bit pages have none) while
+    // leaving room for non-ASCII text between the tags; 8 pairs keep tiny inputs out of it.
+    let clear = |hits: usize, other: usize| pairs >= 8 && hits * 2 >= pairs && other * 20 < hits;
+    if clear(le, be) {
+        Some(UTF_16LE)
+    } else if clear(be, le) {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
 fn charset_from_content_type(content_type: &str) -> Option<&'static Encoding> {
     let lower = content_type.to_ascii_lowercase();
     let at = lower.find("charset")?;
@@ -195,6 +225,17 @@ mod tests {
         let d = decode(page, None);
         assert_eq!(d.source, CharsetSource::Sniffed);
         assert!(d.text.contains("café est très bon"));
+    }
+
+    #[test]
+    fn utf16_without_bom_is_sniffed_in_both_byte_orders() {
+        let page = "<html><body><p>Plain words here.</p></body></html>";
+        let le: Vec<u8> = page.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = page.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le, None).text, page);
+        assert_eq!(decode(&be, None).text, page);
+        // A page of NULs is not UTF-16: no pair has exactly one NUL.
+        assert_eq!(sniff_utf16(&[0; 100]), None);
     }
 
     #[test]

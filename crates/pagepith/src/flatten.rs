@@ -26,9 +26,10 @@ pub fn flatten_str(html: &str, config: &Config) -> Result<String, Error> {
     let limits = dom::ParseLimits {
         max_nodes: config.max_nodes,
         max_depth: config.max_depth,
+        deadline: Some(crate::Deadline::after(config.time_budget)),
     };
     let doc = dom::parse_with(html, &limits, config.parser)
-        .map_err(|e| Error::limit("max_nodes", e.limit))?;
+        .map_err(|e| Error::limit(e.limit, e.value))?;
     Ok(lines(&doc).join("\n"))
 }
 

@@ -30,6 +30,7 @@
 
 mod article;
 mod assemble;
+mod budget;
 mod comments;
 mod config;
 pub mod decode;
@@ -48,6 +49,7 @@ mod text;
 mod textutil;
 
 pub use article::{Article, Block, ListItem, TableRow};
+pub use budget::Deadline;
 pub use config::{Config, Favor};
 pub use dom::Parser;
 pub use error::{Error, ErrorKind};
@@ -96,26 +98,42 @@ pub(crate) fn run_stages(html: &str, config: &Config) -> Result<StageOutputs, Er
     if html.len() > config.max_input_bytes {
         return Err(Error::limit("max_input_bytes", html.len()));
     }
+    let deadline = Deadline::after(config.time_budget);
+    // The parse checks the clock between input pieces; the later stages are each linear in the
+    // tree (whose depth the parse caps), so checking between them bounds the overrun by one
+    // stage of one page.
+    let in_time = || {
+        if deadline.expired() {
+            Err(Error::limit("time_budget_ms", deadline.elapsed_ms()))
+        } else {
+            Ok(())
+        }
+    };
     let limits = dom::ParseLimits {
         max_nodes: config.max_nodes,
         max_depth: config.max_depth,
+        deadline: Some(deadline),
     };
     let parse = || {
-        dom::parse_with(html, &limits, config.parser)
-            .map_err(|e| Error::limit("max_nodes", e.limit))
+        dom::parse_with(html, &limits, config.parser).map_err(|e| Error::limit(e.limit, e.value))
     };
     let mut doc = parse()?;
+    in_time()?;
     let meta = metadata::extract(&doc, config.url.as_deref(), config.reference_time);
+    in_time()?;
     let discussion = pagetype::is_discussion(&doc);
     let tuning = select::Tuning::from_config(config);
     let mut pruned = prune::prune(&mut doc, discussion, true);
+    in_time()?;
     let mut comments = if config.comments {
         comments::extract(&mut doc, &pruned)
     } else {
         Vec::new()
     };
     let mut segmentation = segment::segment(&doc);
+    in_time()?;
     let mut selection = select::select(&doc, &segmentation, &meta, &tuning);
+    in_time()?;
     if selection.kept_chars(&segmentation) < MIN_ARTICLE_CHARS
         && pruned.class_removed_prose() >= MIN_RETRY_PROSE
     {
@@ -126,6 +144,7 @@ pub(crate) fn run_stages(html: &str, config: &Config) -> Result<StageOutputs, Er
         let retry_pruned = prune::prune(&mut retry, discussion, false);
         let retry_seg = segment::segment(&retry);
         let retry_sel = select::select(&retry, &retry_seg, &meta, &tuning);
+        in_time()?;
         if retry_sel.kept_chars(&retry_seg) > selection.kept_chars(&segmentation) {
             // The metadata's headline node id is the same in both parses: one parser, one input.
             doc = retry;

@@ -223,15 +223,28 @@ impl Pending {
         if in_link {
             self.link_chars += word_chars(text);
         }
+        // NOTE: text output promises no control characters but line breaks (a NUL or an escape
+        // sequence in a page must not reach a terminal or a downstream parser), so they are
+        // dropped here, where all body text enters.
         if in_pre {
             self.pre = true;
-            self.text.push_str(text);
+            for c in text.chars() {
+                match c {
+                    '\n' => self.text.push('\n'),
+                    // Tabs indent code: four spaces keep the indentation readable.
+                    '\t' => self.text.push_str("    "),
+                    c if c.is_control() => {}
+                    c => self.text.push(c),
+                }
+            }
             self.space = false;
             return;
         }
         for c in text.chars() {
             if c.is_whitespace() {
                 self.space = true;
+            } else if c.is_control() {
+                continue;
             } else {
                 if self.space && !self.text.is_empty() && !self.text.ends_with('\n') {
                     self.text.push(' ');

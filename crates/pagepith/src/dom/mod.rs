@@ -5,11 +5,15 @@
 //! [`parse`]); nothing downstream knows which parser built it. Stages that remove furniture do not
 //! unlink nodes: they mark them [`Document::detach`]ed, which keeps ids stable for diagnostics.
 
+mod attrs;
+mod depth;
 mod fast;
+mod nul;
 mod sink;
 mod tag;
 
-pub use sink::{parse, NodeLimitExceeded, ParseLimits, DEFAULT_MAX_DEPTH};
+pub(crate) use attrs::MAX_ATTRIBUTES;
+pub use sink::{parse, LimitExceeded, ParseLimits, DEFAULT_MAX_DEPTH};
 pub use tag::Tag;
 
 /// Which parser builds the [`Document`].
@@ -31,7 +35,7 @@ pub fn parse_with(
     html: &str,
     limits: &ParseLimits,
     parser: Parser,
-) -> Result<Document, NodeLimitExceeded> {
+) -> Result<Document, LimitExceeded> {
     match parser {
         Parser::Fast => fast::parse(html, limits),
         Parser::Html5ever => parse(html, limits),

@@ -7,8 +7,9 @@
 //! generators emit them).
 //!
 //! It returns raw strings: names, dates and URLs are cleaned by the caller. Work is bounded:
-//! blocks over 2 MB are skipped, the walk is an explicit stack capped at 100,000 values, and
-//! serde_json refuses nesting deeper than 128, so no input can overflow the stack.
+//! blocks over 2 MB are skipped, the walk is an explicit stack capped at 100,000 values, the
+//! field readers recurse at most two calls deep, and serde_json refuses nesting deeper than 128
+//! (its own parser and `Value`'s drop are recursive), so no input can overflow the stack.
 
 use std::collections::HashMap;
 
@@ -248,7 +249,12 @@ impl<'a> Graph<'a> {
                     (g, f) => g.or(f),
                 }
             }
-            Value::Array(items) => items.iter().find_map(|i| self.name(i)),
+            // NOTE: one level only: items that are arrays are skipped, so the recursion is two
+            // calls deep whatever the input (serde_json would allow 128 levels).
+            Value::Array(items) => items
+                .iter()
+                .filter(|i| !i.is_array())
+                .find_map(|i| self.name(i)),
             _ => None,
         }
     }

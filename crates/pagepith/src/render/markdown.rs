@@ -62,8 +62,11 @@ fn render_block(block: &Block, prefix: &str) -> String {
             .join("\n"),
         Block::Figure { src, caption } => {
             let alt = caption.as_deref().map(escape_line).unwrap_or_default();
+            // An image link to `javascript:` or `data:` would run in a Markdown viewer, and a
+            // bracket or space would end the link early.
+            let src = src.as_deref().and_then(super::html::safe_url);
             match src {
-                Some(src) => format!("![{alt}]({src})"),
+                Some(src) => format!("![{alt}](<{}>)", src.replace(['<', '>'], "")),
                 None => format!("*{alt}*"),
             }
         }

@@ -1,8 +1,10 @@
-//! Renderings of an article: plain text and Markdown. Each works from the structured
-//! [`Block`]s only, so a new format never touches extraction.
+//! Renderings of an article: plain text, Markdown and clean HTML. Each works from the structured
+//! [`Block`](crate::Block)s only, so a new format never touches extraction.
 
+mod html;
 mod markdown;
 mod text;
 
+pub use html::html;
 pub use markdown::{markdown, markdown_blocks};
 pub use text::text;

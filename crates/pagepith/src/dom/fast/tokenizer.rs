@@ -534,7 +534,10 @@ impl<'a> Tokenizer<'a> {
                     }
                 }
             }
-            if keep {
+            // Past the cap, attributes are read and dropped: the duplicate check below is
+            // linear per attribute, so an uncapped tag of 100,000 costs seconds (the html5ever
+            // path caps the same way in `dom/attrs.rs`).
+            if keep && self.attrs.len() < crate::dom::MAX_ATTRIBUTES {
                 let name = lower(name);
                 // The first of duplicated attributes wins.
                 if !self.attrs.iter().any(|a| a.name == name) {
