@@ -18,10 +18,12 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
                 .with_context(|| format!("cannot read predictions from {}", path.display()))?,
             0,
         ),
-        None if args.as_text => {
-            extract_all_as_text(&dataset, args.jobs.unwrap_or(0), &args.options.config())
-        }
-        None => extract_all(&dataset, args.jobs.unwrap_or(0), &args.options.config()),
+        None => extract_all(
+            &dataset,
+            args.jobs.unwrap_or(0),
+            &args.options.config(),
+            args.as_text,
+        ),
     };
     if let Some(path) = &args.save_predictions {
         pagepith_eval::save_predictions(path, &predictions)
@@ -64,44 +66,26 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Extracts every page; returns the predictions and how many pages failed.
+/// Extracts every page; returns the predictions and how many pages failed. With `as_text`,
+/// each page is flattened first and read by the text path: that path measured on HTML gold.
 fn extract_all(
     dataset: &Dataset,
     threads: usize,
     base: &pagepith::Config,
+    as_text: bool,
 ) -> (HashMap<String, Prediction>, usize) {
     let (predictions, errors) = pagepith_eval::run_extractor(dataset, threads, |html, url| {
         let mut config = base.clone();
         if let Some(url) = url {
             config = config.with_url(url);
         }
-        let article = pagepith::extract(html, &config).map_err(|e| e.to_string())?;
-        Ok(Prediction {
-            text: article.text(),
-            title: article.title,
-            authors: article.authors,
-            date: article.date,
-        })
-    });
-    for (id, err) in &errors {
-        eprintln!("pagepith: page {id}: {err}");
-    }
-    (predictions, errors.len())
-}
-
-/// Flattens every page, then extracts it as text: the text path measured on HTML gold.
-fn extract_all_as_text(
-    dataset: &Dataset,
-    threads: usize,
-    base: &pagepith::Config,
-) -> (HashMap<String, Prediction>, usize) {
-    let (predictions, errors) = pagepith_eval::run_extractor(dataset, threads, |html, url| {
-        let mut config = base.clone();
-        if let Some(url) = url {
-            config = config.with_url(url);
+        let article = if as_text {
+            let text = pagepith::flatten(html, &config).map_err(|e| e.to_string())?;
+            pagepith::extract_text(&text, &config)
+        } else {
+            pagepith::extract(html, &config)
         }
-        let text = pagepith::flatten(html, &config).map_err(|e| e.to_string())?;
-        let article = pagepith::extract_text(&text, &config).map_err(|e| e.to_string())?;
+        .map_err(|e| e.to_string())?;
         Ok(Prediction {
             text: article.text(),
             title: article.title,

@@ -215,6 +215,41 @@ impl Document {
         out
     }
 
+    /// Links a detached `child` as the last child of `parent` (both tree builders use it).
+    pub(crate) fn append_child(&mut self, parent: NodeId, child: NodeId) {
+        let last = self.nodes[parent.index()].last_child;
+        let c = &mut self.nodes[child.index()];
+        c.parent = Some(parent);
+        c.prev_sibling = last;
+        c.next_sibling = None;
+        match last {
+            Some(l) => self.nodes[l.index()].next_sibling = Some(child),
+            None => self.nodes[parent.index()].first_child = Some(child),
+        }
+        self.nodes[parent.index()].last_child = Some(child);
+    }
+
+    /// Links a detached `child` just before `sibling`, under the same parent.
+    pub(crate) fn insert_before(&mut self, sibling: NodeId, child: NodeId) {
+        let (parent, prev) = {
+            let s = &self.nodes[sibling.index()];
+            (s.parent, s.prev_sibling)
+        };
+        let c = &mut self.nodes[child.index()];
+        c.parent = parent;
+        c.prev_sibling = prev;
+        c.next_sibling = Some(sibling);
+        self.nodes[sibling.index()].prev_sibling = Some(child);
+        match prev {
+            Some(p) => self.nodes[p.index()].next_sibling = Some(child),
+            None => {
+                if let Some(par) = parent {
+                    self.nodes[par.index()].first_child = Some(child);
+                }
+            }
+        }
+    }
+
     /// Removes a node from its parent's children; the node keeps its subtree and its id.
     pub fn detach(&mut self, id: NodeId) {
         let node = &self.nodes[id.index()];

@@ -176,43 +176,6 @@ impl<'a> Sink<'a> {
         doc.push(data)
     }
 
-    fn append_node(doc: &mut Document, parent: NodeId, child: NodeId) {
-        let last = doc.nodes[parent.index()].last_child;
-        {
-            let c = doc.node_mut(child);
-            c.parent = Some(parent);
-            c.prev_sibling = last;
-            c.next_sibling = None;
-        }
-        match last {
-            Some(l) => doc.node_mut(l).next_sibling = Some(child),
-            None => doc.node_mut(parent).first_child = Some(child),
-        }
-        doc.node_mut(parent).last_child = Some(child);
-    }
-
-    fn insert_before(doc: &mut Document, sibling: NodeId, child: NodeId) {
-        let (parent, prev) = {
-            let s = doc.node(sibling);
-            (s.parent, s.prev_sibling)
-        };
-        {
-            let c = doc.node_mut(child);
-            c.parent = parent;
-            c.prev_sibling = prev;
-            c.next_sibling = Some(sibling);
-        }
-        doc.node_mut(sibling).prev_sibling = Some(child);
-        match prev {
-            Some(p) => doc.node_mut(p).next_sibling = Some(child),
-            None => {
-                if let Some(par) = parent {
-                    doc.node_mut(par).first_child = Some(child);
-                }
-            }
-        }
-    }
-
     fn text_node(&self, text: &str) -> NodeId {
         self.new_node(NodeData::Text(text.to_owned()), None)
     }
@@ -294,7 +257,7 @@ impl<'a> TreeSink for Sink<'a> {
         };
         let mut doc = self.doc.borrow_mut();
         doc.detach(child);
-        Self::append_node(&mut doc, *parent, child);
+        doc.append_child(*parent, child);
         self.placed(&doc, child, self.depth(*parent).saturating_add(1));
     }
 
@@ -319,7 +282,7 @@ impl<'a> TreeSink for Sink<'a> {
         _system_id: StrTendril,
     ) {
         let id = self.new_node(NodeData::Other, None);
-        Self::append_node(&mut self.doc.borrow_mut(), Document::ROOT, id);
+        self.doc.borrow_mut().append_child(Document::ROOT, id);
     }
 
     fn get_template_contents(&self, target: &NodeId) -> NodeId {
@@ -352,7 +315,7 @@ impl<'a> TreeSink for Sink<'a> {
         };
         let mut doc = self.doc.borrow_mut();
         doc.detach(child);
-        Self::insert_before(&mut doc, *sibling, child);
+        doc.insert_before(*sibling, child);
         self.placed(&doc, child, self.depth(*sibling));
     }
 
@@ -381,7 +344,7 @@ impl<'a> TreeSink for Sink<'a> {
         while let Some(child) = next {
             next = doc.node(child).next_sibling;
             doc.detach(child);
-            Self::append_node(&mut doc, *new_parent, child);
+            doc.append_child(*new_parent, child);
             self.depths.borrow_mut()[child.index()] = depth;
         }
     }

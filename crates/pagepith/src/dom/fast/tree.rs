@@ -328,39 +328,9 @@ impl Tree {
 
     pub fn link(&mut self, place: Place, child: NodeId) {
         self.doc.detach(child);
-        let doc = &mut self.doc;
         match place {
-            Place::Append(parent) => {
-                let last = doc.node(parent).last_child;
-                let c = doc.node_mut(child);
-                c.parent = Some(parent);
-                c.prev_sibling = last;
-                c.next_sibling = None;
-                match last {
-                    Some(l) => doc.node_mut(l).next_sibling = Some(child),
-                    None => doc.node_mut(parent).first_child = Some(child),
-                }
-                doc.node_mut(parent).last_child = Some(child);
-            }
-            Place::Before(sibling) => {
-                let (parent, prev) = {
-                    let s = doc.node(sibling);
-                    (s.parent, s.prev_sibling)
-                };
-                let c = doc.node_mut(child);
-                c.parent = parent;
-                c.prev_sibling = prev;
-                c.next_sibling = Some(sibling);
-                doc.node_mut(sibling).prev_sibling = Some(child);
-                match prev {
-                    Some(p) => doc.node_mut(p).next_sibling = Some(child),
-                    None => {
-                        if let Some(par) = parent {
-                            doc.node_mut(par).first_child = Some(child);
-                        }
-                    }
-                }
-            }
+            Place::Append(parent) => self.doc.append_child(parent, child),
+            Place::Before(sibling) => self.doc.insert_before(sibling, child),
         }
     }
 
