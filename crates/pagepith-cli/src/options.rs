@@ -23,7 +23,7 @@ pub struct ExtractionOptions {
     /// Leave tables out of the body.
     #[arg(long)]
     pub no_tables: bool,
-    /// Keep link targets in Markdown output (`[text](href)`).
+    /// Keep link targets: `[text](href)` in Markdown, `<a href>` in HTML, a `links` list in JSON.
     #[arg(long)]
     pub links: bool,
     /// Parser that builds the tree [default: the library's default].

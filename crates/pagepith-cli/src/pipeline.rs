@@ -401,7 +401,10 @@ fn extract(
             let format = render.format;
             let comments = render.comments.then(|| article.comments_text());
             let record = || {
-                let r = Record::new(source, &article, render.comments, render.provenance);
+                let mut r = Record::new(source, &article, render.comments, render.provenance);
+                if config.links() {
+                    r = r.with_links(&article);
+                }
                 match warc {
                     Some(w) => r.with_warc(w),
                     None => r,

@@ -22,6 +22,9 @@ pub struct Record<'a> {
     /// The comments' text; present only when `--comments` asked for it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comments: Option<String>,
+    /// With `--links`: the body's links in reading order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub links: Option<Vec<LinkRecord<'a>>>,
     /// With `--provenance`: `title_source`, `date_source`… beside the fields.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub provenance: Option<Sources<'a>>,
@@ -32,6 +35,13 @@ pub struct Record<'a> {
     pub warc_target_uri: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub warc_date: Option<&'a str>,
+}
+
+/// One link of the body: its anchor text and target.
+#[derive(Serialize)]
+pub struct LinkRecord<'a> {
+    pub text: &'a str,
+    pub href: &'a str,
 }
 
 /// Where each metadata field came from (`"json-ld:datePublished"`, `"h1"`, `"byline"`…).
@@ -72,6 +82,7 @@ impl<'a> Record<'a> {
             captions: &a.captions,
             text: a.text(),
             comments: comments.then(|| a.comments_text()),
+            links: None,
             provenance: provenance.then_some(Sources {
                 title_source: p.title.as_deref(),
                 authors_source: p.authors.as_deref(),
@@ -85,6 +96,17 @@ impl<'a> Record<'a> {
             warc_target_uri: None,
             warc_date: None,
         }
+    }
+
+    /// Adds the `links` field (empty when the body has none).
+    pub fn with_links(mut self, a: &'a pagepith::Article) -> Record<'a> {
+        self.links = Some(
+            a.links()
+                .into_iter()
+                .map(|(text, href)| LinkRecord { text, href })
+                .collect(),
+        );
+        self
     }
 
     /// Adds the fields of the WARC record the page came from.
@@ -114,7 +136,7 @@ mod tests {
         let all: String = (0..=0x10FFFF_u32).filter_map(char::from_u32).collect();
         let article = pagepith::Article {
             title: Some(all.clone()),
-            body: vec![pagepith::Block::Paragraph { text: all.clone() }],
+            body: vec![pagepith::Block::paragraph(all.clone())],
             ..pagepith::Article::default()
         };
         let json = serde_json::to_string(&Record::new("src", &article, false, false)).unwrap();

@@ -333,3 +333,48 @@ fn both_parsers_extract_the_same_article() {
     assert!(fast.contains("\"text\""));
     assert_eq!(fast, run("html5ever"));
 }
+
+/// Guards `--links`: JSON gains a `links` list (anchor text and absolute target) only when
+/// asked, and Markdown writes the anchors as links; the text stays the same either way.
+#[test]
+fn links_appear_in_json_and_markdown_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("page.html");
+    std::fs::write(
+        &path,
+        "<html><head><link rel=canonical href=https://example.org/news/a.html></head><body>\
+         <article><p>The council published <a href=/report.pdf>its report</a> on Monday, and \
+         the mayor answered with a long statement about the budget and the schools.</p>\
+         <p>A second paragraph follows, so that the article is a real body of text with \
+         several sentences in it.</p></article></body></html>",
+    )
+    .unwrap();
+    let json = |extra: &[&str]| -> serde_json::Value {
+        let out = pagepith()
+            .args(["extract", "--format", "json"])
+            .args(extra)
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        serde_json::from_str(&stdout(&out)).unwrap()
+    };
+    let plain = json(&[]);
+    assert!(plain.get("links").is_none(), "{plain}");
+    let linked = json(&["--links"]);
+    assert_eq!(
+        linked["links"],
+        serde_json::json!([{"text": "its report", "href": "https://example.org/report.pdf"}])
+    );
+    assert_eq!(plain["text"], linked["text"]);
+    let md = pagepith()
+        .args(["extract", "--format", "markdown", "--links"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&md).contains("[its report](https://example.org/report.pdf)"),
+        "{}",
+        stdout(&md)
+    );
+}

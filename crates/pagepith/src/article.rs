@@ -10,9 +10,15 @@ pub enum Block {
     Heading {
         level: u8,
         text: String,
+        /// Link spans in `text`; filled only with [`Config::with_links`](crate::Config::with_links).
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        links: Vec<Link>,
     },
     Paragraph {
         text: String,
+        /// Link spans in `text`; filled only with [`Config::with_links`](crate::Config::with_links).
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        links: Vec<Link>,
     },
     List {
         ordered: bool,
@@ -38,6 +44,49 @@ pub enum Block {
 pub struct ListItem {
     pub text: String,
     pub children: Vec<Block>,
+    /// Link spans in `text`; filled only with [`Config::with_links`](crate::Config::with_links).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+}
+
+/// A link inside a block's text: the anchor is `text[start..end]` (byte offsets into the UTF-8
+/// text, always on character boundaries).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Link {
+    pub start: usize,
+    pub end: usize,
+    /// The target, made absolute against the page's URL when it is relative and a URL is known.
+    pub href: String,
+}
+
+impl Block {
+    /// A paragraph without links.
+    pub fn paragraph(text: impl Into<String>) -> Block {
+        Block::Paragraph {
+            text: text.into(),
+            links: Vec::new(),
+        }
+    }
+
+    /// A heading without links.
+    pub fn heading(level: u8, text: impl Into<String>) -> Block {
+        Block::Heading {
+            level,
+            text: text.into(),
+            links: Vec::new(),
+        }
+    }
+}
+
+impl ListItem {
+    /// An item without links.
+    pub fn new(text: impl Into<String>, children: Vec<Block>) -> ListItem {
+        ListItem {
+            text: text.into(),
+            children,
+            links: Vec::new(),
+        }
+    }
 }
 
 /// One row of a table.
@@ -98,6 +147,44 @@ impl Article {
     /// handlers or unsafe URLs): see [`render::html`](crate::render::html).
     pub fn html(&self) -> String {
         crate::render::html(self)
+    }
+
+    /// The body's links in reading order, as (anchor text, target); empty unless
+    /// [`Config::with_links`](crate::Config::with_links).
+    pub fn links(&self) -> Vec<(&str, &str)> {
+        enum Next<'a> {
+            Block(&'a Block),
+            Item(&'a ListItem),
+        }
+        let mut out = Vec::new();
+        // Lists nest (a few levels, capped by assembly): an explicit stack keeps the walk flat.
+        // Entries are pushed in reverse so that they pop in reading order.
+        let mut stack: Vec<Next> = self.body.iter().rev().map(Next::Block).collect();
+        while let Some(next) = stack.pop() {
+            let (text, links) = match next {
+                Next::Block(Block::Paragraph { text, links })
+                | Next::Block(Block::Heading { text, links, .. }) => (text, links),
+                Next::Block(Block::List { items, .. }) => {
+                    stack.extend(items.iter().rev().map(Next::Item));
+                    continue;
+                }
+                Next::Block(Block::Quote { blocks }) => {
+                    stack.extend(blocks.iter().rev().map(Next::Block));
+                    continue;
+                }
+                Next::Block(_) => continue,
+                Next::Item(item) => {
+                    stack.extend(item.children.iter().rev().map(Next::Block));
+                    (&item.text, &item.links)
+                }
+            };
+            out.extend(
+                links
+                    .iter()
+                    .filter_map(|l| Some((text.get(l.start..l.end)?, l.href.as_str()))),
+            );
+        }
+        out
     }
 
     /// Whether no body text was found.

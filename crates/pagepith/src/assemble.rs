@@ -1,7 +1,7 @@
 //! Turns the selected blocks into the article's structure: consecutive list items become a
 //! list, cells a table, quoted paragraphs a quotation; captions go to their own field.
 
-use crate::article::{Article, Block, ListItem, TableRow};
+use crate::article::{Article, Block, Link, ListItem, TableRow};
 use crate::dom::{Document, NodeId, Tag};
 use crate::metadata::Metadata;
 use crate::segment::{BlockKind, Segmentation, TextBlock};
@@ -23,7 +23,10 @@ pub fn build_article(
 ) -> Article {
     let mut body = Vec::new();
     let mut captions = Vec::new();
-    let mut builder = Builder::default();
+    let mut builder = Builder {
+        base: meta.url.clone(),
+        ..Builder::default()
+    };
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (b, d) in seg.blocks.iter().zip(&sel.decisions) {
         match d {
@@ -137,6 +140,8 @@ fn fold_innermost(lists: &mut Vec<OpenList>) {
 #[derive(Default)]
 struct Builder {
     group: Group,
+    /// The page's URL, against which relative link targets are resolved.
+    base: Option<String>,
 }
 
 impl Builder {
@@ -185,6 +190,7 @@ impl Builder {
             }
             return;
         }
+        let links = self.resolve_links(&b.links);
         if let Some(place) = b
             .list
             .filter(|_| !matches!(b.kind, BlockKind::Heading(_) | BlockKind::Code))
@@ -240,13 +246,20 @@ impl Builder {
                 match items.last_mut() {
                     Some((item, it)) if *item == place.item => {
                         it.text.push('\n');
+                        let shift = it.text.len();
                         it.text.push_str(&b.text);
+                        it.links.extend(links.into_iter().map(|l| Link {
+                            start: l.start + shift,
+                            end: l.end + shift,
+                            ..l
+                        }));
                     }
                     _ => items.push((
                         place.item,
                         ListItem {
                             text: b.text.clone(),
                             children: Vec::new(),
+                            links,
                         },
                     )),
                 }
@@ -257,12 +270,14 @@ impl Builder {
             BlockKind::Heading(level) => Block::Heading {
                 level,
                 text: b.text.clone(),
+                links,
             },
             BlockKind::Code => Block::Code {
                 text: b.text.clone(),
             },
             _ => Block::Paragraph {
                 text: b.text.clone(),
+                links,
             },
         };
         if let Some(q) = b.quote {
@@ -280,6 +295,24 @@ impl Builder {
         }
         self.finish(body);
         body.push(block);
+    }
+
+    /// The block's links with their targets made absolute, leaving out those that lead
+    /// nowhere a reader could follow: in-page anchors and non-web schemes (`javascript:`,
+    /// `mailto:`…). A relative target that cannot be resolved is kept as written.
+    fn resolve_links(&self, links: &[Link]) -> Vec<Link> {
+        links
+            .iter()
+            .filter_map(|l| {
+                let href = l.href.trim();
+                if href.is_empty() || href.starts_with('#') {
+                    return None;
+                }
+                let href = crate::metadata::url::resolve(href, self.base.as_deref())
+                    .or_else(|| crate::render::safe_url(href))?;
+                Some(Link { href, ..l.clone() })
+            })
+            .collect()
     }
 
     fn finish(&mut self, body: &mut Vec<Block>) {
@@ -312,10 +345,7 @@ mod tests {
     }
 
     fn item(text: &str, children: Vec<Block>) -> ListItem {
-        ListItem {
-            text: text.into(),
-            children,
-        }
+        ListItem::new(text, children)
     }
 
     /// Guards nested lists: a list inside an item stays inside it, and the outer list goes on
@@ -370,5 +400,35 @@ mod tests {
         for i in 0..depth {
             assert!(text.contains(&format!("level {i}")), "lost level {i}");
         }
+    }
+
+    /// Guards link targets in the body: relative ones are resolved against the page URL,
+    /// in-page anchors and `javascript:` dropped, and a list item read from two blocks keeps
+    /// both links at the right offsets.
+    #[test]
+    fn links_are_resolved_and_placed() {
+        let html = "<article><p>The report, published on <a href=/r/2024>Tuesday</a>, is \
+            <a href=#top>here</a> and <a href='javascript:x()'>there</a>, with a long enough \
+            sentence to count as the article.</p><ul><li><a href=one.html>One</a> of the items\
+            <p>and <a href=//cdn.example.org/two>two</a> more</p></li></ul></article>";
+        let config = crate::Config::default()
+            .with_links(true)
+            .with_url("https://news.example.org/world/story.html");
+        let article = crate::extract_str(html, &config).unwrap();
+        assert_eq!(
+            article.links(),
+            [
+                ("Tuesday", "https://news.example.org/r/2024"),
+                ("One", "https://news.example.org/world/one.html"),
+                ("two", "https://cdn.example.org/two"),
+            ]
+        );
+        let plain = crate::extract_str(html, &crate::Config::default()).unwrap();
+        assert!(plain.links().is_empty());
+        assert_eq!(
+            plain.text(),
+            article.text(),
+            "links must not change the text"
+        );
     }
 }

@@ -26,7 +26,7 @@ pub fn extract(doc: &mut Document, pruned: &PruneLog) -> Vec<Block> {
             blocks_under(doc, root)
                 .into_iter()
                 .filter(|b| b.link_density() <= MAX_LINK_DENSITY)
-                .map(|b| Block::Paragraph { text: b.text }),
+                .map(|b| Block::paragraph(b.text)),
         );
     }
     blocks
@@ -47,7 +47,7 @@ mod tests {
             .comments
             .iter()
             .map(|b| match b {
-                Block::Paragraph { text } => text.clone(),
+                Block::Paragraph { text, .. } => text.clone(),
                 other => panic!("unexpected block {other:?}"),
             })
             .collect()

@@ -97,10 +97,17 @@ impl Config {
         self
     }
 
-    /// Keep link targets, so that Markdown output shows `[text](href)` (default: no).
+    /// Keep link targets: Markdown shows `[text](href)`, HTML `<a href>`, and
+    /// [`Article::links`](crate::Article::links) lists them (default: no; finding where links
+    /// sit costs a little, which bulk extraction skips).
     pub fn with_links(mut self, links: bool) -> Self {
         self.links = links;
         self
+    }
+
+    /// Whether link targets are kept.
+    pub fn links(&self) -> bool {
+        self.links
     }
 
     /// Whether comments are extracted.

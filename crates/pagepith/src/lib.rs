@@ -48,7 +48,7 @@ mod select;
 mod text;
 mod textutil;
 
-pub use article::{Article, Block, ListItem, TableRow};
+pub use article::{Article, Block, Link, ListItem, TableRow};
 pub use budget::Deadline;
 pub use config::{Config, Favor};
 pub use dom::Parser;
@@ -130,7 +130,12 @@ pub(crate) fn run_stages(html: &str, config: &Config) -> Result<StageOutputs, Er
     } else {
         Vec::new()
     };
-    let mut segmentation = segment::segment(&doc);
+    let segment = if config.links {
+        segment::segment_keeping_links
+    } else {
+        segment::segment
+    };
+    let mut segmentation = segment(&doc);
     in_time()?;
     let mut selection = select::select(&doc, &segmentation, &meta, &tuning);
     in_time()?;
@@ -142,7 +147,7 @@ pub(crate) fn run_stages(html: &str, config: &Config) -> Result<StageOutputs, Er
         // what its markup says. Rare, so the second parse costs little overall.
         let mut retry = parse()?;
         let retry_pruned = prune::prune(&mut retry, discussion, false);
-        let retry_seg = segment::segment(&retry);
+        let retry_seg = segment(&retry);
         let retry_sel = select::select(&retry, &retry_seg, &meta, &tuning);
         in_time()?;
         if retry_sel.kept_chars(&retry_seg) > selection.kept_chars(&segmentation) {

@@ -5,6 +5,7 @@
 //!
 //! It also totals text and link text per node, so that any subtree's density is one lookup.
 
+use crate::article::Link;
 use crate::dom::{Document, Edge, NodeId, Tag};
 use crate::textutil::word_chars;
 
@@ -53,6 +54,8 @@ pub struct TextBlock {
     pub quote: Option<NodeId>,
     /// The `<figure>` holding the block.
     pub figure: Option<NodeId>,
+    /// Link spans in `text` with their raw `href`; gathered only by [`segment_keeping_links`].
+    pub links: Vec<Link>,
 }
 
 impl TextBlock {
@@ -107,13 +110,23 @@ struct Context {
 
 /// Splits the tree below the root into blocks.
 pub fn segment(doc: &Document) -> Segmentation {
+    segment_with(doc, false)
+}
+
+/// As [`segment`], also recording where each link sits in its block's text (for output that
+/// keeps links; extraction alone needs only link densities, and skips the cost).
+pub fn segment_keeping_links(doc: &Document) -> Segmentation {
+    segment_with(doc, true)
+}
+
+fn segment_with(doc: &Document, keep_links: bool) -> Segmentation {
     let root = doc.body().unwrap_or(Document::ROOT);
     let mut seg = Segmentation {
         blocks: Vec::new(),
         node_chars: vec![0; doc.len()],
         node_link_chars: vec![0; doc.len()],
     };
-    walk(doc, root, &mut seg);
+    walk(doc, root, &mut seg, keep_links);
     total_per_node(doc, &mut seg);
     seg
 }
@@ -122,11 +135,11 @@ pub fn segment(doc: &Document) -> Segmentation {
 /// (a removed comment section).
 pub fn blocks_under(doc: &Document, root: NodeId) -> Vec<TextBlock> {
     let mut seg = Segmentation::default();
-    walk(doc, root, &mut seg);
+    walk(doc, root, &mut seg, false);
     seg.blocks
 }
 
-fn walk(doc: &Document, root: NodeId, seg: &mut Segmentation) {
+fn walk(doc: &Document, root: NodeId, seg: &mut Segmentation, keep_links: bool) {
     let mut ctx = Context::default();
     let mut pending = Pending::default();
     // An inline root (a removed `<span class="comments">`) still holds its loose text; a block
@@ -150,6 +163,13 @@ fn walk(doc: &Document, root: NodeId, seg: &mut Segmentation) {
                     flush(&mut pending, &ctx, seg);
                     ctx.blocks.push(id);
                 }
+                // Only the outermost link counts: nested anchors are invalid and parsers split
+                // them anyway.
+                if keep_links && tag == Tag::A && ctx.links == 0 {
+                    if let Some(href) = doc.attr(id, "href") {
+                        pending.open_link(href);
+                    }
+                }
                 open(&mut ctx, id, doc, tag);
             }
             Edge::Close(id) => {
@@ -159,6 +179,9 @@ fn walk(doc: &Document, root: NodeId, seg: &mut Segmentation) {
                     ctx.blocks.pop();
                 }
                 close(&mut ctx, tag);
+                if tag == Tag::A && ctx.links == 0 {
+                    pending.close_link();
+                }
             }
         }
     }
@@ -216,6 +239,11 @@ struct Pending {
     pre: bool,
     /// Whether the text ends in collapsible white space not yet written.
     space: bool,
+    /// Links closed in this text.
+    links: Vec<Link>,
+    /// The link being read: its `href` and where its text starts, set at its first visible
+    /// character (white space before it belongs outside the anchor).
+    open_link: Option<(String, Option<usize>)>,
 }
 
 impl Pending {
@@ -223,6 +251,7 @@ impl Pending {
         if in_link {
             self.link_chars += word_chars(text);
         }
+        let before = self.text.len();
         // NOTE: text output promises no control characters but line breaks (a NUL or an escape
         // sequence in a page must not reach a terminal or a downstream parser), so they are
         // dropped here, where all body text enters.
@@ -238,6 +267,7 @@ impl Pending {
                 }
             }
             self.space = false;
+            self.mark_link_start(before);
             return;
         }
         for c in text.chars() {
@@ -253,6 +283,33 @@ impl Pending {
                 self.text.push(c);
             }
         }
+        self.mark_link_start(before);
+    }
+
+    fn open_link(&mut self, href: &str) {
+        self.open_link = Some((href.to_owned(), None));
+    }
+
+    /// Sets the open link's start at the first character written since `before`, if it has
+    /// none yet: the separating space pushed before a word is not part of the anchor.
+    fn mark_link_start(&mut self, before: usize) {
+        if let Some((_, start @ None)) = &mut self.open_link {
+            if self.text.len() > before {
+                let skipped = self.text[before..].len() - self.text[before..].trim_start().len();
+                if before + skipped < self.text.len() {
+                    *start = Some(before + skipped);
+                }
+            }
+        }
+    }
+
+    fn close_link(&mut self) {
+        if let Some((href, Some(start))) = self.open_link.take() {
+            let end = self.text.trim_end().len();
+            if end > start {
+                self.links.push(Link { start, end, href });
+            }
+        }
     }
 
     fn line_break(&mut self) {
@@ -264,12 +321,32 @@ impl Pending {
 }
 
 fn flush(pending: &mut Pending, ctx: &Context, seg: &mut Segmentation) {
-    let p = std::mem::take(pending);
-    let text = if p.pre {
-        p.text.trim_matches('\n').trim_end().to_owned()
+    // A link that spans a block boundary (a card whose `<a>` wraps a heading and a summary)
+    // ends with this block and goes on in the next.
+    let carried = pending.open_link.as_ref().map(|(href, _)| href.clone());
+    pending.close_link();
+    let mut p = std::mem::take(pending);
+    if let Some(href) = carried {
+        pending.open_link(&href);
+    }
+    let raw = p.text.as_str();
+    let trimmed = if p.pre {
+        raw.trim_matches('\n').trim_end()
     } else {
-        p.text.trim().to_owned()
+        raw.trim()
     };
+    // Offsets into the trimmed text: shifted by what the trim removed in front (`trimmed` is a
+    // slice of `raw`), and cut to what it left.
+    let lead = trimmed.as_ptr() as usize - raw.as_ptr() as usize;
+    let links: Vec<Link> = std::mem::take(&mut p.links)
+        .into_iter()
+        .filter_map(|l| {
+            let start = l.start.checked_sub(lead)?;
+            let end = (l.end - lead).min(trimmed.len());
+            (end > start).then_some(Link { start, end, ..l })
+        })
+        .collect();
+    let text = trimmed.to_owned();
     let chars = word_chars(&text);
     if chars == 0 {
         return;
@@ -313,6 +390,7 @@ fn flush(pending: &mut Pending, ctx: &Context, seg: &mut Segmentation) {
         cell,
         quote: ctx.quotes.first().copied(),
         figure: ctx.figures.last().copied(),
+        links,
     });
 }
 
@@ -391,5 +469,50 @@ mod tests {
             .unwrap();
         assert_eq!(seg.node_chars[d.index()], 7);
         assert_eq!(seg.node_link_chars[d.index()], 2);
+    }
+
+    fn linked_blocks(html: &str) -> Vec<TextBlock> {
+        segment_keeping_links(&parse(html, &ParseLimits::default()).unwrap()).blocks
+    }
+
+    fn anchors(b: &TextBlock) -> Vec<(&str, &str)> {
+        b.links
+            .iter()
+            .map(|l| (&b.text[l.start..l.end], l.href.as_str()))
+            .collect()
+    }
+
+    /// Guards link spans: they cover the anchor's visible text only (not the space before it),
+    /// across inline markup and line breaks, in the trimmed text the block keeps.
+    #[test]
+    fn link_spans_cover_their_anchor_text() {
+        let b = linked_blocks(
+            "<p>  Read <a href=a.html> the <b>full</b> report</a>, or <a href=b.html>this<br>\
+             one</a></p><p><a href=c.html>Starts</a> a block.</p>",
+        );
+        assert_eq!(
+            anchors(&b[0]),
+            [("the full report", "a.html"), ("this\none", "b.html")]
+        );
+        assert_eq!(anchors(&b[1]), [("Starts", "c.html")]);
+    }
+
+    /// Guards a link that wraps blocks (a card: heading and summary inside one `<a>`): each
+    /// block gets its own span with the same target; an empty anchor (an image) gets none.
+    #[test]
+    fn a_link_around_blocks_is_split_per_block() {
+        let b = linked_blocks(
+            "<a href=card.html><h3>Card title</h3><p>Card summary.</p></a>\
+             <p><a href=img.html><img src=x.png></a>Caption text</p>",
+        );
+        assert_eq!(anchors(&b[0]), [("Card title", "card.html")]);
+        assert_eq!(anchors(&b[1]), [("Card summary.", "card.html")]);
+        assert!(b[2].links.is_empty(), "{:?}", b[2].links);
+    }
+
+    /// Guards the default path: without asking for links, none are recorded.
+    #[test]
+    fn plain_segmentation_records_no_links() {
+        assert!(blocks("<p>a <a href=x>b</a></p>")[0].links.is_empty());
     }
 }

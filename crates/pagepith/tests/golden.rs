@@ -2,7 +2,8 @@
 //! the repository root) holds a hand-written `page.html` and the exact `expected.md` and
 //! `expected.txt` it must give. They guard the output's shape — headings, nested lists, GFM
 //! tables, quotations, code blocks, figures, escapes, no repeated paragraphs — which substring
-//! checks cannot. `PAGEPITH_BLESS=1` rewrites the expected files from the current output.
+//! checks cannot. A folder with `expected-links.md` is also rendered with link targets kept.
+//! `PAGEPITH_BLESS=1` rewrites the expected files from the current output.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -30,10 +31,16 @@ fn markdown_and_text_match_the_golden_files() {
     for dir in &dirs {
         let html = fs::read(dir.join("page.html")).unwrap();
         let article = pagepith::extract(&html, &pagepith::Config::default()).unwrap();
-        let outputs = [
+        let mut outputs = vec![
             ("expected.md", article.markdown()),
             ("expected.txt", format!("{}\n", article.text())),
         ];
+        // A folder about links also gives its Markdown with link targets kept (`--links`).
+        if dir.join("expected-links.md").is_file() {
+            let config = pagepith::Config::default().with_links(true);
+            let linked = pagepith::extract(&html, &config).unwrap();
+            outputs.push(("expected-links.md", linked.markdown()));
+        }
         for (file, actual) in outputs {
             let path = dir.join(file);
             if bless {

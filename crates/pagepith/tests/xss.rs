@@ -6,7 +6,7 @@
 //! a live one fails.
 
 use pagepith::dom::{self, Document, NodeData, ParseLimits};
-use pagepith::{Article, Block, Config};
+use pagepith::{Article, Block, Config, Link};
 
 const ALLOWED_TAGS: &[&str] = &[
     "html",
@@ -23,6 +23,7 @@ const ALLOWED_TAGS: &[&str] = &[
     "ul",
     "ol",
     "li",
+    "a",
     "blockquote",
     "table",
     "tbody",
@@ -113,14 +114,15 @@ fn violations(rendered: &str) -> Vec<String> {
             found.push(format!("element <{}>", el.name));
         }
         for a in &el.attrs {
-            let allowed = &*el.name == "img" && matches!(&*a.name, "src" | "alt");
+            let allowed = (&*el.name == "img" && matches!(&*a.name, "src" | "alt"))
+                || (&*el.name == "a" && &*a.name == "href");
             if !allowed {
                 found.push(format!(
                     "attribute {}={:?} on <{}>",
                     a.name, a.value, el.name
                 ));
             }
-            if &*a.name == "src" {
+            if matches!(&*a.name, "src" | "href") {
                 let squeezed: String = a
                     .value
                     .chars()
@@ -134,7 +136,7 @@ fn violations(rendered: &str) -> Vec<String> {
                 };
                 let web = squeezed.starts_with("http:") || squeezed.starts_with("https:");
                 if !(relative || web) {
-                    found.push(format!("unsafe src {:?}", a.value));
+                    found.push(format!("unsafe {} {:?}", a.name, a.value));
                 }
             }
         }
@@ -176,9 +178,19 @@ fn owasp_payloads_placed_straight_into_article_fields_are_neutralised() {
                 Block::Heading {
                     level: 7,
                     text: (*payload).to_owned(),
+                    links: vec![Link {
+                        start: 0,
+                        end: payload.len(),
+                        href: (*payload).to_owned(),
+                    }],
                 },
                 Block::Paragraph {
                     text: (*payload).to_owned(),
+                    links: vec![Link {
+                        start: 0,
+                        end: payload.len(),
+                        href: (*payload).to_owned(),
+                    }],
                 },
                 Block::Figure {
                     src: Some((*payload).to_owned()),
@@ -197,11 +209,46 @@ fn owasp_payloads_placed_straight_into_article_fields_are_neutralised() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Guards `--links`: link targets reach HTML output only through the URL check, whatever the
+/// page's `href` holds (payloads as the target, and inside the anchor text).
+#[test]
+fn owasp_payloads_as_link_targets_never_reach_html_output_live() {
+    let config = Config::default().with_links(true);
+    let mut failures = Vec::new();
+    let mut linked = 0;
+    for payload in PAYLOADS {
+        let attr = payload.replace('"', "&quot;");
+        let html = format!(
+            "<html><body><article><h1>Links</h1>\
+             <p>An ordinary opening paragraph with enough words to count as article prose, and \
+             <a href=\"{attr}\">a link whose target is the payload</a>, then \
+             <a href=\"https://example.org/safe\">a safe link</a> and more words after it.</p>\
+             <ul><li><a href=\"{attr}\">{payload}</a></li></ul>\
+             <p>A closing paragraph that also has plenty of ordinary words in it, as articles do.</p>\
+             </article></body></html>"
+        );
+        let rendered = pagepith::extract(html.as_bytes(), &config).unwrap().html();
+        if rendered.contains("<a href=\"https://example.org/safe\">") {
+            linked += 1;
+        }
+        for v in violations(&rendered) {
+            failures.push(format!("{payload}\n    -> {v}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // Without live links in the output this test would check nothing.
+    assert!(
+        linked * 4 >= PAYLOADS.len() * 3,
+        "links kept for only {linked} payloads"
+    );
+}
+
 #[test]
 fn the_checker_itself_catches_live_markup() {
     // Without this, a checker that saw nothing would pass every payload.
     let live = "<article><p onclick=\"x()\">a</p><script>x()</script>\
-                <img src=\"javascript:x()\"><img src=\"data:text/html,x\"></article>";
+                <img src=\"javascript:x()\"><img src=\"data:text/html,x\">\
+                <a href=\"javascript:x()\">a</a></article>";
     let v = violations(live);
     assert!(v.iter().any(|s| s.contains("onclick")), "{v:?}");
     assert!(v.iter().any(|s| s.contains("<script>")), "{v:?}");
@@ -210,4 +257,5 @@ fn the_checker_itself_catches_live_markup() {
         2,
         "{v:?}"
     );
+    assert!(v.iter().any(|s| s.contains("unsafe href")), "{v:?}");
 }

@@ -15,7 +15,7 @@ mod meta;
 mod relative;
 mod scan;
 mod title;
-mod url;
+pub(crate) mod url;
 
 use crate::dom::{Document, NodeId};
 use crate::textutil::collapse_whitespace;

@@ -1,13 +1,13 @@
 //! Clean HTML: the article as an `<article>` fragment, safe to embed in another page.
 //!
 //! The output is built from the structured [`Block`]s, never copied from the page, so only the
-//! elements below can appear, and only two attributes, both on `<img>`: `src` (through
-//! [`safe_url`]) and `alt`. There are no scripts, event handlers, styles, classes, links or
-//! `javascript:`/`data:` URLs to let through; all text is escaped, and control characters are
-//! dropped. Allowed elements: `article h1–h6 p ul ol li blockquote table tr th td pre code figure
-//! img figcaption`.
+//! elements below can appear, and only three attributes: `src` and `alt` on `<img>`, and `href`
+//! on `<a>` (only with `Config::with_links`); both URLs go through [`safe_url`]. There are no
+//! scripts, event handlers, styles, classes or `javascript:`/`data:` URLs to let through; all
+//! text is escaped, and control characters are dropped. Allowed elements: `article h1–h6 p ul ol
+//! li a blockquote table tr th td pre code figure img figcaption`.
 
-use crate::article::{Article, Block, TableRow};
+use crate::article::{Article, Block, Link, TableRow};
 
 /// The article as an HTML fragment: the headline as `<h1>`, then the body.
 pub fn html(article: &Article) -> String {
@@ -26,16 +26,16 @@ pub fn html(article: &Article) -> String {
 
 fn block_into(block: &Block, out: &mut String) {
     match block {
-        Block::Heading { level, text } => {
+        Block::Heading { level, text, links } => {
             // The headline is the h1; body headings start at h2.
             let level = (*level).clamp(2, 6);
             out.push_str(&format!("<h{level}>"));
-            escape_into(text, out);
+            linked_text_into(text, links, out);
             out.push_str(&format!("</h{level}>\n"));
         }
-        Block::Paragraph { text } => {
+        Block::Paragraph { text, links } => {
             out.push_str("<p>");
-            escape_into(text, out);
+            linked_text_into(text, links, out);
             out.push_str("</p>\n");
         }
         Block::Code { text } => {
@@ -48,7 +48,7 @@ fn block_into(block: &Block, out: &mut String) {
             out.push_str(&format!("<{tag}>\n"));
             for item in items {
                 out.push_str("<li>");
-                escape_into(&item.text, out);
+                linked_text_into(&item.text, &item.links, out);
                 out.push_str("</li>\n");
             }
             out.push_str(&format!("</{tag}>\n"));
@@ -95,6 +95,23 @@ fn table_into(rows: &[TableRow], out: &mut String) {
         out.push_str("</tr>\n");
     }
     out.push_str("</table>\n");
+}
+
+/// Text with its links as `<a href>`; a target that is not safe to follow leaves its anchor as
+/// plain text.
+fn linked_text_into(text: &str, links: &[Link], out: &mut String) {
+    for (run, href) in super::link_runs(text, links) {
+        match href.and_then(safe_url) {
+            Some(href) => {
+                out.push_str("<a href=\"");
+                escape_into(&href, out);
+                out.push_str("\">");
+                escape_into(run, out);
+                out.push_str("</a>");
+            }
+            None => escape_into(run, out),
+        }
+    }
 }
 
 /// Escapes text for element content and double-quoted attribute values alike, and drops control

@@ -26,14 +26,14 @@ pub fn markdown(article: &Article) -> String {
 
 fn render_block(block: &Block, prefix: &str) -> String {
     let body = match block {
-        Block::Heading { level, text } => {
+        Block::Heading { level, text, links } => {
             format!(
                 "{} {}",
                 "#".repeat((*level).clamp(1, 6) as usize),
-                escape_line(text)
+                escape_line(&with_links(text, links).replace('\n', " "))
             )
         }
-        Block::Paragraph { text } => text
+        Block::Paragraph { text, links } => with_links(text, links)
             .lines()
             .map(escape_line)
             .collect::<Vec<_>>()
@@ -66,7 +66,7 @@ fn render_block(block: &Block, prefix: &str) -> String {
             // bracket or space would end the link early.
             let src = src.as_deref().and_then(super::html::safe_url);
             match src {
-                Some(src) => format!("![{alt}](<{}>)", src.replace(['<', '>'], "")),
+                Some(src) => format!("![{alt}]({})", destination(&src)),
                 None => format!("*{alt}*"),
             }
         }
@@ -95,8 +95,7 @@ fn list(ordered: bool, items: &[crate::article::ListItem]) -> String {
                 "-".to_owned()
             };
             let indent = " ".repeat(marker.len() + 1);
-            let mut text = item
-                .text
+            let mut text = with_links(&item.text, &item.links)
                 .lines()
                 .map(escape_line)
                 .collect::<Vec<_>>()
@@ -130,6 +129,48 @@ fn table(rows: &[crate::article::TableRow]) -> String {
         out.push(line(&r.cells));
     }
     out.join("\n")
+}
+
+/// A link or image target as written inside `(…)`: bare when it is plain, else between angle
+/// brackets, which allow spaces and parentheses (a bracket or space would otherwise end the
+/// link early). Angle brackets and line breaks, which nothing can escape there, are removed.
+fn destination(url: &str) -> String {
+    let url: String = url
+        .chars()
+        .filter(|c| !matches!(c, '<' | '>' | '\n' | '\r'))
+        .collect();
+    if url.contains([' ', '(', ')', '\\']) {
+        format!("<{url}>")
+    } else {
+        url
+    }
+}
+
+/// The text with each link written as `[anchor](target)`. Brackets in the anchor are
+/// escaped so that it cannot close early.
+fn with_links(text: &str, links: &[crate::article::Link]) -> String {
+    if links.is_empty() {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + links.len() * 40);
+    for (run, href) in super::link_runs(text, links) {
+        match href.and_then(super::safe_url) {
+            Some(href) => {
+                out.push('[');
+                for c in run.chars() {
+                    if matches!(c, '[' | ']' | '\\') {
+                        out.push('\\');
+                    }
+                    out.push(c);
+                }
+                out.push_str("](");
+                out.push_str(&destination(&href));
+                out.push(')');
+            }
+            None => out.push_str(run),
+        }
+    }
+    out
 }
 
 /// Escapes what would otherwise start Markdown syntax at the beginning of a line.
@@ -167,16 +208,10 @@ mod tests {
         let article = Article {
             title: Some("Title".into()),
             body: vec![
-                Block::Heading {
-                    level: 2,
-                    text: "Part".into(),
-                },
+                Block::heading(2, "Part"),
                 Block::List {
                     ordered: true,
-                    items: vec![ListItem {
-                        text: "first".into(),
-                        children: vec![],
-                    }],
+                    items: vec![ListItem::new("first", vec![])],
                 },
                 Block::Table {
                     rows: vec![
@@ -191,9 +226,7 @@ mod tests {
                     ],
                 },
                 Block::Quote {
-                    blocks: vec![Block::Paragraph {
-                        text: "Said.".into(),
-                    }],
+                    blocks: vec![Block::paragraph("Said.")],
                 },
                 Block::Code {
                     text: "x = 1".into(),
@@ -213,5 +246,35 @@ mod tests {
         assert_eq!(escape_line("# not a heading"), "\\# not a heading");
         assert_eq!(escape_line("1. not a list"), "1\\. not a list");
         assert_eq!(escape_line("plain"), "plain");
+    }
+
+    /// Guards `--links` in Markdown: anchors become `[text](target)`, brackets in the anchor
+    /// cannot close it early, and a target with spaces or parentheses is bracketed.
+    #[test]
+    fn links_are_written_inline_and_escaped() {
+        use crate::article::Link;
+        let link = |start, end, href: &str| Link {
+            start,
+            end,
+            href: href.into(),
+        };
+        let text = "read [this] and the (old) notes";
+        let block = Block::Paragraph {
+            text: text.into(),
+            links: vec![
+                link(5, 11, "https://a.example/x"),
+                link(20, 31, "https://a.example/old (notes)"),
+            ],
+        };
+        assert_eq!(
+            render_block(&block, ""),
+            "read [\\[this\\]](https://a.example/x) and the [(old) notes](<https://a.example/old (notes)>)"
+        );
+        // An unsafe target leaves its anchor as plain text.
+        let block = Block::Paragraph {
+            text: "click me".into(),
+            links: vec![link(0, 5, "javascript:alert(1)")],
+        };
+        assert_eq!(render_block(&block, ""), "click me");
     }
 }

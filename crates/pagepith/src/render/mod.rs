@@ -6,5 +6,63 @@ mod markdown;
 mod text;
 
 pub use html::html;
+pub(crate) use html::safe_url;
 pub use markdown::{markdown, markdown_blocks};
 pub use text::text;
+
+use crate::article::Link;
+
+/// `text` cut into runs, each with the target of the link it is the anchor of, if any. Links
+/// that overlap an earlier one or fall off character boundaries are read as plain text: the
+/// output never fails on a malformed span.
+pub(crate) fn link_runs<'a>(text: &'a str, links: &'a [Link]) -> Vec<(&'a str, Option<&'a str>)> {
+    let mut runs = Vec::with_capacity(links.len() * 2 + 1);
+    let mut at = 0;
+    for link in links {
+        let (Some(before), Some(anchor)) =
+            (text.get(at..link.start), text.get(link.start..link.end))
+        else {
+            continue;
+        };
+        if anchor.is_empty() {
+            continue;
+        }
+        if !before.is_empty() {
+            runs.push((before, None));
+        }
+        runs.push((anchor, Some(link.href.as_str())));
+        at = link.end;
+    }
+    if at < text.len() {
+        runs.push((&text[at..], None));
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(start: usize, end: usize) -> Link {
+        Link {
+            start,
+            end,
+            href: "https://example.org/".into(),
+        }
+    }
+
+    /// Guards the run cutter: text between and after links is kept, and overlapping or
+    /// out-of-range spans degrade to plain text instead of panicking or dropping words.
+    #[test]
+    fn runs_cover_the_text_and_skip_bad_spans() {
+        let text = "see the docs and the faq";
+        let links = [link(8, 12), link(10, 14), link(21, 24), link(30, 40)];
+        let runs = link_runs(text, &links);
+        let joined: String = runs.iter().map(|(t, _)| *t).collect();
+        assert_eq!(joined, text);
+        let anchors: Vec<&str> = runs.iter().filter(|r| r.1.is_some()).map(|r| r.0).collect();
+        assert_eq!(anchors, ["docs", "faq"]);
+        // A span that cuts a multi-byte character is ignored.
+        assert_eq!(link_runs("héllo", &[link(1, 2)]), [("héllo", None)]);
+    }
+}

@@ -19,9 +19,9 @@ fn list_lines<'a>(items: &'a [crate::article::ListItem], lines: &mut Vec<&'a str
         for child in &item.children {
             match child {
                 Block::List { items, .. } => list_lines(items, lines),
-                Block::Paragraph { text } | Block::Heading { text, .. } | Block::Code { text } => {
-                    lines.push(text)
-                }
+                Block::Paragraph { text, .. }
+                | Block::Heading { text, .. }
+                | Block::Code { text } => lines.push(text),
                 _ => {}
             }
         }
@@ -30,7 +30,7 @@ fn list_lines<'a>(items: &'a [crate::article::ListItem], lines: &mut Vec<&'a str
 
 fn push_block(block: &Block, parts: &mut Vec<String>) {
     match block {
-        Block::Heading { text, .. } | Block::Paragraph { text } | Block::Code { text } => {
+        Block::Heading { text, .. } | Block::Paragraph { text, .. } | Block::Code { text } => {
             parts.push(text.clone())
         }
         Block::List { items, .. } => {
@@ -63,21 +63,10 @@ mod tests {
     #[test]
     fn blocks_are_separated_by_blank_lines_and_items_by_newlines() {
         let body = vec![
-            Block::Paragraph {
-                text: "One.".into(),
-            },
+            Block::paragraph("One."),
             Block::List {
                 ordered: false,
-                items: vec![
-                    ListItem {
-                        text: "a".into(),
-                        children: vec![],
-                    },
-                    ListItem {
-                        text: "b".into(),
-                        children: vec![],
-                    },
-                ],
+                items: vec![ListItem::new("a", vec![]), ListItem::new("b", vec![])],
             },
             Block::Table {
                 rows: vec![TableRow {

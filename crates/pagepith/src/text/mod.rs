@@ -87,14 +87,9 @@ fn extract_text_at(text: &str, config: &Config, now: i64) -> Result<Article, Err
 fn block(line: &Line, kind: &Kind) -> Block {
     let lead_in = line.text.ends_with([':', ',', ';']);
     if *kind == Kind::Short && !line.sentence_end && !lead_in {
-        Block::Heading {
-            level: 2,
-            text: line.text.clone(),
-        }
+        Block::heading(2, line.text.clone())
     } else {
-        Block::Paragraph {
-            text: line.text.clone(),
-        }
+        Block::paragraph(line.text.clone())
     }
 }
 
