@@ -3,6 +3,9 @@
 //! the release build, and peak heap beyond the input as a multiple of the input's size (plus
 //! 32 MiB of fixed overhead for the parser's tables and small pages).
 //!
+//! Every case runs through both tree builders — the fast parser (the default) and html5ever
+//! (the reference) — and each must meet the bounds on its own.
+//!
 //! The full-size cases are ignored in debug builds, where html5ever runs some twenty times slower
 //! and the time bounds would mean nothing; CI runs them with
 //! `cargo test --release -p pagepith --test hostile`. The small cases at the end run everywhere.
@@ -11,7 +14,7 @@
 use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 
-use pagepith::{Article, Config, Error, ErrorKind};
+use pagepith::{Article, Config, Error, ErrorKind, Parser};
 use peak_alloc::PeakAlloc;
 
 #[global_allocator]
@@ -31,24 +34,40 @@ const MIB: usize = 1 << 20;
 const FIXED_OVERHEAD: usize = 32 * MIB;
 
 struct Run {
+    /// The default (fast) parser's result.
     result: Result<Article, Error>,
+    /// html5ever's result on the same input and config.
+    reference: Result<Article, Error>,
+    /// The slower of the two runs.
     secs: f64,
-    /// Peak heap during extraction beyond what was allocated before it (the input included).
+    /// The larger of the two peaks of heap during extraction beyond what was allocated before
+    /// it (the input included).
     peak_bytes: usize,
 }
 
-/// Extracts `input`, timing it and measuring the peak heap it took.
+/// Extracts `input` with each parser in turn, timing each and measuring the peak heap it took.
 fn run(input: &[u8], config: &Config) -> Run {
-    HEAP.reset_peak_usage();
-    let before = HEAP.current_usage();
-    let start = Instant::now();
-    let result = pagepith::extract(input, config);
-    let secs = start.elapsed().as_secs_f64();
-    let peak_bytes = HEAP.peak_usage().saturating_sub(before);
+    let mut timed = [Parser::Fast, Parser::Html5ever].map(|parser| {
+        let config = config.clone().with_parser(parser);
+        HEAP.reset_peak_usage();
+        let before = HEAP.current_usage();
+        let start = Instant::now();
+        let result = pagepith::extract(input, &config);
+        let secs = start.elapsed().as_secs_f64();
+        let peak_bytes = HEAP.peak_usage().saturating_sub(before);
+        eprintln!(
+            "{parser:?}: {secs:.2} s, peak heap {:.1} MiB",
+            peak_bytes as f64 / MIB as f64
+        );
+        Some((result, secs, peak_bytes))
+    });
+    let (result, fast_secs, fast_peak) = timed[0].take().expect("fast run");
+    let (reference, reference_secs, reference_peak) = timed[1].take().expect("html5ever run");
     Run {
         result,
-        secs,
-        peak_bytes,
+        reference,
+        secs: fast_secs.max(reference_secs),
+        peak_bytes: fast_peak.max(reference_peak),
     }
 }
 
@@ -68,6 +87,9 @@ fn within(run: Run, input_len: usize, max_secs: f64, max_memory_multiple: usize)
         "peak heap {}",
         run.peak_bytes
     );
+    if let Err(e) = &run.reference {
+        panic!("expected an article from html5ever, got the error: {e}");
+    }
     match run.result {
         Ok(article) => article,
         Err(e) => panic!("expected an article, got the error: {e}"),
@@ -133,14 +155,16 @@ fn text_node_of_100mb_is_refused_by_default_under_1s_without_copying() {
     let run = run(html.as_bytes(), &Config::default());
     assert!(run.secs < 1.0, "took {:.2} s", run.secs);
     assert!(run.peak_bytes < MIB, "peak heap {}", run.peak_bytes);
-    let err = run.result.unwrap_err();
-    assert!(matches!(
-        err.kind(),
-        ErrorKind::LimitExceeded {
-            limit: "max_input_bytes",
-            ..
-        }
-    ));
+    for result in [run.result, run.reference] {
+        let err = result.unwrap_err();
+        assert!(matches!(
+            err.kind(),
+            ErrorKind::LimitExceeded {
+                limit: "max_input_bytes",
+                ..
+            }
+        ));
+    }
 }
 
 #[test]

@@ -17,7 +17,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use html5ever::tokenizer::{TagKind, Token, TokenSink, TokenSinkResult};
-use html5ever::{local_name, LocalName};
+use html5ever::LocalName;
 
 /// Depth of the last insertion point, written by the sink and read by [`DepthGate`].
 pub(super) type Frontier = Rc<Cell<u32>>;
@@ -64,32 +64,16 @@ impl<S: TokenSink> TokenSink for DepthGate<S> {
     }
 }
 
-/// Elements admitted at any depth. Void elements never stay open, so they cannot deepen the
-/// tree, and images carry captions. Raw-text elements close at their own end tag and switch the
-/// tokenizer: dropping `<script>` or `<style>` would turn code into page text.
+/// Elements admitted at any depth (the list and its reasons: [`ADMITTED_PAST_DEPTH`]).
 fn always_admitted(name: &LocalName) -> bool {
-    matches!(
-        *name,
-        local_name!("area")
-            | local_name!("base")
-            | local_name!("br")
-            | local_name!("col")
-            | local_name!("embed")
-            | local_name!("hr")
-            | local_name!("img")
-            | local_name!("input")
-            | local_name!("link")
-            | local_name!("meta")
-            | local_name!("source")
-            | local_name!("track")
-            | local_name!("wbr")
-            | local_name!("script")
-            | local_name!("style")
-            | local_name!("title")
-            | local_name!("textarea")
-            | local_name!("xmp")
-            | local_name!("iframe")
-            | local_name!("noembed")
-            | local_name!("noframes")
-    )
+    ADMITTED_PAST_DEPTH.contains(&&**name)
 }
+
+/// Elements admitted past the depth cap, by both tree builders. Void elements never stay open,
+/// so they cannot deepen the tree, and images carry captions. Raw-text elements close at their
+/// own end tag and switch the tokenizer: dropping `<script>` or `<style>` would turn code into
+/// page text.
+pub(crate) const ADMITTED_PAST_DEPTH: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes",
+];

@@ -6,7 +6,7 @@
 //! unlink nodes: they mark them [`Document::detach`]ed, which keeps ids stable for diagnostics.
 
 mod attrs;
-mod depth;
+pub(crate) mod depth;
 mod fast;
 mod nul;
 mod sink;

@@ -2,7 +2,7 @@
 //! the tree builder must get right, and the random tag soup checks the combinations.
 
 use super::parse;
-use crate::dom::{self, Document, Edge, ParseLimits};
+use crate::dom::{self, Document, Edge, ParseLimits, Tag};
 
 /// The tree as element names and texts in document order (attributes aside).
 fn shape(doc: &Document) -> String {
@@ -168,6 +168,23 @@ fn depth_cap_keeps_text_and_bounds_nesting() {
     }
     // The document node, and children of the deepest open element one level below the cap.
     assert!(max <= 102, "nesting {max} beyond the cap");
+}
+
+/// Guards memory on deep pages: start tags past the cap are dropped, not kept as childless
+/// nodes, so a page of nested `<div>`s costs nodes for the cap's depth only; images past the
+/// cap still arrive.
+#[test]
+fn start_tags_past_the_depth_cap_spend_no_nodes() {
+    let depth = 50_000;
+    let html = "<div>".repeat(depth) + "<img src=a.png>deep" + &"</div>".repeat(depth);
+    let limits = ParseLimits {
+        max_depth: 100,
+        ..ParseLimits::default()
+    };
+    let doc = parse(&html, &limits).unwrap();
+    assert!(doc.len() < 200, "{} nodes for a 100-deep cap", doc.len());
+    assert!(doc.find_tag(Document::ROOT, Tag::Img).is_some());
+    assert_eq!(doc.text_content(Document::ROOT), "deep");
 }
 
 #[test]

@@ -310,6 +310,17 @@ impl Builder {
         if let Tok::Text(t) = tok {
             return self.text(t);
         }
+        if let Tok::Start(st) = tok {
+            // Past the depth cap a start tag is dropped, as html5ever's gate does (dom/depth.rs):
+            // what it holds flows into the deepest open element, and no node is spent on an
+            // element that could not nest anyway (a million nested `<div>`s would otherwise
+            // each become a node).
+            if self.tree.stack.len() >= self.tree.max_depth
+                && !crate::dom::depth::ADMITTED_PAST_DEPTH.contains(&st.name)
+            {
+                return Step::Done;
+            }
+        }
         for _ in 0..16 {
             let step = if self.foreign_applies(tok) {
                 self.foreign(tok)
