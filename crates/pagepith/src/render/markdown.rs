@@ -14,7 +14,7 @@ pub fn markdown_blocks(blocks: &[Block]) -> String {
 pub fn markdown(article: &Article) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(title) = &article.title {
-        parts.push(format!("# {}", escape_line(title)));
+        parts.push(format!("# {}", heading_text(title, &[])));
     }
     for block in &article.body {
         parts.push(render_block(block, ""));
@@ -30,10 +30,10 @@ fn render_block(block: &Block, prefix: &str) -> String {
             format!(
                 "{} {}",
                 "#".repeat((*level).clamp(1, 6) as usize),
-                escape_line(&with_links(text, links).replace('\n', " "))
+                heading_text(text, links)
             )
         }
-        Block::Paragraph { text, links } => with_links(text, links)
+        Block::Paragraph { text, links } => inline(text, links)
             .lines()
             .map(escape_line)
             .collect::<Vec<_>>()
@@ -61,7 +61,10 @@ fn render_block(block: &Block, prefix: &str) -> String {
             .collect::<Vec<_>>()
             .join("\n"),
         Block::Figure { src, caption } => {
-            let alt = caption.as_deref().map(escape_line).unwrap_or_default();
+            let alt = caption
+                .as_deref()
+                .map(|c| inline(&c.replace(['[', ']'], ""), &[]).replace('\n', " "))
+                .unwrap_or_default();
             // An image link to `javascript:` or `data:` would run in a Markdown viewer, and a
             // bracket or space would end the link early.
             let src = src.as_deref().and_then(super::html::safe_url);
@@ -95,7 +98,7 @@ fn list(ordered: bool, items: &[crate::article::ListItem]) -> String {
                 "-".to_owned()
             };
             let indent = " ".repeat(marker.len() + 1);
-            let mut text = with_links(&item.text, &item.links)
+            let mut text = inline(&item.text, &item.links)
                 .lines()
                 .map(escape_line)
                 .collect::<Vec<_>>()
@@ -115,7 +118,7 @@ fn table(rows: &[crate::article::TableRow]) -> String {
     if width == 0 {
         return String::new();
     }
-    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let cell = |s: &str| inline(s, &[]).replace('|', "\\|").replace('\n', " ");
     let line = |cells: &[String]| {
         let mut cols: Vec<String> = cells.iter().map(|c| cell(c)).collect();
         cols.resize(width, String::new());
@@ -146,56 +149,93 @@ fn destination(url: &str) -> String {
     }
 }
 
-/// The text with each link written as `[anchor](target)`. Brackets in the anchor are
-/// escaped so that it cannot close early.
-fn with_links(text: &str, links: &[crate::article::Link]) -> String {
-    if links.is_empty() {
-        return text.to_owned();
+/// Heading content on one line. Line-start syntax means nothing after the `#`s, so only
+/// inline markup is escaped, and a trailing run of `#` after a space, which CommonMark would
+/// read as a closing sequence and drop.
+fn heading_text(text: &str, links: &[crate::article::Link]) -> String {
+    let mut out = inline(text, links).replace('\n', " ");
+    let body = out.trim_end_matches('#');
+    if body.len() < out.len() && (body.is_empty() || body.ends_with([' ', '\t'])) {
+        out.insert(body.len(), '\\');
     }
+    out
+}
+
+/// Text as Markdown inline content: each link written as `[anchor](target)`, with brackets in
+/// the anchor escaped so that it cannot close early, and what would open raw HTML (`<` before
+/// a letter, `/`, `!` or `?`) escaped everywhere, so that a page quoting `<script>` or
+/// `<img onerror=…>` as text cannot become live markup in a Markdown viewer.
+fn inline(text: &str, links: &[crate::article::Link]) -> String {
     let mut out = String::with_capacity(text.len() + links.len() * 40);
     for (run, href) in super::link_runs(text, links) {
         match href.and_then(super::safe_url) {
             Some(href) => {
                 out.push('[');
-                for c in run.chars() {
-                    if matches!(c, '[' | ']' | '\\') {
-                        out.push('\\');
-                    }
-                    out.push(c);
-                }
+                escape_inline_into(run, true, &mut out);
                 out.push_str("](");
                 out.push_str(&destination(&href));
                 out.push(')');
             }
-            None => out.push_str(run),
+            None => escape_inline_into(run, false, &mut out),
         }
     }
     out
 }
 
-/// Escapes what would otherwise start Markdown syntax at the beginning of a line.
+fn escape_inline_into(text: &str, anchor: bool, out: &mut String) {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let opens_html = c == '<'
+            && chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'));
+        if opens_html || (anchor && matches!(c, '[' | ']' | '\\')) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
+/// Escapes what would otherwise start block syntax at the beginning of a line: an ATX heading
+/// (`#` to `######` then a space), a quotation, a list item (`-`, `+`, `*` or `1.`/`1)` then a
+/// space), a code fence, or a line of `-`, `=`, `*` or `_` alone (a thematic break, or a
+/// setext underline that would turn the line before it into a heading). Only these: an
+/// escape elsewhere (`\#1`, `1\.` in a heading) would show as a stray backslash in viewers
+/// and plain-text consumers alike.
 fn escape_line(line: &str) -> String {
     let trimmed = line.trim_start();
-    let needs = trimmed.starts_with('#')
-        || trimmed.starts_with('>')
-        || trimmed.starts_with("- ")
-        || trimmed.starts_with("* ")
-        || trimmed.starts_with("+ ")
-        || ordered_marker(trimmed);
-    if ordered_marker(trimmed) {
+    if let Some(digits) = ordered_marker(trimmed) {
         // A backslash before a digit is literal in CommonMark; the delimiter is what escapes.
-        let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
-        format!("{}\\{}", &trimmed[..digits], &trimmed[digits..])
-    } else if needs {
+        return format!("{}\\{}", &trimmed[..digits], &trimmed[digits..]);
+    }
+    let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
+    let atx = (1..=6).contains(&hashes) && ends_marker(&trimmed[hashes..]);
+    let bullet = trimmed.starts_with(['-', '+', '*']) && ends_marker(&trimmed[1..]);
+    let fence = trimmed.starts_with("```") || trimmed.starts_with("~~~");
+    let rule = !trimmed.is_empty()
+        && trimmed
+            .chars()
+            .all(|c| matches!(c, '-' | '=' | '*' | '_' | ' ' | '\t'));
+    if atx || bullet || fence || rule || trimmed.starts_with('>') {
         format!("\\{trimmed}")
     } else {
         trimmed.to_owned()
     }
 }
 
-fn ordered_marker(s: &str) -> bool {
-    let digits = s.chars().take_while(|c| c.is_ascii_digit()).count();
-    digits > 0 && s[digits..].starts_with(". ")
+/// Whether what follows a marker lets it act as one: the end of the line or white space.
+fn ends_marker(rest: &str) -> bool {
+    rest.is_empty() || rest.starts_with([' ', '\t'])
+}
+
+/// The length of the digits of an ordered-list marker starting `s` (`1.` or `1)`, up to nine
+/// digits, then a space or the end of the line).
+fn ordered_marker(s: &str) -> Option<usize> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    ((1..=9).contains(&digits)
+        && s[digits..].starts_with(['.', ')'])
+        && ends_marker(&s[digits + 1..]))
+    .then_some(digits)
 }
 
 #[cfg(test)]
@@ -245,7 +285,32 @@ mod tests {
     fn text_that_looks_like_syntax_is_escaped() {
         assert_eq!(escape_line("# not a heading"), "\\# not a heading");
         assert_eq!(escape_line("1. not a list"), "1\\. not a list");
+        assert_eq!(escape_line("2) nor this"), "2\\) nor this");
+        assert_eq!(escape_line("---"), "\\---");
+        assert_eq!(escape_line("```rust"), "\\```rust");
         assert_eq!(escape_line("plain"), "plain");
+    }
+
+    /// Guards against stray escapes: text that only looks like syntax to a careless eye
+    /// (`#1`, a hashtag, `1.5 million`, `-3 degrees`, a heading that starts with a number) is
+    /// left as written, since a backslash there shows in every viewer.
+    #[test]
+    fn text_that_is_not_syntax_is_not_escaped() {
+        for plain in ["#1 pick", "#SOTD", "1.5 million", "-3 degrees", "C# and F#"] {
+            assert_eq!(escape_line(plain), plain);
+        }
+        assert_eq!(heading_text("1. Make a budget", &[]), "1. Make a budget");
+        assert_eq!(heading_text("We are #1", &[]), "We are #1");
+        assert_eq!(heading_text("Top ten #", &[]), "Top ten \\#");
+    }
+
+    /// Guards Markdown viewers: markup quoted as text in a page stays text.
+    #[test]
+    fn html_in_text_is_escaped() {
+        assert_eq!(
+            inline("use <script> or <img onerror=x> but 1 < 2", &[]),
+            "use \\<script> or \\<img onerror=x> but 1 < 2"
+        );
     }
 
     /// Guards `--links` in Markdown: anchors become `[text](target)`, brackets in the anchor
