@@ -28,7 +28,16 @@ pub fn build_article(
         ..Builder::default()
     };
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let whole_rows = rows_kept_whole(doc, seg, sel);
     for (b, d) in seg.blocks.iter().zip(&sel.decisions) {
+        let d = match d {
+            Decision::LinkHeavy | Decision::OutsideContainer
+                if data_cell(b).is_some_and(|c| whole_rows.contains(&c.row)) =>
+            {
+                &Decision::Kept
+            }
+            d => d,
+        };
         match d {
             // A long paragraph met a second time is the page repeating itself (a teaser of the
             // lead, a pull quote, a block for another screen size), not new text.
@@ -85,6 +94,82 @@ pub fn build_article(
         comments: Vec::new(),
         provenance,
     }
+}
+
+/// The table cell `b` is, when it is a whole data cell (not a layout column read as prose).
+fn data_cell(b: &TextBlock) -> Option<crate::segment::CellPlace> {
+    b.cell
+        .filter(|c| c.cell == b.node && b.chars <= MAX_DATA_CELL_CHARS)
+}
+
+/// Table rows to keep whole: a row with any kept data cell, and the header row (`<th>` cells
+/// or `<thead>`) of a table with kept rows. A cell dropped for its links (a product name, a
+/// "details" link) would otherwise shift the row's values under the wrong column, and a
+/// dropped header row leaves the values unlabelled.
+fn rows_kept_whole(
+    doc: &Document,
+    seg: &Segmentation,
+    sel: &Selection,
+) -> std::collections::HashSet<NodeId> {
+    let mut rows = std::collections::HashSet::new();
+    let mut tables = std::collections::HashSet::new();
+    for (b, d) in seg.blocks.iter().zip(&sel.decisions) {
+        if let (Some(c), Decision::Kept) = (data_cell(b), d) {
+            rows.insert(c.row);
+            tables.insert(c.table);
+        }
+    }
+    let mut first_rows = std::collections::HashSet::new();
+    for b in &seg.blocks {
+        let Some(c) = data_cell(b) else { continue };
+        if tables.contains(&c.table) && first_rows.insert(c.table) {
+            let header = c.header
+                || doc
+                    .ancestors(c.row)
+                    .take(2)
+                    .any(|a| doc.tag(a) == Some(Tag::Thead));
+            if header {
+                rows.insert(c.row);
+            }
+        }
+    }
+    rows
+}
+
+/// Most columns one cell may span: real tables span a few; the cap bounds the empty cells a
+/// hostile `colspan` could make.
+const MAX_COLSPAN: usize = 100;
+
+/// Columns that stand between two cells of a row with no text read from them: the cells in
+/// between (empty, or dropped), and the extra columns `after` spans. Writing them as empty
+/// cells keeps every value under its own header. The walk starts where the last one ended, so
+/// a row costs one pass over its cells.
+fn columns_between(doc: &Document, row: NodeId, after: Option<NodeId>, cell: NodeId) -> usize {
+    if doc.parent(cell) != Some(row) {
+        return 0;
+    }
+    let span = |id: NodeId| {
+        doc.attr(id, "colspan")
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .unwrap_or(1)
+            .clamp(1, MAX_COLSPAN)
+    };
+    let is_cell = |id: NodeId| matches!(doc.tag(id), Some(Tag::Td | Tag::Th));
+    let (mut columns, mut next) = match after {
+        Some(a) => (span(a) - 1, doc.node(a).next_sibling),
+        None => (0, doc.node(row).first_child),
+    };
+    while let Some(id) = next {
+        if id == cell {
+            return columns;
+        }
+        if is_cell(id) {
+            columns += span(id);
+        }
+        next = doc.node(id).next_sibling;
+    }
+    // `cell` was not after `after` (misnested markup): no padding rather than a wrong one.
+    0
 }
 
 /// The group being built: a list, table or quotation grows while blocks continue it.
@@ -173,19 +258,19 @@ impl Builder {
                             last.push(' ');
                             last.push_str(&b.text);
                         } else {
+                            let gap = columns_between(doc, cell.row, *last_cell, cell.cell);
+                            r.cells.extend(std::iter::repeat_n(String::new(), gap));
                             r.cells.push(b.text.clone());
                             *last_cell = Some(cell.cell);
                         }
                         r.header &= header;
                     }
-                    _ => rows.push((
-                        cell.row,
-                        TableRow {
-                            cells: vec![b.text.clone()],
-                            header,
-                        },
-                        Some(cell.cell),
-                    )),
+                    _ => {
+                        let gap = columns_between(doc, cell.row, None, cell.cell);
+                        let mut cells = vec![String::new(); gap];
+                        cells.push(b.text.clone());
+                        rows.push((cell.row, TableRow { cells, header }, Some(cell.cell)));
+                    }
                 }
             }
             return;
@@ -430,5 +515,36 @@ mod tests {
             article.text(),
             "links must not change the text"
         );
+    }
+
+    /// Guards table alignment: a row whose name cell is a link, an empty cell, a `colspan` and
+    /// a header row of links all keep every value under its own column.
+    #[test]
+    fn table_rows_keep_their_columns() {
+        let html = "<article><p>Movers compared on price, deposit and reach, with the figures \
+            each company gave us for a three-bedroom move this spring.</p><table>\
+            <thead><tr><th><a href=/a>Company</a></th><th><a href=/p>Price</a></th>\
+            <th><a href=/d>Deposit</a></th><th><a href=/s>States</a></th></tr></thead>\
+            <tr><td><a href=/x>Northway Movers</a></td><td>$9,000</td><td></td><td>48</td></tr>\
+            <tr><td colspan=2>Price on request</td><td>None</td><td>50</td></tr>\
+            </table></article>";
+        let body = body_of(html);
+        let Some(Block::Table { rows }) = body.iter().find(|b| matches!(b, Block::Table { .. }))
+        else {
+            panic!("no table in {body:#?}");
+        };
+        let cells: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.cells.iter().map(String::as_str).collect())
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                vec!["Company", "Price", "Deposit", "States"],
+                vec!["Northway Movers", "$9,000", "", "48"],
+                vec!["Price on request", "", "None", "50"],
+            ]
+        );
+        assert!(rows[0].header);
     }
 }
