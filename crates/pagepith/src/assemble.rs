@@ -80,6 +80,7 @@ pub fn build_article(
         captions,
         body,
         comments: Vec::new(),
+        quotes: Vec::new(),
         provenance,
     }
 }
