@@ -22,6 +22,10 @@ pub struct Record<'a> {
     /// The comments' text; present only when `--comments` asked for it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comments: Option<String>,
+    /// The body's quotations (`text`, `speaker`, `speaker_mention`, `cue`, `paragraph`,
+    /// `start`, `end`: see `pagepith::Quote`); present only when `--quotes` asked for them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quotes: Option<&'a [pagepith::Quote]>,
     /// With `--provenance`: `title_source`, `date_source`… beside the fields.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub provenance: Option<Sources<'a>>,
@@ -72,6 +76,7 @@ impl<'a> Record<'a> {
             captions: &a.captions,
             text: a.text(),
             comments: comments.then(|| a.comments_text()),
+            quotes: None,
             provenance: provenance.then_some(Sources {
                 title_source: p.title.as_deref(),
                 authors_source: p.authors.as_deref(),
@@ -85,6 +90,12 @@ impl<'a> Record<'a> {
             warc_target_uri: None,
             warc_date: None,
         }
+    }
+
+    /// Adds the `quotes` field (empty when the page has none).
+    pub fn with_quotes(mut self, quotes: &'a [pagepith::Quote]) -> Record<'a> {
+        self.quotes = Some(quotes);
+        self
     }
 
     /// Adds the fields of the WARC record the page came from.
