@@ -64,6 +64,26 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
             text.replace('\n', " ")
         )?;
     }
+    if args.options.quotes {
+        // The article again, for its quotations: one more extraction of one page, only when
+        // asked for.
+        let article = pagepith::extract(&bytes, &args.options.config())?;
+        writeln!(out, "quotes:")?;
+        for q in &article.quotes {
+            let text: String = q.text.chars().take(80).collect();
+            writeln!(
+                out,
+                "  ¶{:<3} {:>5}-{:<5} {:<24} {:<22} {:<24} | {}",
+                q.paragraph,
+                q.start,
+                q.end,
+                q.speaker.as_deref().unwrap_or("(no speaker)"),
+                q.cue.as_deref().unwrap_or("-"),
+                q.speaker_mention.as_deref().unwrap_or("-"),
+                text.replace('\n', " ")
+            )?;
+        }
+    }
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
     Ok(ExitCode::SUCCESS)
 }

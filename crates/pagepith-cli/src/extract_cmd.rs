@@ -88,6 +88,7 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
             format,
             provenance: args.provenance,
             comments: args.options.comments,
+            quotes: args.options.quotes,
             input: args.input,
         },
     };

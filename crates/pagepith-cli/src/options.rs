@@ -26,6 +26,10 @@ pub struct ExtractionOptions {
     /// Keep link targets: `[text](href)` in Markdown, `<a href>` in HTML, a `links` list in JSON.
     #[arg(long)]
     pub links: bool,
+    /// Find the body's direct quotations and who said them: a `quotes` field (JSON), a
+    /// section after the body (text, Markdown), a list after the blocks (explain).
+    #[arg(long)]
+    pub quotes: bool,
     /// Parser that builds the tree [default: the library's default].
     #[arg(long, value_enum)]
     pub parser: Option<crate::ParserArg>,
@@ -44,5 +48,6 @@ impl ExtractionOptions {
             .with_comments(self.comments)
             .with_tables(!self.no_tables)
             .with_links(self.links)
+            .with_quotes(self.quotes)
     }
 }

@@ -95,6 +95,8 @@ pub struct Render {
     pub provenance: bool,
     /// Add the comments (JSON field, or a section after the body).
     pub comments: bool,
+    /// Add the quotations (JSON field, or a section after the body).
+    pub quotes: bool,
     /// Whether page files and stdin are HTML or text.
     pub input: InputKind,
 }
@@ -405,6 +407,9 @@ fn extract(
                 if config.links() {
                     r = r.with_links(&article);
                 }
+                if render.quotes {
+                    r = r.with_quotes(&article.quotes);
+                }
                 match warc {
                     Some(w) => r.with_warc(w),
                     None => r,
@@ -413,15 +418,27 @@ fn extract(
             // Each format renders the body text once; emptiness is read off that.
             let (rendered, empty) = match format {
                 Format::Text => {
-                    let text = article.text();
+                    let mut text = article.text();
                     let empty = text.trim().is_empty();
+                    if render.quotes && !article.quotes.is_empty() {
+                        text = format!(
+                            "{text}\n\n{}",
+                            pagepith::render::quotes_text(&article.quotes)
+                        );
+                    }
                     match comments.filter(|c| !c.is_empty()) {
                         Some(c) => (format!("{text}\n\nComments:\n\n{c}"), empty),
                         None => (text, empty),
                     }
                 }
                 Format::Markdown => {
-                    let md = article.markdown();
+                    let mut md = article.markdown();
+                    if render.quotes && !article.quotes.is_empty() {
+                        md = format!(
+                            "{md}\n{}",
+                            pagepith::render::quotes_markdown(&article.quotes)
+                        );
+                    }
                     match article.comments.is_empty() || !render.comments {
                         true => (md, article.is_empty()),
                         false => (

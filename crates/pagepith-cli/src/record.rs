@@ -25,6 +25,10 @@ pub struct Record<'a> {
     /// With `--links`: the body's links in reading order.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub links: Option<Vec<LinkRecord<'a>>>,
+    /// The body's quotations (`text`, `speaker`, `speaker_mention`, `cue`, `paragraph`,
+    /// `start`, `end`: see `pagepith::Quote`); present only when `--quotes` asked for them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quotes: Option<&'a [pagepith::Quote]>,
     /// With `--provenance`: `title_source`, `date_source`… beside the fields.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub provenance: Option<Sources<'a>>,
@@ -83,6 +87,7 @@ impl<'a> Record<'a> {
             text: a.text(),
             comments: comments.then(|| a.comments_text()),
             links: None,
+            quotes: None,
             provenance: provenance.then_some(Sources {
                 title_source: p.title.as_deref(),
                 authors_source: p.authors.as_deref(),
@@ -106,6 +111,12 @@ impl<'a> Record<'a> {
                 .map(|(text, href)| LinkRecord { text, href })
                 .collect(),
         );
+        self
+    }
+
+    /// Adds the `quotes` field (empty when the page has none).
+    pub fn with_quotes(mut self, quotes: &'a [pagepith::Quote]) -> Record<'a> {
+        self.quotes = Some(quotes);
         self
     }
 

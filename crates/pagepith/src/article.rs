@@ -123,6 +123,8 @@ pub struct Article {
     pub body: Vec<Block>,
     /// The page's comments, one paragraph a block; empty unless `Config::with_comments`.
     pub comments: Vec<Block>,
+    /// The body's direct quotations with their speakers; empty unless `Config::with_quotes`.
+    pub quotes: Vec<crate::Quote>,
     /// Where each metadata field came from.
     pub provenance: crate::Provenance,
 }

@@ -92,6 +92,7 @@ pub fn build_article(
         captions,
         body,
         comments: Vec::new(),
+        quotes: Vec::new(),
         provenance,
     }
 }

@@ -25,6 +25,7 @@ pub struct Config {
     pub(crate) comments: bool,
     pub(crate) tables: bool,
     pub(crate) links: bool,
+    pub(crate) quotes: bool,
     pub(crate) parser: crate::dom::Parser,
     pub(crate) reference_time: Option<i64>,
     pub(crate) max_depth: u32,
@@ -45,6 +46,7 @@ impl Default for Config {
             comments: false,
             tables: true,
             links: false,
+            quotes: false,
             parser: crate::dom::Parser::default(),
             reference_time: None,
             max_depth: crate::dom::DEFAULT_MAX_DEPTH,
@@ -108,6 +110,19 @@ impl Config {
     /// Whether link targets are kept.
     pub fn links(&self) -> bool {
         self.links
+    }
+
+    /// Find the body's direct quotations and their speakers into
+    /// [`Article::quotes`](crate::Article::quotes) (default: no). Off, extraction does none of
+    /// that work.
+    pub fn with_quotes(mut self, quotes: bool) -> Self {
+        self.quotes = quotes;
+        self
+    }
+
+    /// Whether quotations are found.
+    pub fn quotes(&self) -> bool {
+        self.quotes
     }
 
     /// Whether comments are extracted.

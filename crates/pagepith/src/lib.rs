@@ -25,6 +25,9 @@
 //! Pages that arrive already flattened to text, one block a line (crawl WET records, scraped
 //! corpora), go through [`extract_text`] instead, which reads the same [`Article`] from the
 //! lines alone; [`flatten`] turns an HTML page into such text.
+//!
+//! With [`Config::with_quotes`], either path also reads the body's direct quotations and who
+//! said them into [`Article::quotes`] (see [`quotes`]).
 
 #![forbid(unsafe_code)]
 
@@ -42,6 +45,7 @@ mod langdetect;
 mod metadata;
 mod pagetype;
 mod prune;
+pub mod quotes;
 pub mod render;
 mod segment;
 mod select;
@@ -56,6 +60,7 @@ pub use error::{Error, ErrorKind};
 pub use explain::{explain, BlockReport, Explanation, MetadataReport, RemovedReport};
 pub use flatten::{flatten, flatten_str};
 pub use metadata::Provenance;
+pub use quotes::Quote;
 pub use text::{extract_text, looks_like_html};
 
 /// Extracts the article from a page's bytes; the charset is detected here.
@@ -73,6 +78,9 @@ pub fn extract_str(html: &str, config: &Config) -> Result<Article, Error> {
     let mut article =
         assemble::build_article(&run.doc, &run.segmentation, &run.selection, run.meta);
     article.comments = run.comments;
+    if config.quotes {
+        article.quotes = quotes::from_body(&article.body);
+    }
     Ok(article)
 }
 

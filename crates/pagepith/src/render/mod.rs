@@ -3,12 +3,15 @@
 
 mod html;
 mod markdown;
+mod quotes;
 mod text;
 
 pub use html::html;
 pub(crate) use html::safe_url;
 pub use markdown::{markdown, markdown_blocks};
+pub use quotes::{quotes_markdown, quotes_text};
 pub use text::text;
+pub(crate) use text::text_parts;
 
 use crate::article::Link;
 

@@ -4,11 +4,25 @@
 use crate::article::Block;
 
 pub fn text(body: &[Block]) -> String {
-    let mut parts: Vec<String> = Vec::with_capacity(body.len());
+    let parts = text_parts(body);
+    let mut out = String::with_capacity(parts.iter().map(|(p, _)| p.len() + 2).sum());
+    for (i, (part, _)) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str("\n\n");
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+/// The paragraphs `text` joins with a blank line, each with whether it is prose (not code or a
+/// table): what the quotation finder reads, paragraph by paragraph.
+pub fn text_parts(body: &[Block]) -> Vec<(String, bool)> {
+    let mut parts = Vec::with_capacity(body.len());
     for block in body {
         push_block(block, &mut parts);
     }
-    parts.join("\n\n")
+    parts
 }
 
 /// Each item a line, nested lists' items after their parent's.
@@ -28,22 +42,24 @@ fn list_lines<'a>(items: &'a [crate::article::ListItem], lines: &mut Vec<&'a str
     }
 }
 
-fn push_block(block: &Block, parts: &mut Vec<String>) {
+fn push_block(block: &Block, parts: &mut Vec<(String, bool)>) {
     match block {
-        Block::Heading { text, .. } | Block::Paragraph { text, .. } | Block::Code { text } => {
-            parts.push(text.clone())
+        Block::Heading { text, .. } | Block::Paragraph { text, .. } => {
+            parts.push((text.clone(), true))
         }
+        Block::Code { text } => parts.push((text.clone(), false)),
         Block::List { items, .. } => {
             let mut lines = Vec::new();
             list_lines(items, &mut lines);
-            parts.push(lines.join("\n"));
+            parts.push((lines.join("\n"), true));
         }
-        Block::Table { rows } => parts.push(
+        Block::Table { rows } => parts.push((
             rows.iter()
                 .map(|r| r.cells.join(" | "))
                 .collect::<Vec<_>>()
                 .join("\n"),
-        ),
+            false,
+        )),
         // NOTE: quotations hold only leaf blocks (assemble never nests them), so this
         // recursion is one level deep whatever the input.
         Block::Quote { blocks } => {

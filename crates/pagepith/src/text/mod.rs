@@ -79,6 +79,9 @@ fn extract_text_at(text: &str, config: &Config, now: i64) -> Result<Article, Err
         .into_iter()
         .max_by_key(|&(lang, n)| (n, lang))
         .map(|(lang, _)| lang.to_owned());
+    if config.quotes() {
+        article.quotes = crate::quotes::from_body(&article.body);
+    }
     Ok(article)
 }
 
