@@ -109,9 +109,11 @@ pub fn prune(doc: &mut Document, discussion: bool, class_rules: bool) -> PruneLo
             // A cookie or consent box is never a content wrapper, however much text its
             // policy has: on a page with a short body (a forum thread, a recipe listing) the
             // consent dialog can hold most of the prose and would otherwise win. Only inside
-            // the page's marked main content (a cookie-policy page) is it the article.
+            // the page's marked main content (a cookie-policy page) is it the article. The
+            // retry without class rules trusts these words too: a consent box never holds
+            // the article that misleading class names hid.
             Some(PruneReason::FurnitureClass(_))
-                if class_rules && names_consent(doc, id) && !inside_main_content(doc, id) =>
+                if names_consent(doc, id) && !inside_main_content(doc, id) =>
             {
                 log.removed
                     .push((id, PruneReason::FurnitureClass(FurnitureKind::Consent)));
@@ -340,6 +342,9 @@ pub(crate) fn is_hidden(el: &crate::dom::Element) -> bool {
         })
 }
 
+/// Ids with at least this many words are slugs of text (see `find_class_word`).
+const MIN_SLUG_WORDS: usize = 5;
+
 /// Calls `visit` with the words of an element's class and id, lower-cased, split at anything
 /// not alphanumeric and at camelCase humps, plus each whole part joined without separators
 /// (`sr-only` → `sronly`), until `visit` returns something. Runs on every element of every page,
@@ -355,9 +360,18 @@ fn find_class_word<T>(
     } else {
         ""
     };
+    // An id of many words is an anchor made from the section's own heading
+    // (`receive-and-reply-to-an-sms-section`), not a component's name: its words say what the
+    // text is about, not what the element is. Component ids have one to three words.
+    // Pieces with digits are counters (`sibling-nodes_1-0`), not words.
+    let slug = id
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphabetic()))
+        .count()
+        >= MIN_SLUG_WORDS;
     let parts = class
         .split_ascii_whitespace()
-        .chain(std::iter::once(id).filter(|s| !s.is_empty()));
+        .chain(std::iter::once(id).filter(|s| !s.is_empty() && !slug));
     let mut spaced = String::new();
     let mut joined = String::new();
     for part in parts {
