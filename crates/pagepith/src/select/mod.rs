@@ -85,7 +85,17 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
     } else {
         tuning.min_container_share
     };
-    let fragment = (kept as f64) < share * region_chars as f64;
+    // A listing without marked regions has items that are all links: its best prose
+    // container (an intro line) is then a tiny part of the region's whole text.
+    let region_total: usize = seg
+        .blocks
+        .iter()
+        .zip(&region)
+        .filter(|(_, d)| **d == Decision::Kept)
+        .map(|(b, _)| b.chars)
+        .sum();
+    let fragment = (kept as f64) < share * region_chars as f64
+        || (kept as f64) < tuning.min_container_share_total * region_total as f64;
     if fragment {
         return Selection {
             decisions: region,
