@@ -106,6 +106,19 @@ pub fn prune(doc: &mut Document, discussion: bool, class_rules: bool) -> PruneLo
     let mut walk = doc.descendants(Document::ROOT);
     while let Some(id) = walk.next() {
         match removal_reason(doc, id) {
+            // A cookie or consent box is never a content wrapper, however much text its
+            // policy has: on a page with a short body (a forum thread, a recipe listing) the
+            // consent dialog can hold most of the prose and would otherwise win. Only inside
+            // the page's marked main content (a cookie-policy page) is it the article. The
+            // retry without class rules trusts these words too: a consent box never holds
+            // the article that misleading class names hid.
+            Some(PruneReason::FurnitureClass(_))
+                if names_consent(doc, id) && !inside_main_content(doc, id) =>
+            {
+                log.removed
+                    .push((id, PruneReason::FurnitureClass(FurnitureKind::Consent)));
+                walk.skip_subtree(id);
+            }
             // A wrapper named like furniture (`content-sidebar-wrap`), a misused semantic tag,
             // or a page that hides its body until a script reveals it, holding most of the
             // page: look inside it instead.
@@ -329,6 +342,9 @@ pub(crate) fn is_hidden(el: &crate::dom::Element) -> bool {
         })
 }
 
+/// Ids with at least this many words are slugs of text (see `find_class_word`).
+const MIN_SLUG_WORDS: usize = 5;
+
 /// Calls `visit` with the words of an element's class and id, lower-cased, split at anything
 /// not alphanumeric and at camelCase humps, plus each whole part joined without separators
 /// (`sr-only` → `sronly`), until `visit` returns something. Runs on every element of every page,
@@ -344,9 +360,18 @@ fn find_class_word<T>(
     } else {
         ""
     };
+    // An id of many words is an anchor made from the section's own heading
+    // (`receive-and-reply-to-an-sms-section`), not a component's name: its words say what the
+    // text is about, not what the element is. Component ids have one to three words.
+    // Pieces with digits are counters (`sibling-nodes_1-0`), not words.
+    let slug = id
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphabetic()))
+        .count()
+        >= MIN_SLUG_WORDS;
     let parts = class
         .split_ascii_whitespace()
-        .chain(std::iter::once(id).filter(|s| !s.is_empty()));
+        .chain(std::iter::once(id).filter(|s| !s.is_empty() && !slug));
     let mut spaced = String::new();
     let mut joined = String::new();
     for part in parts {
@@ -388,6 +413,29 @@ fn find_class_word<T>(
     None
 }
 
+/// Class and id words of cookie and consent boxes.
+const CONSENT_WORDS: [&str; 6] = [
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "cookiebanner",
+    "cmp",
+];
+
+/// Whether any class or id word of the element names a consent box (it may also carry an
+/// earlier word of another kind: `class="show-banner" id="consent-sdk"`).
+fn names_consent(doc: &Document, id: NodeId) -> bool {
+    doc.element(id).is_some_and(|el| {
+        // `cmp` (consent management platform) is also Adobe AEM's prefix for every
+        // component (`cmp-container`, `cmp-text`): too common on content to be trusted here.
+        find_class_word(el, true, |w| {
+            (w != "cmp" && CONSENT_WORDS.contains(&w)).then_some(())
+        })
+        .is_some()
+    })
+}
+
 /// The furniture kind named by an element's class or id words, if any.
 fn class_furniture(el: &crate::dom::Element, with_id: bool) -> Option<FurnitureKind> {
     use FurnitureKind::*;
@@ -405,7 +453,7 @@ fn class_furniture(el: &crate::dom::Element, with_id: bool) -> Option<FurnitureK
             | "youmayalsolike" => Related,
             "newsletter" | "subscribe" | "subscription" | "signup" | "optin" | "mailinglist"
             | "paywall" | "login" | "signin" | "register" => Newsletter,
-            "cookie" | "cookies" | "consent" | "gdpr" | "cookiebanner" | "cmp" => Consent,
+            w if CONSENT_WORDS.contains(&w) => Consent,
             "ad" | "ads" | "advert" | "advertisement" | "adsense" | "adslot" | "adunit"
             | "advertising" | "sponsor" | "sponsored" | "promo" | "promotion" | "banner" => Advert,
             "sidebar" | "widget" | "widgets" | "rail" | "sidebarright" | "sidebarleft" => Sidebar,

@@ -52,13 +52,13 @@ fn is_headline(_doc: &Document, b: &TextBlock, meta: &Metadata) -> bool {
 /// The fallback: every block of the page's main region — `<main>` or `role=main` when the page
 /// marks one that holds a good part of its text, else the whole pruned body — that passes the
 /// block rules. Link-heavy blocks are kept when they are long enough to be an item's title or
-/// description rather than a menu entry.
+/// description rather than a menu entry. Also says whether the page marked the region.
 pub fn main_region(
     doc: &Document,
     seg: &Segmentation,
     meta: &Metadata,
     tuning: &Tuning,
-) -> Vec<Decision> {
+) -> (Vec<Decision>, bool) {
     let body_chars = doc.body().map_or(0, |b| seg.node_chars[b.index()]) as f64;
     let region = doc
         .body()
@@ -68,7 +68,8 @@ pub fn main_region(
             (doc.tag(n) == Some(Tag::Main) || doc.attr(n, "role") == Some("main"))
                 && seg.node_chars[n.index()] as f64 >= 0.3 * body_chars
         });
-    seg.blocks
+    let decisions = seg
+        .blocks
         .iter()
         .map(|b| {
             if let Some(r) = region {
@@ -81,5 +82,6 @@ pub fn main_region(
                 d => d,
             }
         })
-        .collect()
+        .collect();
+    (decisions, region.is_some())
 }

@@ -63,7 +63,7 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
     filter::apply(doc, seg, meta, tuning, &mut decisions);
 
     let kept = kept_chars_of(seg, &decisions);
-    let region = filter::main_region(doc, seg, meta, tuning);
+    let (region, marked) = filter::main_region(doc, seg, meta, tuning);
     // Unlinked text only: a short article beside long lists of linked headlines is still the
     // article, while a listing's container holds little of even the unlinked text.
     let region_chars: usize = seg
@@ -76,7 +76,27 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
     // NOTE: the prose container is preferred; the page's main region wins only when the
     // container holds a small part of it — a listing, a product grid, a forum thread, where
     // the content is many short or linked items rather than one run of prose.
-    if (kept as f64) < tuning.min_container_share * region_chars as f64 {
+    // A region the page marks itself (`<main>`, `role=main`) is a candidate nearly as good as
+    // the prose container, so the container must hold most of its unlinked text; an unmarked
+    // region is the whole pruned body, furniture and all, so only a container that is a clear
+    // fragment of its prose yields to it.
+    let share = if marked {
+        tuning.min_container_share_marked
+    } else {
+        tuning.min_container_share
+    };
+    // A listing without marked regions has items that are all links: its best prose
+    // container (an intro line) is then a tiny part of the region's whole text.
+    let region_total: usize = seg
+        .blocks
+        .iter()
+        .zip(&region)
+        .filter(|(_, d)| **d == Decision::Kept)
+        .map(|(b, _)| b.chars)
+        .sum();
+    let fragment = (kept as f64) < share * region_chars as f64
+        || (kept as f64) < tuning.min_container_share_total * region_total as f64;
+    if fragment {
         return Selection {
             decisions: region,
             container: None,
