@@ -421,7 +421,14 @@ fn authors(
         let Some(text) = byline_text(doc, spot.node, 300) else {
             continue;
         };
-        if let Some(found) = take(Names::from_raw([text.as_str()], true), "byline".to_owned()) {
+        // A microformats author (`p-author h-card`) is a field meant to hold a name, which may
+        // be a lower-case user name ("scvalex"): read it like structured data.
+        let (visible, source) = if is_microformat_author(doc, spot.node) {
+            (false, "microformats:author")
+        } else {
+            (true, "byline")
+        };
+        if let Some(found) = take(Names::from_raw([text.as_str()], visible), source.to_owned()) {
             return found;
         }
     }
@@ -444,6 +451,18 @@ fn authors(
         return (orgs.real, Some("json-ld:author:organization".to_owned()));
     }
     fallback
+}
+
+/// Whether the element is a microformats2 author: `p-author` or `u-author`, or an `h-card`
+/// inside one.
+fn is_microformat_author(doc: &Document, id: NodeId) -> bool {
+    let marks = |n: NodeId| {
+        doc.attr(n, "class").is_some_and(|c| {
+            c.split_whitespace()
+                .any(|w| w == "p-author" || w == "u-author")
+        })
+    };
+    marks(id) || doc.parent(id).is_some_and(marks)
 }
 
 /// A value and where it came from (`"json-ld:datePublished"`, `"time-element"`…).
