@@ -17,6 +17,7 @@ pub struct Record<'a> {
     pub image: Option<&'a str>,
     pub categories: &'a [String],
     pub tags: &'a [String],
+    pub page_type: &'static str,
     pub captions: &'a [String],
     pub text: String,
     /// The comments' text; present only when `--comments` asked for it.
@@ -58,6 +59,7 @@ pub struct Sources<'a> {
     pub sitename_source: Option<&'a str>,
     pub language_source: Option<&'a str>,
     pub image_source: Option<&'a str>,
+    pub page_type_source: Option<&'a str>,
 }
 
 impl<'a> Record<'a> {
@@ -83,6 +85,7 @@ impl<'a> Record<'a> {
             image: a.image.as_deref(),
             categories: &a.categories,
             tags: &a.tags,
+            page_type: a.page_type.as_str(),
             captions: &a.captions,
             text: a.text(),
             comments: comments.then(|| a.comments_text()),
@@ -96,6 +99,7 @@ impl<'a> Record<'a> {
                 sitename_source: p.sitename.as_deref(),
                 language_source: p.language.as_deref(),
                 image_source: p.image.as_deref(),
+                page_type_source: p.page_type.as_deref(),
             }),
             warc_record_id: None,
             warc_target_uri: None,

@@ -117,6 +117,8 @@ pub struct Article {
     pub image: Option<String>,
     pub categories: Vec<String>,
     pub tags: Vec<String>,
+    /// What kind of page this is (`provenance.page_type` says which signal decided it).
+    pub page_type: crate::PageType,
     /// Captions of the article's figures.
     pub captions: Vec<String>,
     /// The body as structure.

@@ -89,6 +89,7 @@ pub fn build_article(
         image: meta.image,
         categories: meta.categories,
         tags: meta.tags,
+        page_type: meta.page_type,
         captions,
         body,
         comments: Vec::new(),

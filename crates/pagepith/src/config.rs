@@ -28,6 +28,7 @@ pub struct Config {
     pub(crate) quotes: bool,
     pub(crate) parser: crate::dom::Parser,
     pub(crate) reference_time: Option<i64>,
+    pub(crate) earliest_date: Option<i64>,
     pub(crate) max_depth: u32,
     pub(crate) time_budget: Duration,
 }
@@ -49,6 +50,7 @@ impl Default for Config {
             quotes: false,
             parser: crate::dom::Parser::default(),
             reference_time: None,
+            earliest_date: None,
             max_depth: crate::dom::DEFAULT_MAX_DEPTH,
             time_budget: DEFAULT_TIME_BUDGET,
         }
@@ -147,6 +149,14 @@ impl Config {
     /// refused, and relative dates ("3 days ago") are counted back from it.
     pub fn with_reference_time(mut self, unix_secs: i64) -> Self {
         self.reference_time = Some(unix_secs);
+        self
+    }
+
+    /// The earliest date, in Unix seconds, taken for a page's date [default: 1990-01-01]:
+    /// earlier ones are founding years and placeholders on most of the web, but real dates in an
+    /// archive of older documents. (Unmarked date text in the body is looked for from 1990 on.)
+    pub fn with_earliest_date(mut self, unix_secs: i64) -> Self {
+        self.earliest_date = Some(unix_secs);
         self
     }
 

@@ -121,6 +121,11 @@ fn metadata_report(meta: &crate::metadata::Metadata) -> Vec<MetadataReport> {
         ("sitename", meta.sitename.clone(), p.sitename.clone()),
         ("language", meta.language.clone(), p.language.clone()),
         ("image", meta.image.clone(), p.image.clone()),
+        (
+            "page_type",
+            Some(meta.page_type.as_str().to_owned()),
+            p.page_type.clone(),
+        ),
         ("url", meta.url.clone(), None),
         ("description", meta.description.clone(), None),
         ("categories", join(&meta.categories), None),

@@ -60,6 +60,7 @@ pub use error::{Error, ErrorKind};
 pub use explain::{explain, BlockReport, Explanation, MetadataReport, RemovedReport};
 pub use flatten::{flatten, flatten_str};
 pub use metadata::Provenance;
+pub use pagetype::PageType;
 pub use quotes::Quote;
 pub use text::{extract_text, looks_like_html};
 
@@ -127,7 +128,12 @@ pub(crate) fn run_stages(html: &str, config: &Config) -> Result<StageOutputs, Er
     };
     let mut doc = parse()?;
     in_time()?;
-    let meta = metadata::extract(&doc, config.url.as_deref(), config.reference_time);
+    let meta = metadata::extract(
+        &doc,
+        config.url.as_deref(),
+        config.reference_time,
+        config.earliest_date,
+    );
     in_time()?;
     let discussion = pagetype::is_discussion(&doc);
     let tuning = select::Tuning::from_config(config);

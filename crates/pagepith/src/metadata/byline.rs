@@ -256,7 +256,7 @@ pub fn clean(raw: &str, visible: bool) -> Vec<String> {
     }
     // Bylines pack several facts between bars and bullets ("By Jane | Nov 14 | 3 min read"):
     // the names are in the first part that yields any.
-    for part in raw.split(['|', '•', '·', '»', '\n']) {
+    for part in raw.split(['|', '•', '·', '⋅', '∙', '»', '\n']) {
         let names = clean_part(part, visible);
         if !names.is_empty() {
             return names;
@@ -457,6 +457,8 @@ fn is_edge_junk(c: char) -> bool {
                 | '*'
                 | '·'
                 | '•'
+                | '⋅'
+                | '∙'
                 | '('
                 | ')'
         )

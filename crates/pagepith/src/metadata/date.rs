@@ -14,9 +14,10 @@
 use std::fmt::Write as _;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-/// Earliest year accepted: older years on web pages are founding years and placeholders
-/// (`1970-01-01`), not publication dates; the web had few dated articles before 1990.
-const MIN_YEAR: i32 = 1990;
+/// Earliest date accepted by default, 1990-01-01 in Unix seconds: older dates on web pages are
+/// founding years and placeholders (`1970-01-01`), not publication dates; the web had few dated
+/// articles before 1990. `Config::with_earliest_date` moves it (an archive of digitised papers).
+pub const DEFAULT_EARLIEST: i64 = 631_152_000;
 /// How far past "now" a date may lie: one day covers pages in time zones ahead of our clock.
 const FUTURE_SLACK_SECS: i64 = 86_400;
 /// Longest text looked at: datelines are short, and the cap bounds work on long junk.
@@ -61,11 +62,35 @@ impl Date {
     }
 }
 
-/// Parses `text` and returns it as ISO 8601 when it is a plausible publication date: year 1990
-/// or later and not more than a day after `now` (Unix seconds).
-pub fn normalize(text: &str, now: i64) -> Option<String> {
+/// The span a page's dates may fall in, in Unix seconds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Window {
+    /// When the page was fetched: later dates are refused, relative ones count back from it.
+    pub now: i64,
+    /// Earlier dates are refused.
+    pub earliest: i64,
+}
+
+impl From<i64> for Window {
+    /// `now`, with the default earliest date.
+    fn from(now: i64) -> Window {
+        Window {
+            now,
+            earliest: DEFAULT_EARLIEST,
+        }
+    }
+}
+
+/// Parses `text` and returns it as ISO 8601 when it is a plausible publication date: not
+/// before the window's earliest date and not more than a day after its `now`.
+pub fn normalize(text: &str, window: impl Into<Window>) -> Option<String> {
+    let w = window.into();
     let d = parse(text)?;
-    if d.year < MIN_YEAR || d.unix_secs() > now.saturating_add(FUTURE_SLACK_SECS) {
+    // The earliest date's whole day counts, whatever time or offset the page gives.
+    let day_secs = days_from_civil(d.year, d.month, d.day) * 86_400;
+    if day_secs < w.earliest.div_euclid(86_400) * 86_400
+        || d.unix_secs() > w.now.saturating_add(FUTURE_SLACK_SECS)
+    {
         return None;
     }
     Some(d.to_iso())

@@ -46,9 +46,14 @@ pub struct JsonLd {
     pub language: Option<String>,
     /// Whether a node of an article type (`Article`, `BlogPosting`…) describes the page.
     pub is_article: bool,
+    /// The nodes' `@type`s in document order, deduplicated: what the page says it is.
+    pub types: Vec<String>,
 }
 
 type Obj = Map<String, Value>;
+
+/// Distinct `@type`s kept: a page declares a handful; the cap bounds a hostile one.
+const MAX_TYPES: usize = 32;
 
 /// Reads every block and picks the facts about the page's main article.
 pub fn extract<S: AsRef<str>>(blocks: &[S]) -> JsonLd {
@@ -210,6 +215,14 @@ impl<'a> Graph<'a> {
             is_article: article.is_some(),
             ..JsonLd::default()
         };
+        for t in self.nodes.iter().flat_map(|(o, _)| types(o)) {
+            if ld.types.len() >= MAX_TYPES {
+                break;
+            }
+            if !ld.types.iter().any(|k| k == t) {
+                ld.types.push(t.to_owned());
+            }
+        }
         if let Some(v) = field("author").or_else(|| field("creator")) {
             self.names(v, &mut ld.authors, &mut ld.org_authors);
         }

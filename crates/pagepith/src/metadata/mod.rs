@@ -18,6 +18,7 @@ mod title;
 pub(crate) mod url;
 
 use crate::dom::{Document, NodeId};
+use crate::pagetype::PageType;
 use crate::textutil::collapse_whitespace;
 use byline::Names;
 use meta::{bounded_text, bounded_words, byline_text, itemprop_author, itemprop_value};
@@ -39,6 +40,8 @@ pub struct Metadata {
     pub image: Option<String>,
     pub categories: Vec<String>,
     pub tags: Vec<String>,
+    /// What kind of page this is; the provenance says which signal decided it.
+    pub page_type: PageType,
     /// The visible headline element (usually the `<h1>`), which the body must not repeat.
     pub headline: Option<NodeId>,
     /// Where each field came from.
@@ -56,6 +59,8 @@ pub struct Provenance {
     pub sitename: Option<String>,
     pub language: Option<String>,
     pub image: Option<String>,
+    /// The signal that decided the page type: `"json-ld:Product"`, `"url:/forum/"`, `"dated"`….
+    pub page_type: Option<String>,
 }
 
 /// Nodes before the headline where a byline or date may sit (kickers, category labels).
@@ -72,13 +77,24 @@ const MAX_TERMS: usize = 50;
 const MAX_TERM_CHARS: usize = 100;
 
 /// Reads the page's metadata. `url` is the page's address when the caller knows it; `now`,
-/// in Unix seconds, when the page was fetched (default: the clock).
-pub fn extract(doc: &Document, url: Option<&str>, now: Option<i64>) -> Metadata {
-    extract_at(doc, url, now.unwrap_or_else(date::now_secs))
+/// in Unix seconds, when the page was fetched (default: the clock); `earliest`, in Unix
+/// seconds, the earliest date taken for a date (default: [`date::DEFAULT_EARLIEST`]).
+pub fn extract(
+    doc: &Document,
+    url: Option<&str>,
+    now: Option<i64>,
+    earliest: Option<i64>,
+) -> Metadata {
+    let window = date::Window {
+        now: now.unwrap_or_else(date::now_secs),
+        earliest: earliest.unwrap_or(date::DEFAULT_EARLIEST),
+    };
+    extract_at(doc, url, window)
 }
 
-/// [`extract`] with "now" given, in Unix seconds, so that tests do not depend on the clock.
-fn extract_at(doc: &Document, page_url: Option<&str>, now: i64) -> Metadata {
+/// [`extract`] with the dates' window given, so that tests do not depend on the clock.
+fn extract_at(doc: &Document, page_url: Option<&str>, window: impl Into<date::Window>) -> Metadata {
+    let now = window.into();
     let scan = scan::scan(doc);
     let blocks: Vec<String> = scan.jsonld.iter().map(|&id| doc.text_content(id)).collect();
     let ld = jsonld::extract(&blocks);
@@ -156,7 +172,20 @@ fn extract_at(doc: &Document, page_url: Option<&str>, now: i64) -> Metadata {
                 .as_deref()
                 .and_then(|i| url::resolve(i, base))
                 .map(from("link:image_src"))
+        })
+        .or_else(|| {
+            lead_figure(doc, &scan, choice.anchor)
+                .and_then(|i| url::resolve(i, base))
+                .map(from("figure"))
         });
+    let (page_type, page_type_source) = crate::pagetype::classify(&crate::pagetype::Signals {
+        jsonld_types: &ld.types,
+        microdata_types: &scan.itemtypes,
+        og_type: m.first(meta::OG_TYPE),
+        path: page_url.or(url.as_deref()).and_then(url::path),
+        host,
+        dated: date.is_some(),
+    });
     let language = language(&scan, &ld);
     let (sitename, sitename_source) = split(sitename);
     let (date, date_source) = split(date);
@@ -172,7 +201,9 @@ fn extract_at(doc: &Document, page_url: Option<&str>, now: i64) -> Metadata {
             sitename: sitename_source,
             language: language_source,
             image: image_source,
+            page_type: Some(page_type_source),
         },
+        page_type,
         authors,
         date,
         date_modified,
@@ -194,6 +225,48 @@ fn extract_at(doc: &Document, page_url: Option<&str>, now: i64) -> Metadata {
         url,
         sitename,
     }
+}
+
+/// Declared width (CSS pixels) from which an image counts as a lead figure: article photos are
+/// set 600–1200 wide, while logos, avatars and icons stay under 200; 300 sits between.
+const MIN_FIGURE_WIDTH: u32 = 300;
+
+/// The first large image after the headline (else the first in the article, else the first on
+/// the page): a declared width of [`MIN_FIGURE_WIDTH`] or more, or an image in a `<figure>`
+/// that declares no smaller one, whose address does not name a logo. Returns its address as
+/// written: the lazy-loading `data-src` first, since `src` then holds a placeholder.
+fn lead_figure<'d>(doc: &'d Document, scan: &Scan, anchor: Option<u32>) -> Option<&'d str> {
+    let large = |s: &&Spot| {
+        let width = doc.attr(s.node, "width").and_then(|w| {
+            let digits: String = w.trim().chars().take_while(char::is_ascii_digit).collect();
+            digits.parse::<u32>().ok()
+        });
+        match width {
+            Some(w) => w >= MIN_FIGURE_WIDTH,
+            // Three levels: `<figure><a><picture><img>` is as deep as real pages go.
+            None => doc.ancestors(s.node).take(3).any(|a| {
+                doc.element(a)
+                    .is_some_and(|e| e.tag == crate::dom::Tag::Figure)
+            }),
+        }
+    };
+    let src = |s: &Spot| {
+        let usable = |v: &&str| {
+            let v = v.trim().to_ascii_lowercase();
+            !v.is_empty() && !v.starts_with("data:") && !v.ends_with(".svg") && !v.contains("logo")
+        };
+        ["data-src", "data-lazy-src", "src"]
+            .into_iter()
+            .find_map(|a| doc.attr(s.node, a).filter(usable))
+    };
+    let images: Vec<&Spot> = scan.images.iter().filter(large).collect();
+    let after = |s: &&&Spot| anchor.is_some_and(|a| s.pos >= a);
+    images
+        .iter()
+        .filter(after)
+        .chain(images.iter().filter(|s| s.ctx.in_article))
+        .chain(images.iter())
+        .find_map(|s| src(s))
 }
 
 /// A value and its source as two options.
@@ -348,7 +421,14 @@ fn authors(
         let Some(text) = byline_text(doc, spot.node, 300) else {
             continue;
         };
-        if let Some(found) = take(Names::from_raw([text.as_str()], true), "byline".to_owned()) {
+        // A microformats author (`p-author h-card`) is a field meant to hold a name, which may
+        // be a lower-case user name ("scvalex"): read it like structured data.
+        let (visible, source) = if is_microformat_author(doc, spot.node) {
+            (false, "microformats:author")
+        } else {
+            (true, "byline")
+        };
+        if let Some(found) = take(Names::from_raw([text.as_str()], visible), source.to_owned()) {
             return found;
         }
     }
@@ -371,6 +451,18 @@ fn authors(
         return (orgs.real, Some("json-ld:author:organization".to_owned()));
     }
     fallback
+}
+
+/// Whether the element is a microformats2 author: `p-author` or `u-author`, or an `h-card`
+/// inside one.
+fn is_microformat_author(doc: &Document, id: NodeId) -> bool {
+    let marks = |n: NodeId| {
+        doc.attr(n, "class").is_some_and(|c| {
+            c.split_whitespace()
+                .any(|w| w == "p-author" || w == "u-author")
+        })
+    };
+    marks(id) || doc.parent(id).is_some_and(marks)
 }
 
 /// A value and where it came from (`"json-ld:datePublished"`, `"time-element"`…).
@@ -397,7 +489,7 @@ fn dates(
     ld: &jsonld::JsonLd,
     near: &Near,
     page_url: Option<&str>,
-    now: i64,
+    now: date::Window,
 ) -> (Option<Sourced>, Option<Sourced>) {
     let norm = |s: &str| date::normalize(s, now);
     let m = &scan.meta;
@@ -582,7 +674,7 @@ fn visible_date<'s>(
     doc: &Document,
     spots: impl Iterator<Item = &'s Spot>,
     which: Which,
-    now: i64,
+    now: date::Window,
 ) -> Option<String> {
     for spot in spots {
         let Some(text) = bounded_words(doc, spot.node, 200) else {
@@ -622,11 +714,12 @@ fn one_day_apart(a: &str, b: &str) -> bool {
 fn relative_date<'s>(
     doc: &Document,
     spots: impl Iterator<Item = &'s Spot>,
-    now: i64,
+    now: date::Window,
 ) -> Option<String> {
     spots
         .filter_map(|s| bounded_words(doc, s.node, 200))
-        .find_map(|t| relative::resolve(&t, now))
+        .find_map(|t| relative::resolve(&t, now.now))
+        .filter(|d| date::normalize(d, now).is_some())
 }
 
 /// `<html lang>`, else the content-language meta, else JSON-LD `inLanguage`, with the source.

@@ -13,6 +13,8 @@ use crate::dom::{Document, Edge, Element, NodeData, NodeId, Tag};
 
 /// Candidates kept per list: a real page has a few; the cap bounds later work.
 const MAX_SPOTS: usize = 100;
+/// Distinct microdata types kept: a page declares a handful; the cap bounds a hostile one.
+const MAX_ITEMTYPES: usize = 16;
 /// JSON-LD blocks kept; `jsonld` reads at most this many anyway.
 const MAX_JSONLD: usize = 64;
 
@@ -69,6 +71,10 @@ pub struct Scan {
     pub date_texts: Vec<Spot>,
     /// Whether the page has an `<article>` or `<main>`.
     pub has_article: bool,
+    /// Schema.org types of `itemtype` attributes (the last part of the URL), in document order.
+    pub itemtypes: Vec<String>,
+    /// `<img>` elements outside furniture: the lead image's candidates when no meta tag names one.
+    pub images: Vec<Spot>,
 }
 
 /// Walks the page once.
@@ -142,6 +148,15 @@ impl Scan {
         if let Some(p) = attrs.itemprop {
             self.microdata.push(id, p);
         }
+        if let Some(t) = attrs.itemtype {
+            let name = t.trim().rsplit(['/', '#', ':']).next().unwrap_or("");
+            if !name.is_empty()
+                && self.itemtypes.len() < MAX_ITEMTYPES
+                && !self.itemtypes.iter().any(|k| k == name)
+            {
+                self.itemtypes.push(name.to_owned());
+            }
+        }
         match el.tag {
             Tag::Html if self.lang.is_none() => {
                 self.lang = el
@@ -171,12 +186,12 @@ impl Scan {
                 }
                 return true;
             }
-            // Never page text; SVG even has its own `<title>` elements.
+            // Never page text; SVG even has its own `<title>` elements. (`<noscript>` is page
+            // text: a crawler runs no scripts, and forum engines put their whole thread there.)
             Tag::Style
             | Tag::Template
             | Tag::Svg
             | Tag::Math
-            | Tag::Noscript
             | Tag::Select
             | Tag::Textarea
             | Tag::Iframe => return true,
@@ -185,6 +200,7 @@ impl Scan {
                 self.headings.push(Heading { spot, level });
             }
             Tag::Time => push(&mut self.times, spot),
+            Tag::Img if !spot.ctx.furniture => push(&mut self.images, spot),
             Tag::Article | Tag::Main => self.has_article = true,
             _ => {}
         }
@@ -217,6 +233,7 @@ fn push(list: &mut Vec<Spot>, spot: Spot) {
 #[derive(Default)]
 struct Attrs<'a> {
     itemprop: Option<&'a str>,
+    itemtype: Option<&'a str>,
     rel: Option<&'a str>,
     role: Option<&'a str>,
     words: Words,
@@ -247,6 +264,7 @@ impl<'a> Attrs<'a> {
                     }
                 }
                 "itemprop" => a.itemprop = Some(&attr.value),
+                "itemtype" => a.itemtype = Some(&attr.value),
                 "rel" => a.rel = Some(&attr.value),
                 "role" => a.role = Some(&attr.value),
                 _ => {}

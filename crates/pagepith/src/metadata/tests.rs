@@ -340,6 +340,8 @@ fn empty_page_gives_empty_metadata_with_given_url() {
             sitename: Some("example.com".into()),
             provenance: Provenance {
                 sitename: Some("host".into()),
+                // Only the URL's path says anything: "/news/rain.html" is a story.
+                page_type: Some("url:/news/".into()),
                 ..Provenance::default()
             },
             ..Metadata::default()
@@ -390,4 +392,74 @@ fn url_path_date_is_read_when_the_page_has_no_other() {
         NOW,
     );
     assert_eq!(m.date, None);
+}
+
+// Guards the lead image of last resort: the first large figure after the headline, not a logo,
+// an icon or a lazy loader's placeholder.
+#[test]
+fn lead_image_falls_back_to_the_first_large_figure() {
+    let m = meta(
+        r#"<html><body><header><img src="/logo.png" width="600"></header>
+        <article><img src="/icon.png" width="32"><h1>Rain in Spain</h1>
+        <img src="/blank.gif" data-src="/rain.jpg" width="800">
+        <figure><img src="/later.jpg"></figure><p>Body text.</p></article></body></html>"#,
+    );
+    assert_eq!(m.image.as_deref(), Some("https://example.com/rain.jpg"));
+    assert_eq!(m.provenance.image.as_deref(), Some("figure"));
+    // An og:image still wins.
+    let m = meta(
+        r#"<html><head><meta property="og:image" content="https://example.com/og.jpg"></head>
+        <body><h1>Rain</h1><figure><img src="/f.jpg"></figure></body></html>"#,
+    );
+    assert_eq!(m.provenance.image.as_deref(), Some("meta:og:image"));
+}
+
+// Guards the configurable earliest date: a 1985 date is refused by default and kept when the
+// window opens earlier.
+#[test]
+fn earliest_date_is_configurable() {
+    let html = r#"<html><head><meta property="article:published_time" content="1985-03-02"></head>
+        <body><h1>Rain</h1></body></html>"#;
+    let doc = parse(html, &ParseLimits::default()).unwrap();
+    assert_eq!(extract_at(&doc, None, NOW).date, None);
+    let window = date::Window {
+        now: NOW,
+        earliest: -86_400 * 365 * 20,
+    };
+    assert_eq!(
+        extract_at(&doc, None, window).date.as_deref(),
+        Some("1985-03-02")
+    );
+}
+
+// Guards the page type and the signal that decided it, as the stage reports them.
+#[test]
+fn page_type_comes_with_its_signal() {
+    let m = meta(
+        r#"<html><head><script type="application/ld+json">{"@type":"Product","name":"Sock"}</script>
+        </head><body><h1>Sock</h1></body></html>"#,
+    );
+    assert_eq!(m.page_type, PageType::Product);
+    assert_eq!(m.provenance.page_type.as_deref(), Some("json-ld:Product"));
+    let m = meta(
+        r#"<html><body><div itemscope itemtype="https://schema.org/DiscussionForumPosting">
+        <h1>Help</h1></div></body></html>"#,
+    );
+    assert_eq!(m.page_type, PageType::Forum);
+    assert_eq!(
+        m.provenance.page_type.as_deref(),
+        Some("microdata:DiscussionForumPosting")
+    );
+}
+
+// Guards reading `<noscript>`: a crawler runs no scripts, and forum engines (Discourse) serve
+// the whole thread, with its microdata, inside it.
+#[test]
+fn microdata_inside_noscript_names_the_author() {
+    let m = meta(
+        r#"<html><body><noscript><div itemscope itemtype="http://schema.org/DiscussionForumPosting">
+        <h1>Topic</h1><span itemprop="author" itemscope itemtype="http://schema.org/Person">
+        <span itemprop="name">PaulWBryant</span></span><p>First post.</p></div></noscript></body></html>"#,
+    );
+    assert_eq!(m.authors, ["PaulWBryant"]);
 }

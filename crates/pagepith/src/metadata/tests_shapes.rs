@@ -162,3 +162,13 @@ fn forum_thread_author_is_the_first_posters_user_name() {
     let m = page(r#"<div class="login"><span class="username">guest</span></div>"#);
     assert!(m.authors.is_empty());
 }
+
+// Guards two byline shapes: a dot operator between a name and a role, and a microformats
+// author whose user name is lower-case.
+#[test]
+fn dot_separated_role_and_microformats_user_name() {
+    assert_eq!(byline("Chris Lee ⋅ Editor-in-Chief ⋅"), ["Chris Lee"]);
+    let m = page(r#"<p><a class="u-author h-card" href="/~scvalex">scvalex</a></p>"#);
+    assert_eq!(m.authors, ["scvalex"]);
+    assert_eq!(m.provenance.authors.as_deref(), Some("microformats:author"));
+}

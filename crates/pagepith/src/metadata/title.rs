@@ -9,7 +9,7 @@
 use super::fold;
 use super::meta::bounded_text;
 use super::scan::Heading;
-use crate::dom::{Document, NodeId};
+use crate::dom::{Document, NodeId, Tag};
 use crate::textutil::collapse_whitespace;
 
 /// Longest heading text considered a headline; longer `<h1>`s wrap whole teasers.
@@ -62,7 +62,10 @@ pub fn choose(
         .iter()
         .filter(|h| h.level == 1)
         .filter_map(|h| bounded_text(doc, h.spot.node, MAX_HEADLINE_BYTES).map(|t| (h, t)))
-        .map(|(h, t)| (h, strip_permalink(&t).to_owned()))
+        .map(|(h, t)| {
+            let t = strip_permalink(&t);
+            (h, strip_label(doc, h.spot.node, t).unwrap_or(t).to_owned())
+        })
         .filter(|(_, t)| !t.is_empty())
         .collect();
     let host_name = src.host.and_then(host_label);
@@ -259,6 +262,59 @@ fn words(s: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Class words of the elements forums and blogs set before a headline inside its `<h1>`: a
+/// thread's prefix ("Tips/Techniques"), a category badge, arXiv's "Title:" descriptor.
+const LABEL_CLASSES: &[&str] = &[
+    "label",
+    "prefix",
+    "badge",
+    "descriptor",
+    "kicker",
+    "eyebrow",
+];
+
+/// The heading's text without a label it opens with: a `<time>`, an element whose class names
+/// a label, or a short lead-in of its own text node ending with a colon ("Thread:",
+/// "<strong>Blog:</strong>").
+/// The label is marked up apart from the headline, so this reads structure, not wording.
+/// `None` when there is no label, or too little would be left (two words).
+fn strip_label<'t>(doc: &Document, h1: NodeId, text: &'t str) -> Option<&'t str> {
+    // The first node with text, looked for among a handful of descendants (`<h1><a><time>`).
+    let first = doc
+        .descendants(h1)
+        .skip(1)
+        .take(12)
+        .find(|&n| match doc.text(n) {
+            Some(t) => !t.trim().is_empty(),
+            None => doc.element(n).is_some_and(|e| {
+                e.tag == Tag::Time
+                    || e.attr("class").is_some_and(|c| {
+                        c.split_whitespace().any(|w| {
+                            let w = w.to_ascii_lowercase();
+                            LABEL_CLASSES.iter().any(|l| w.contains(l))
+                        })
+                    })
+            }),
+        })?;
+    let label = match doc.text(first) {
+        // A lead-in as text of its own: a colon closes it, and it is short.
+        Some(t) => {
+            let t = t.trim();
+            (t.ends_with(':') && t.split_whitespace().count() <= 3).then(|| t.to_owned())?
+        }
+        // A `<time>` or a label element (found above): short, or it is not a label.
+        None => {
+            let t = bounded_text(doc, first, 200)?;
+            (t.split_whitespace().count() <= 5).then_some(t)?
+        }
+    };
+    let rest = text.strip_prefix(label.as_str())?;
+    let rest = rest.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '|' | '·' | '\u{a0}')
+    });
+    (rest.split_whitespace().count() >= 2).then_some(rest)
 }
 
 /// A heading without the permalink mark documentation generators append ("Quickstart¶").
@@ -551,6 +607,53 @@ mod tests {
         };
         let (c, _) = choose_in("<h1>Vehicle rental news | WRAL</h1>", &src, None);
         assert_eq!(c.title.as_deref(), Some("Vehicle rental news"));
+    }
+
+    // Guards the labels forums and blogs set inside the `<h1>` before the headline: a thread
+    // prefix, a `<time>`, a "Thread:" lead-in; a headline merely wrapped in spans keeps its words.
+    #[test]
+    fn label_opening_the_h1_is_not_part_of_the_headline() {
+        let title = |h1: &str| {
+            let html = format!("<article>{h1}<p>x</p></article>");
+            let (c, _) = choose_in(
+                &html,
+                &Sources {
+                    article: true,
+                    ..Sources::default()
+                },
+                None,
+            );
+            c.title
+        };
+        let want = Some("Rain in Spain falls".to_owned());
+        assert_eq!(
+            title(
+                r#"<h1><span class="label">News</span><span>&nbsp;</span>Rain in Spain falls</h1>"#
+            ),
+            want
+        );
+        assert_eq!(
+            title(
+                r#"<h1><a href="/x"><time datetime="2025-12-18">Dec 18 2025</time> Rain in Spain falls</a></h1>"#
+            ),
+            want
+        );
+        assert_eq!(
+            title("<h1>Thread: <span>Rain in Spain falls</span></h1>"),
+            want
+        );
+        assert_eq!(
+            title("<h1><strong>Blog:</strong> Rain in Spain falls</h1>"),
+            want
+        );
+        assert_eq!(
+            title("<h1><span>Rain</span> in Spain falls</h1>").as_deref(),
+            Some("Rain in Spain falls")
+        );
+        assert_eq!(
+            title("<h1>Update: Rain in Spain falls</h1>").as_deref(),
+            Some("Update: Rain in Spain falls")
+        );
     }
 
     #[test]
