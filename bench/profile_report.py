@@ -12,6 +12,8 @@ branch mispredictions are not weighed), so cross-check big decisions with `perf 
 Prints:
   1. inclusive Ir per pipeline stage (decode, dom::parse = html5ever + the sink, metadata, prune,
      segment, select, assemble, render, dropping the tree), as % of the extraction loop;
+     (dom::parse is the fast parser's tokenizer and tree builder, or html5ever with its sink
+     when profiled with `--parser html5ever`)
   2. self Ir grouped by module (by source file for pagepith's own code, by crate otherwise;
      glibc malloc/free and mem* copies are their own groups, charged to no stage);
   3. the top self-cost functions (summed over the inlined copies callgrind lists per file).
@@ -42,7 +44,7 @@ def annotate(path, inclusive):
 # stage: (function symbol suffix when it is a real function, source file when it is inlined)
 STAGES = [
     ("decode", "pagepith::decode::decode", "src/decode.rs"),
-    ("dom::parse (html5ever + sink)", "pagepith::dom::sink::parse", "src/dom/sink.rs"),
+    ("dom::parse (fast parser, or html5ever + sink)", "pagepith::dom::parse_with", "src/dom/mod.rs"),
     ("metadata", "pagepith::metadata::extract_at", "src/metadata/mod.rs"),
     ("prune", "pagepith::prune::prune", "src/prune.rs"),
     ("pagetype", "pagepith::pagetype::is_discussion", "src/pagetype.rs"),
@@ -62,7 +64,7 @@ def stage_table(rows, total):
         for n, path, fn, whole in rows:
             if func and (fn == func or fn.startswith(func + " ")):
                 best = max(best, n)
-            if path.endswith(src) and fn in ("pagepith::extract_str", "throughput::run_once", "pagepith::extract"):
+            if path.endswith(src) and fn in ("pagepith::extract_str", "pagepith::run_stages", "throughput::run_once", "pagepith::extract"):
                 best = max(best, n)
         print(f"| {name} | {best / 1e6:,.0f} M | {best / total * 100:.1f} % |")
 
