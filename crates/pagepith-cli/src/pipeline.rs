@@ -21,10 +21,11 @@ use std::thread;
 use anyhow::{anyhow, bail, Context, Result};
 use rayon::prelude::*;
 
-use crate::archive::{self, Skip};
+use pagepith::Record;
+use pagepith_warc::page::{self, Skip, WarcFields};
+
 use crate::input_kind::{self, InputKind};
 use crate::inputs::Input;
-use crate::record::{Record, WarcFields};
 use crate::summary::{Counts, Progress};
 use crate::Format;
 
@@ -223,7 +224,7 @@ impl<'a> Batch<'a> {
 
 fn read_file(path: &Path, batch: &mut Batch<'_>, base: u64, bytes_done: &AtomicU64) -> bool {
     let name = path.display().to_string();
-    let sniffed = File::open(path).and_then(archive::sniff);
+    let sniffed = File::open(path).and_then(page::sniff_reader);
     match sniffed {
         Ok((Some(compression), reader)) => {
             read_archive(&name, reader, compression, batch, base, bytes_done)
@@ -235,7 +236,7 @@ fn read_file(path: &Path, batch: &mut Batch<'_>, base: u64, bytes_done: &AtomicU
 
 fn read_stdin(batch: &mut Batch<'_>, bytes_done: &AtomicU64) -> bool {
     let name = "-".to_owned();
-    match archive::sniff(io::stdin().lock()) {
+    match page::sniff_reader(io::stdin().lock()) {
         Ok((Some(compression), reader)) => {
             read_archive(&name, reader, compression, batch, 0, bytes_done)
         }
@@ -330,7 +331,7 @@ fn run_job(job: Job, base: &pagepith::Config, render: Render) -> Done {
             source,
             record,
         } => {
-            let outcome = match archive::page_of(record) {
+            let outcome = match page::page_of(record) {
                 Ok(page) => {
                     let mut config = base.clone();
                     if let Some(uri) = &page.warc.target_uri {
@@ -403,7 +404,11 @@ fn extract(
             let record = || {
                 let r = Record::new(source, &article, render.comments, render.provenance);
                 match warc {
-                    Some(w) => r.with_warc(w),
+                    Some(w) => r.with_warc(
+                        w.record_id.as_deref(),
+                        w.target_uri.as_deref(),
+                        w.date.as_deref(),
+                    ),
                     None => r,
                 }
             };

@@ -42,6 +42,7 @@ mod langdetect;
 mod metadata;
 mod pagetype;
 mod prune;
+mod record;
 pub mod render;
 mod segment;
 mod select;
@@ -56,6 +57,7 @@ pub use error::{Error, ErrorKind};
 pub use explain::{explain, BlockReport, Explanation, MetadataReport, RemovedReport};
 pub use flatten::{flatten, flatten_str};
 pub use metadata::Provenance;
+pub use record::{Record, Sources};
 pub use text::{extract_text, looks_like_html};
 
 /// Extracts the article from a page's bytes; the charset is detected here.

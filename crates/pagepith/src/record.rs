@@ -1,5 +1,6 @@
-//! The JSON contract of `extract`: one object per input. Other tools depend on these names:
-//! fields may be added, never renamed.
+//! The record of one extracted page: the JSON object `pagepith extract` writes and the dict the
+//! Python binding returns, defined once so the two cannot drift. Other tools depend on these
+//! names: fields may be added, never renamed.
 
 use serde::Serialize;
 
@@ -51,7 +52,7 @@ impl<'a> Record<'a> {
     /// `provenance`, the `*_source` fields.
     pub fn new(
         source: &'a str,
-        a: &'a pagepith::Article,
+        a: &'a crate::Article,
         comments: bool,
         provenance: bool,
     ) -> Record<'a> {
@@ -88,20 +89,17 @@ impl<'a> Record<'a> {
     }
 
     /// Adds the fields of the WARC record the page came from.
-    pub fn with_warc(mut self, warc: &'a WarcFields) -> Record<'a> {
-        self.warc_record_id = warc.record_id.as_deref();
-        self.warc_target_uri = warc.target_uri.as_deref();
-        self.warc_date = warc.date.as_deref();
+    pub fn with_warc(
+        mut self,
+        record_id: Option<&'a str>,
+        target_uri: Option<&'a str>,
+        date: Option<&'a str>,
+    ) -> Record<'a> {
+        self.warc_record_id = record_id;
+        self.warc_target_uri = target_uri;
+        self.warc_date = date;
         self
     }
-}
-
-/// What a page read from an archive keeps of its WARC record.
-#[derive(Clone, Debug, Default)]
-pub struct WarcFields {
-    pub record_id: Option<String>,
-    pub target_uri: Option<String>,
-    pub date: Option<String>,
 }
 
 #[cfg(test)]
@@ -112,10 +110,10 @@ mod tests {
     fn every_code_point_survives_the_json_round_trip_with_controls_escaped() {
         // All Unicode scalar values, in the text and in a metadata field.
         let all: String = (0..=0x10FFFF_u32).filter_map(char::from_u32).collect();
-        let article = pagepith::Article {
+        let article = crate::Article {
             title: Some(all.clone()),
-            body: vec![pagepith::Block::Paragraph { text: all.clone() }],
-            ..pagepith::Article::default()
+            body: vec![crate::Block::Paragraph { text: all.clone() }],
+            ..crate::Article::default()
         };
         let json = serde_json::to_string(&Record::new("src", &article, false, false)).unwrap();
         // JSON requires U+0000 to U+001F escaped; everything else may stand as itself.
