@@ -400,7 +400,6 @@ fn extract(
                 Err(e) => return Ok(Err(e)),
             };
             let format = render.format;
-            let comments = render.comments.then(|| article.comments_text());
             let record = || {
                 let r = Record::new(source, &article, render.comments, render.provenance);
                 match warc {
@@ -417,22 +416,22 @@ fn extract(
                 Format::Text => {
                     let text = article.text();
                     let empty = text.trim().is_empty();
-                    match comments.filter(|c| !c.is_empty()) {
-                        Some(c) => (format!("{text}\n\nComments:\n\n{c}"), empty),
-                        None => (text, empty),
+                    match render.comments {
+                        true => (
+                            pagepith::render::text_with_comments(text, &article.comments),
+                            empty,
+                        ),
+                        false => (text, empty),
                     }
                 }
                 Format::Markdown => {
                     let md = article.markdown();
-                    match article.comments.is_empty() || !render.comments {
-                        true => (md, article.is_empty()),
-                        false => (
-                            format!(
-                                "{md}\n## Comments\n\n{}\n",
-                                pagepith::render::markdown_blocks(&article.comments)
-                            ),
+                    match render.comments {
+                        true => (
+                            pagepith::render::markdown_with_comments(md, &article.comments),
                             article.is_empty(),
                         ),
+                        false => (md, article.is_empty()),
                     }
                 }
                 // Parquet rows are read back from the JSON record (see parquet_out.rs).
