@@ -169,14 +169,10 @@ def _as_json(doc: Document, with_metadata: bool) -> str:
                 "excerpt": out.pop("description"),
                 "categories": ";".join(out.pop("categories") or []),
                 "tags": ";".join(out.pop("tags") or []),
-                "text": out.pop("text"),
             }
         )
-        comments = out.pop("comments")
     else:
-        out = {"text": doc.text}
-        comments = doc.comments
-    out["comments"] = comments
+        out = {"text": doc.text, "comments": doc.comments}
     return json.dumps(out, ensure_ascii=False)
 
 
