@@ -14,6 +14,12 @@ use pyo3::types::{PyBytes, PyString};
 
 use options::Options;
 
+// The DOM allocates a node, a name and a string per element. Measured from Python on the
+// scrapinghub pages (bench/python_speed.py): see BENCHMARKS.md, "From Python". Only Rust's
+// allocations go through it; the interpreter keeps its own.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A page as Python gives it: bytes (charset detected here) or str (already decoded).
 #[derive(FromPyObject)]
 enum Page<'py> {

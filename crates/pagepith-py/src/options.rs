@@ -50,9 +50,11 @@ impl Options {
             "text" => Output::Text,
             "markdown" => Output::Markdown,
             "html" => Output::Html,
-            other => return Err(PyValueError::new_err(format!(
+            other => {
+                return Err(PyValueError::new_err(format!(
                 "output={other:?}: expected \"dict\", \"json\", \"text\", \"markdown\" or \"html\""
-            ))),
+            )))
+            }
         };
         let favor = match favor {
             "balanced" => Favor::Balanced,
