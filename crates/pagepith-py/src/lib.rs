@@ -27,7 +27,26 @@ enum Page<'py> {
     Str(Bound<'py, PyString>),
 }
 
-/// Extracts the article from an HTML page; see `pagepith/_pagepith.pyi` for the arguments.
+/// Extracts the article from an HTML page.
+///
+/// html: the page as bytes (the charset is detected: BOM, ``content_type``, ``<meta>``,
+///     sniffing) or as an already decoded str.
+/// url: the page's URL: the ``url`` field when the page names no canonical one, and the base
+///     of relative links.
+/// output: ``"dict"`` (the record, with the keys of ``pagepith extract --format json``),
+///     ``"json"`` (that record as one line of JSON), ``"text"``, ``"markdown"`` or ``"html"``
+///     (a clean fragment: allow-listed tags, no scripts, handlers or unsafe URLs).
+/// favor: lean towards ``"precision"`` or ``"recall"`` instead of the best F1.
+/// comments: also extract the page's comments (a ``comments`` key, or a section after the
+///     body); they never go into the body.
+/// tables: keep tables in the body. links: keep link targets (Markdown shows them).
+/// provenance: add ``title_source``, ``date_source``... naming where each field came from.
+/// content_type: the HTTP ``Content-Type``, whose charset outranks the page's own.
+/// time_budget: seconds one page may take (default 30) before ``LimitExceeded``.
+///
+/// Never returns None: a page without an article gives an empty text. Raises
+/// ``LimitExceeded`` for a page over a limit and ``InternalError`` for a bug (the message
+/// names the page), so a loop over many pages can catch ``pagepith.Error`` and go on.
 #[pyfunction]
 #[pyo3(signature = (html, url=None, *, output="dict", favor="balanced", comments=false,
     tables=true, links=false, provenance=false, content_type=None, time_budget=None))]
@@ -72,7 +91,9 @@ fn extract<'py>(
     opts.render(py, &article, opts.source(), None)
 }
 
-/// Extracts the article from a page already flattened to text, one block a line.
+/// Extracts the article from a page already flattened to text, one block a line (a
+/// Common Crawl WET record, a scraped corpus): headline, byline, date and body from the lines
+/// alone. Arguments and results as for ``extract``.
 #[pyfunction]
 #[pyo3(signature = (text, url=None, *, output="dict", favor="balanced", comments=false,
     tables=true, links=false, provenance=false, content_type=None, time_budget=None))]

@@ -42,6 +42,17 @@ enum Step {
     End,
 }
 
+/// The pages of a WARC or WET file (plain or gzip), one record dict each, in file order.
+///
+/// HTML responses (2xx) and resources are extracted as HTML, WET ``conversion`` records as
+/// text; other records (requests, metadata, images, redirects) are skipped, as
+/// ``pagepith extract`` skips them. Each dict adds ``warc_record_id``, ``warc_target_uri``
+/// and ``warc_date``; ``source`` is the path. The file is streamed: memory holds one record.
+///
+/// errors: what a page that fails does (a damaged record, a page over a limit, a caught
+///     panic): ``"raise"`` raises from ``next()`` naming the record (``path@offset``), and the
+///     iterator goes on with the next record when called again; ``"warn"`` issues a
+///     ``RuntimeWarning`` and goes on; ``"skip"`` goes on silently.
 #[pyfunction]
 #[pyo3(signature = (path, *, errors="raise", favor="balanced", comments=false, tables=true,
     links=false, provenance=false, time_budget=None))]
