@@ -92,8 +92,14 @@ def main():
         "repeat": a.repeat,
         "load_avg_1min": os.getloadavg()[0],
         "pages_per_sec_median": {k: round(v, 1) for k, v in rate.items()},
+        # Ratio of the median rates, and the per-round ratios (the same round's passes run
+        # seconds apart, so they share the machine's load).
         "pagepith_over": {k: round(rate["pagepith"] / rate[k], 2)
                           for k in ("trafilatura", "resiliparse")},
+        "pagepith_over_per_round": {
+            k: sorted(round(t / p, 2) for p, t in zip(secs["pagepith"], secs[k]))
+            for k in ("trafilatura", "resiliparse")
+        },
         "seconds": {k: [round(x, 3) for x in v] for k, v in secs.items()},
     }
     print(json.dumps(report, indent=2))
