@@ -114,7 +114,7 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
 fn is_archive(input: &Input) -> bool {
     match input {
         Input::File(path) => File::open(path)
-            .and_then(crate::archive::sniff)
+            .and_then(pagepith_warc::page::sniff_reader)
             .is_ok_and(|(c, _)| c.is_some()),
         Input::Stdin => false,
     }

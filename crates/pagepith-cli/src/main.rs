@@ -5,7 +5,6 @@
 
 #![forbid(unsafe_code)]
 
-mod archive;
 mod eval_cmd;
 mod explain_cmd;
 mod extract_cmd;
@@ -16,7 +15,6 @@ mod options;
 #[cfg(feature = "parquet")]
 mod parquet_out;
 mod pipeline;
-mod record;
 mod report_html;
 mod summary;
 

@@ -1,8 +1,8 @@
 //! `--format parquet`: the JSON contract's fields as Parquet columns, for Spark and datatrove.
 //!
-//! Workers render each page as its JSON Lines record (the contract in `record.rs`); this sink
-//! reads those back into column builders, so the two formats cannot drift apart. Row groups
-//! are kept small enough that memory stays flat on a whole crawl.
+//! Workers render each page as its JSON Lines record (the contract in `pagepith::Record`); this
+//! sink reads those back into column builders, so the two formats cannot drift apart. Row
+//! groups are kept small enough that memory stays flat on a whole crawl.
 
 use std::io::Write;
 use std::sync::Arc;

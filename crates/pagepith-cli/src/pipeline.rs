@@ -21,10 +21,11 @@ use std::thread;
 use anyhow::{anyhow, bail, Context, Result};
 use rayon::prelude::*;
 
-use crate::archive::{self, Skip};
+use pagepith::Record;
+use pagepith_warc::page::{self, Skip, WarcFields};
+
 use crate::input_kind::{self, InputKind};
 use crate::inputs::Input;
-use crate::record::{Record, WarcFields};
 use crate::summary::{Counts, Progress};
 use crate::Format;
 
@@ -225,7 +226,7 @@ impl<'a> Batch<'a> {
 
 fn read_file(path: &Path, batch: &mut Batch<'_>, base: u64, bytes_done: &AtomicU64) -> bool {
     let name = path.display().to_string();
-    let sniffed = File::open(path).and_then(archive::sniff);
+    let sniffed = File::open(path).and_then(page::sniff_reader);
     match sniffed {
         Ok((Some(compression), reader)) => {
             read_archive(&name, reader, compression, batch, base, bytes_done)
@@ -237,7 +238,7 @@ fn read_file(path: &Path, batch: &mut Batch<'_>, base: u64, bytes_done: &AtomicU
 
 fn read_stdin(batch: &mut Batch<'_>, bytes_done: &AtomicU64) -> bool {
     let name = "-".to_owned();
-    match archive::sniff(io::stdin().lock()) {
+    match page::sniff_reader(io::stdin().lock()) {
         Ok((Some(compression), reader)) => {
             read_archive(&name, reader, compression, batch, 0, bytes_done)
         }
@@ -332,7 +333,7 @@ fn run_job(job: Job, base: &pagepith::Config, render: Render) -> Done {
             source,
             record,
         } => {
-            let outcome = match archive::page_of(record) {
+            let outcome = match page::page_of(record) {
                 Ok(page) => {
                     let mut config = base.clone();
                     if let Some(uri) = &page.warc.target_uri {
@@ -401,7 +402,6 @@ fn extract(
                 Err(e) => return Ok(Err(e)),
             };
             let format = render.format;
-            let comments = render.comments.then(|| article.comments_text());
             let record = || {
                 let mut r = Record::new(source, &article, render.comments, render.provenance);
                 if config.links() {
@@ -411,7 +411,11 @@ fn extract(
                     r = r.with_quotes(&article.quotes);
                 }
                 match warc {
-                    Some(w) => r.with_warc(w),
+                    Some(w) => r.with_warc(
+                        w.record_id.as_deref(),
+                        w.target_uri.as_deref(),
+                        w.date.as_deref(),
+                    ),
                     None => r,
                 }
             };
@@ -426,9 +430,12 @@ fn extract(
                             pagepith::render::quotes_text(&article.quotes)
                         );
                     }
-                    match comments.filter(|c| !c.is_empty()) {
-                        Some(c) => (format!("{text}\n\nComments:\n\n{c}"), empty),
-                        None => (text, empty),
+                    match render.comments {
+                        true => (
+                            pagepith::render::text_with_comments(text, &article.comments),
+                            empty,
+                        ),
+                        false => (text, empty),
                     }
                 }
                 Format::Markdown => {
@@ -439,15 +446,12 @@ fn extract(
                             pagepith::render::quotes_markdown(&article.quotes)
                         );
                     }
-                    match article.comments.is_empty() || !render.comments {
-                        true => (md, article.is_empty()),
-                        false => (
-                            format!(
-                                "{md}\n## Comments\n\n{}\n",
-                                pagepith::render::markdown_blocks(&article.comments)
-                            ),
+                    match render.comments {
+                        true => (
+                            pagepith::render::markdown_with_comments(md, &article.comments),
                             article.is_empty(),
                         ),
+                        false => (md, article.is_empty()),
                     }
                 }
                 // Parquet rows are read back from the JSON record (see parquet_out.rs).

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::archive::Skip;
+use pagepith_warc::page::Skip;
 
 /// Counts of one run.
 #[derive(Debug, Default)]

@@ -8,8 +8,9 @@
 //! the next good gzip member, then for the next line starting `WARC/1.`. Memory stays flat: one
 //! record's block plus a bounded input window.
 //!
-//! It knows nothing of HTML. [`http::parse_response`] splits a `response` record's block into
-//! status, headers and payload; deciding what the payload is belongs to the caller.
+//! It parses no HTML. [`http::parse_response`] splits a `response` record's block into status,
+//! headers and payload; [`page::page_of`] decides which records hold a page to extract (by
+//! record type, HTTP status and media type), for the command line and the Python binding alike.
 //!
 //! ```
 //! use pagepith_warc::{Compression, Reader};
@@ -44,6 +45,7 @@
 
 pub mod http;
 mod marked;
+pub mod page;
 mod reader;
 mod record;
 mod source;

@@ -46,6 +46,7 @@ mod metadata;
 mod pagetype;
 mod prune;
 pub mod quotes;
+mod record;
 pub mod render;
 mod segment;
 mod select;
@@ -62,6 +63,7 @@ pub use flatten::{flatten, flatten_str};
 pub use metadata::Provenance;
 pub use pagetype::PageType;
 pub use quotes::Quote;
+pub use record::{Record, Sources};
 pub use text::{extract_text, looks_like_html};
 
 /// Extracts the article from a page's bytes; the charset is detected here.

@@ -1,12 +1,14 @@
 //! Pages inside WARC archives: which records are pages, and what the extractor is told about
-//! them (URL, HTTP charset). Reading the archive itself is `pagepith-warc`'s job.
+//! them (URL, HTTP charset). Shared by the command line and the Python binding, so both skip
+//! the same records for the same reasons.
+//!
+//! Whether a payload is HTML is decided by its declared media type, or by its first bytes when
+//! none is declared; the HTML itself is never parsed here.
 
 use std::io::{BufRead, BufReader, Read};
 
-use pagepith_warc::http::parse_response;
-use pagepith_warc::{Compression, Record};
-
-use crate::record::WarcFields;
+use crate::http::parse_response;
+use crate::{Compression, Record};
 
 /// Largest payload after HTTP decoding: the library's default input limit, so a page the
 /// extractor would refuse is not inflated first.
@@ -45,6 +47,14 @@ impl Skip {
     pub fn loses_work(self) -> bool {
         matches!(self, Skip::BadHttp)
     }
+}
+
+/// What a page read from an archive keeps of its WARC record.
+#[derive(Clone, Debug, Default)]
+pub struct WarcFields {
+    pub record_id: Option<String>,
+    pub target_uri: Option<String>,
+    pub date: Option<String>,
 }
 
 /// A page found in a record: the bytes to extract and what is known about them.
@@ -132,10 +142,10 @@ fn looks_like_html(body: &[u8]) -> bool {
 }
 
 /// Reads the first bytes of an input and says whether it is an archive, keeping them.
-pub fn sniff<R: Read>(inner: R) -> std::io::Result<(Option<Compression>, BufReader<R>)> {
+pub fn sniff_reader<R: Read>(inner: R) -> std::io::Result<(Option<Compression>, BufReader<R>)> {
     let mut reader = BufReader::with_capacity(SNIFF_BYTES, inner);
     let prefix = reader.fill_buf()?;
-    Ok((pagepith_warc::sniff(prefix), reader))
+    Ok((crate::sniff(prefix), reader))
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
-//! The JSON contract of `extract`: one object per input. Other tools depend on these names:
-//! fields may be added, never renamed.
+//! The record of one extracted page: the JSON object `pagepith extract` writes and the dict the
+//! Python binding returns, defined once so the two cannot drift. Other tools depend on these
+//! names: fields may be added, never renamed.
 
 use serde::Serialize;
 
@@ -27,9 +28,9 @@ pub struct Record<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub links: Option<Vec<LinkRecord<'a>>>,
     /// The body's quotations (`text`, `speaker`, `speaker_mention`, `cue`, `paragraph`,
-    /// `start`, `end`: see `pagepith::Quote`); present only when `--quotes` asked for them.
+    /// `start`, `end`: see `crate::Quote`); present only when `--quotes` asked for them.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub quotes: Option<&'a [pagepith::Quote]>,
+    pub quotes: Option<&'a [crate::Quote]>,
     /// With `--provenance`: `title_source`, `date_source`… beside the fields.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub provenance: Option<Sources<'a>>,
@@ -67,7 +68,7 @@ impl<'a> Record<'a> {
     /// `provenance`, the `*_source` fields.
     pub fn new(
         source: &'a str,
-        a: &'a pagepith::Article,
+        a: &'a crate::Article,
         comments: bool,
         provenance: bool,
     ) -> Record<'a> {
@@ -108,7 +109,7 @@ impl<'a> Record<'a> {
     }
 
     /// Adds the `links` field (empty when the body has none).
-    pub fn with_links(mut self, a: &'a pagepith::Article) -> Record<'a> {
+    pub fn with_links(mut self, a: &'a crate::Article) -> Record<'a> {
         self.links = Some(
             a.links()
                 .into_iter()
@@ -119,26 +120,23 @@ impl<'a> Record<'a> {
     }
 
     /// Adds the `quotes` field (empty when the page has none).
-    pub fn with_quotes(mut self, quotes: &'a [pagepith::Quote]) -> Record<'a> {
+    pub fn with_quotes(mut self, quotes: &'a [crate::Quote]) -> Record<'a> {
         self.quotes = Some(quotes);
         self
     }
 
     /// Adds the fields of the WARC record the page came from.
-    pub fn with_warc(mut self, warc: &'a WarcFields) -> Record<'a> {
-        self.warc_record_id = warc.record_id.as_deref();
-        self.warc_target_uri = warc.target_uri.as_deref();
-        self.warc_date = warc.date.as_deref();
+    pub fn with_warc(
+        mut self,
+        record_id: Option<&'a str>,
+        target_uri: Option<&'a str>,
+        date: Option<&'a str>,
+    ) -> Record<'a> {
+        self.warc_record_id = record_id;
+        self.warc_target_uri = target_uri;
+        self.warc_date = date;
         self
     }
-}
-
-/// What a page read from an archive keeps of its WARC record.
-#[derive(Clone, Debug, Default)]
-pub struct WarcFields {
-    pub record_id: Option<String>,
-    pub target_uri: Option<String>,
-    pub date: Option<String>,
 }
 
 #[cfg(test)]
@@ -149,10 +147,10 @@ mod tests {
     fn every_code_point_survives_the_json_round_trip_with_controls_escaped() {
         // All Unicode scalar values, in the text and in a metadata field.
         let all: String = (0..=0x10FFFF_u32).filter_map(char::from_u32).collect();
-        let article = pagepith::Article {
+        let article = crate::Article {
             title: Some(all.clone()),
-            body: vec![pagepith::Block::paragraph(all.clone())],
-            ..pagepith::Article::default()
+            body: vec![crate::Block::paragraph(all.clone())],
+            ..crate::Article::default()
         };
         let json = serde_json::to_string(&Record::new("src", &article, false, false)).unwrap();
         // JSON requires U+0000 to U+001F escaped; everything else may stand as itself.

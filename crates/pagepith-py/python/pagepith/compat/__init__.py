@@ -1,0 +1,1 @@
+"""Drop-in replacements for other extractors' APIs: ``pagepith.compat.trafilatura``."""
