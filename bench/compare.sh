@@ -168,3 +168,6 @@ fi
 # ---- 4. report --------------------------------------------------------------------------------
 python3 "$REPO/bench/report.py" "$OUT" | tee "$OUT/summary.md"
 echo "compare.sh: raw results in $OUT" >&2
+# The README's chart (F1 against pages/s), drawn from this run's own numbers; copy it to
+# docs/speed-accuracy.svg when the run is the one BENCHMARKS.md quotes.
+python3 "$REPO/bench/chart.py" "$OUT" -o "$OUT/speed-accuracy.svg"
