@@ -19,6 +19,10 @@ use super::{Document, LimitExceeded, ParseLimits};
 /// The parse is linear in the input and runs in one go (about 0.1 s for a 64 MiB page), so the
 /// deadline is left to the caller's check after it.
 pub fn parse(html: &str, limits: &ParseLimits) -> Result<Document, LimitExceeded> {
+    // NUL is never page text; html5ever's path removes it before tokenizing (dom/nul.rs), and
+    // so does this one, or a NUL in raw text (`<xmp>`, `<textarea>`) would become U+FFFD here
+    // and nothing there (found by the `parsers` fuzz target).
+    let html = &*super::nul::strip_nuls(html);
     // Each `<` opens at most one element and the text after it: a close estimate of the node
     // count, found at memchr speed.
     // Capped so that a page of bare `<` cannot reserve memory it never fills: 256 Ki nodes is
