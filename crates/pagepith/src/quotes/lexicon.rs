@@ -20,6 +20,7 @@ pub enum CueForm {
 /// subjects: "officials say"), the past, the participle. The issue's list (said, told, added,
 /// continued, described … as, reiterated, responded … by saying) plus the verbs news copy uses
 /// the same way: a speaker, the verb, the words.
+#[rustfmt::skip]
 const VERBS: &[&str] = &[
     "say says said saying",
     "tell tells told telling",
@@ -105,6 +106,7 @@ const VERBS: &[&str] = &[
 /// Verbs that are also common nouns ("the Jewish state", "a comment", "the reports"): only
 /// their past and participle are cues, since their base and `-s` forms are nouns far more
 /// often than verbs of saying.
+#[rustfmt::skip]
 const NOUN_HOMOGRAPHS: &[&str] = &[
     "state", "note", "claim", "comment", "report", "post", "tweet", "call", "answer", "reply",
     "counter", "quote", "term", "label", "brand", "promise", "pledge", "joke", "cry", "shout",
@@ -177,260 +179,46 @@ pub const PHRASES: &[&[&str]] = &[
 
 /// Nouns for people who speak in the news, singular. Plurals are these plus `s`, or listed in
 /// [`IRREGULAR_PLURALS`].
+#[rustfmt::skip]
 const PERSON_NOUNS: &[&str] = &[
-    "official",
-    "minister",
-    "president",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "secretary",
-    "chancellor",
-    "governor",
-    "mayor",
-    "senator",
-    "lawmaker",
-    "legislator",
-    "congressman",
-    "congresswoman",
-    "representative",
-    "judge",
-    "prosecutor",
-    "lawyer",
-    "attorney",
-    "counsel",
-    "officer",
-    "chief",
-    "director",
-    "executive",
-    "manager",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "chairperson",
-    "founder",
-    "owner",
-    "ceo",
-    "commissioner",
-    "ambassador",
-    "diplomat",
-    "envoy",
-    "negotiator",
-    "general",
-    "commander",
-    "colonel",
-    "captain",
-    "lieutenant",
-    "sergeant",
-    "soldier",
-    "coach",
-    "player",
-    "striker",
-    "goalkeeper",
-    "analyst",
-    "economist",
-    "scientist",
-    "researcher",
-    "professor",
-    "academic",
-    "author",
-    "expert",
-    "doctor",
-    "physician",
-    "surgeon",
-    "nurse",
-    "teacher",
-    "headteacher",
-    "principal",
-    "student",
-    "pupil",
-    "parent",
-    "resident",
-    "neighbor",
-    "neighbour",
-    "witness",
-    "victim",
-    "survivor",
-    "farmer",
-    "worker",
-    "employee",
-    "staffer",
-    "aide",
-    "adviser",
-    "advisor",
-    "source",
-    "candidate",
-    "leader",
-    "premier",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "bishop",
-    "priest",
-    "imam",
-    "rabbi",
-    "pastor",
-    "activist",
-    "campaigner",
-    "protester",
-    "organizer",
-    "organiser",
-    "volunteer",
-    "inspector",
-    "detective",
-    "sheriff",
-    "chef",
-    "engineer",
-    "strategist",
-    "historian",
-    "pilot",
-    "driver",
-    "shopkeeper",
-    "landlord",
-    "tenant",
-    "fisherman",
-    "mother",
-    "father",
-    "son",
-    "daughter",
-    "wife",
-    "husband",
-    "sister",
-    "brother",
-    "friend",
-    "relative",
-    "colleague",
-    "boss",
-    "banker",
-    "trader",
-    "investor",
-    "regulator",
-    "critic",
-    "supporter",
-    "opponent",
-    "member",
-    "voter",
-    "fan",
-    "deputy",
-    "head",
-    "chairman",
-    "superintendent",
-    "paramedic",
-    "firefighter",
-    "ranger",
-    "curator",
-    "architect",
-    "developer",
-    "official",
-    "diplomat",
-    "observer",
-    "monitor",
-    "mp",
-    "mep",
-    "woman",
-    "man",
-    "person",
-    "councillor",
-    "councilor",
-    "councilman",
-    "councilwoman",
-    "businessman",
-    "businesswoman",
-    "entrepreneur",
-    "educator",
-    "clerk",
-    "administrator",
-    "commentator",
-    "journalist",
-    "reporter",
-    "editor",
-    "photographer",
-    "artist",
-    "singer",
-    "musician",
-    "actor",
-    "actress",
-    "director",
-    "producer",
-    "writer",
-    "poet",
-    "novelist",
+    "official", "minister", "president", "spokesman", "spokeswoman", "spokesperson", "secretary",
+    "chancellor", "governor", "mayor", "senator", "lawmaker", "legislator", "congressman",
+    "congresswoman", "representative", "judge", "prosecutor", "lawyer", "attorney", "counsel",
+    "officer", "chief", "director", "executive", "manager", "chairman", "chairwoman", "chair",
+    "chairperson", "founder", "owner", "ceo", "commissioner", "ambassador", "diplomat", "envoy",
+    "negotiator", "general", "commander", "colonel", "captain", "lieutenant", "sergeant",
+    "soldier", "coach", "player", "striker", "goalkeeper", "analyst", "economist", "scientist",
+    "researcher", "professor", "academic", "author", "expert", "doctor", "physician", "surgeon",
+    "nurse", "teacher", "headteacher", "principal", "student", "pupil", "parent", "resident",
+    "neighbor", "neighbour", "witness", "victim", "survivor", "farmer", "worker", "employee",
+    "staffer", "aide", "adviser", "advisor", "source", "candidate", "leader", "premier", "king",
+    "queen", "prince", "princess", "pope", "bishop", "priest", "imam", "rabbi", "pastor",
+    "activist", "campaigner", "protester", "organizer", "organiser", "volunteer", "inspector",
+    "detective", "sheriff", "chef", "engineer", "strategist", "historian", "pilot", "driver",
+    "shopkeeper", "landlord", "tenant", "fisherman", "mother", "father", "son", "daughter", "wife",
+    "husband", "sister", "brother", "friend", "relative", "colleague", "boss", "banker", "trader",
+    "investor", "regulator", "critic", "supporter", "opponent", "member", "voter", "fan", "deputy",
+    "head", "chairman", "superintendent", "paramedic", "firefighter", "ranger", "curator",
+    "architect", "developer", "official", "diplomat", "observer", "monitor", "mp", "mep", "woman",
+    "man", "person", "councillor", "councilor", "councilman", "councilwoman", "businessman",
+    "businesswoman", "entrepreneur", "educator", "clerk", "administrator", "commentator",
+    "journalist", "reporter", "editor", "photographer", "artist", "singer", "musician", "actor",
+    "actress", "director", "producer", "writer", "poet", "novelist",
 ];
 
 /// Nouns for bodies that issue statements: "the company said". Not people, so not what "he"
 /// or "she" points back to.
+#[rustfmt::skip]
 const GROUP_NOUNS: &[&str] = &[
-    "company",
-    "firm",
-    "ministry",
-    "department",
-    "government",
-    "council",
-    "agency",
-    "authority",
-    "authorities",
-    "police",
-    "army",
-    "military",
-    "court",
-    "committee",
-    "union",
-    "party",
-    "campaign",
-    "group",
-    "organisation",
-    "organization",
-    "bank",
-    "school",
-    "university",
-    "hospital",
-    "club",
-    "team",
-    "airline",
-    "newspaper",
-    "network",
-    "administration",
-    "office",
-    "embassy",
-    "commission",
-    "board",
-    "regulator",
-    "spokesperson",
-    "family",
-    "charity",
-    "operator",
-    "insurer",
-    "manufacturer",
-    "retailer",
-    "carrier",
-    "broadcaster",
-    "publisher",
-    "studio",
-    "label",
-    "league",
-    "federation",
-    "association",
-    "institute",
-    "foundation",
-    "trust",
-    "service",
-    "navy",
-    "coalition",
-    "cabinet",
-    "kremlin",
-    "pentagon",
-    "parliament",
-    "congress",
-    "senate",
-    "opposition",
-    "prosecution",
-    "defence",
-    "defense",
-    "plaintiffs",
-    "residents",
-    "staff",
+    "company", "firm", "ministry", "department", "government", "council", "agency", "authority",
+    "authorities", "police", "army", "military", "court", "committee", "union", "party",
+    "campaign", "group", "organisation", "organization", "bank", "school", "university",
+    "hospital", "club", "team", "airline", "newspaper", "network", "administration", "office",
+    "embassy", "commission", "board", "regulator", "spokesperson", "family", "charity", "operator",
+    "insurer", "manufacturer", "retailer", "carrier", "broadcaster", "publisher", "studio",
+    "label", "league", "federation", "association", "institute", "foundation", "trust", "service",
+    "navy", "coalition", "cabinet", "kremlin", "pentagon", "parliament", "congress", "senate",
+    "opposition", "prosecution", "defence", "defense", "plaintiffs", "residents", "staff",
 ];
 
 /// Plurals that are not the singular plus `s`.
@@ -543,138 +331,23 @@ pub fn gender_of(word: &str) -> Gender {
 /// Capitalized words that title a name rather than belong to it ("Foreign Minister Sergei
 /// Lavrov", "Mr. Lavrov"), lower case without a final dot. The words of offices ("Foreign",
 /// "State", "Prime") are here because they come in front of a name only as part of a title.
+#[rustfmt::skip]
 const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "madam",
-    "president",
-    "vice",
-    "prime",
-    "minister",
-    "foreign",
-    "secretary",
-    "state",
-    "general",
-    "gen",
-    "chancellor",
-    "senator",
-    "sen",
-    "rep",
-    "representative",
-    "gov",
-    "governor",
-    "mayor",
-    "judge",
-    "justice",
-    "col",
-    "colonel",
-    "capt",
-    "captain",
-    "lt",
-    "lieutenant",
-    "sgt",
-    "sergeant",
-    "major",
-    "admiral",
-    "chief",
-    "director",
-    "executive",
-    "officer",
-    "ceo",
-    "cfo",
-    "coo",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "commissioner",
-    "ambassador",
-    "attorney",
-    "deputy",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "bishop",
-    "archbishop",
-    "cardinal",
-    "rabbi",
-    "imam",
-    "father",
-    "reverend",
-    "rev",
-    "sheriff",
-    "detective",
-    "inspector",
-    "coach",
-    "manager",
-    "defence",
-    "defense",
-    "finance",
-    "interior",
-    "health",
-    "education",
-    "economy",
-    "trade",
-    "energy",
-    "environment",
-    "transport",
-    "labor",
-    "labour",
-    "home",
-    "affairs",
-    "agriculture",
-    "premier",
-    "speaker",
-    "leader",
-    "senior",
-    "former",
-    "acting",
-    "interim",
-    "supreme",
-    "opposition",
-    "first",
-    "lady",
-    "emir",
-    "sheikh",
-    "sultan",
-    "crown",
-    "superintendent",
-    "councillor",
-    "councilor",
-    "congressman",
-    "congresswoman",
-    "mp",
-    "mep",
-    "dean",
-    "provost",
-    "chef",
-    "founder",
-    "head",
-    "cabinet",
-    "treasury",
-    "economic",
-    "development",
-    "culture",
-    "sports",
-    "justice",
-    "security",
-    "national",
-    "commerce",
-    "industry",
-    "science",
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "madam",
+    "president", "vice", "prime", "minister", "foreign", "secretary", "state", "general", "gen",
+    "chancellor", "senator", "sen", "rep", "representative", "gov", "governor", "mayor", "judge",
+    "justice", "col", "colonel", "capt", "captain", "lt", "lieutenant", "sgt", "sergeant", "major",
+    "admiral", "chief", "director", "executive", "officer", "ceo", "cfo", "coo", "chairman",
+    "chairwoman", "chair", "commissioner", "ambassador", "attorney", "deputy", "spokesman",
+    "spokeswoman", "spokesperson", "king", "queen", "prince", "princess", "pope", "bishop",
+    "archbishop", "cardinal", "rabbi", "imam", "father", "reverend", "rev", "sheriff", "detective",
+    "inspector", "coach", "manager", "defence", "defense", "finance", "interior", "health",
+    "education", "economy", "trade", "energy", "environment", "transport", "labor", "labour",
+    "home", "affairs", "agriculture", "premier", "speaker", "leader", "senior", "former", "acting",
+    "interim", "supreme", "opposition", "first", "lady", "emir", "sheikh", "sultan", "crown",
+    "superintendent", "councillor", "councilor", "congressman", "congresswoman", "mp", "mep",
+    "dean", "provost", "chef", "founder", "head", "cabinet", "treasury", "economic", "development",
+    "culture", "sports", "justice", "security", "national", "commerce", "industry", "science",
 ];
 
 /// Whether a capitalized word (given lower case, final dot dropped) is a title.
@@ -685,284 +358,44 @@ pub fn is_title(word: &str) -> bool {
 }
 
 /// Capitalized words that begin sentences or name times, never part of a person's name.
+#[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "in",
-    "on",
-    "at",
-    "for",
-    "but",
-    "and",
-    "or",
-    "if",
-    "when",
-    "while",
-    "after",
-    "before",
-    "as",
-    "since",
-    "under",
-    "over",
-    "these",
-    "this",
-    "that",
-    "those",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "his",
-    "her",
-    "their",
-    "our",
-    "my",
-    "its",
-    "there",
-    "here",
-    "then",
-    "now",
-    "yet",
-    "so",
-    "also",
-    "however",
-    "meanwhile",
-    "still",
-    "last",
-    "next",
-    "according",
-    "asked",
-    "with",
-    "without",
-    "by",
-    "from",
-    "to",
-    "of",
-    "during",
-    "despite",
-    "although",
-    "though",
-    "because",
-    "until",
-    "both",
-    "each",
-    "every",
-    "some",
-    "many",
-    "most",
-    "no",
-    "not",
-    "all",
-    "one",
-    "two",
-    "three",
-    "what",
-    "why",
-    "how",
-    "who",
-    "where",
-    "which",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "christmas",
-    "easter",
-    "covid",
-    "internet",
-    "web",
-    "day",
-    "week",
-    "year",
-    "month",
-    "world",
-    "global",
-    "international",
-    "national",
-    "federal",
-    "royal",
-    "european",
-    "american",
-    "africa",
-    "asia",
-    "europe",
-    "america",
-    "company's",
-    "new",
-    "north",
-    "south",
-    "east",
-    "west",
-    "united",
-    "saint",
-    "st",
-    "san",
-    "los",
-    "las",
-    "fort",
-    "port",
+    "the", "a", "an", "in", "on", "at", "for", "but", "and", "or", "if", "when", "while", "after",
+    "before", "as", "since", "under", "over", "these", "this", "that", "those", "it", "he", "she",
+    "they", "we", "i", "you", "his", "her", "their", "our", "my", "its", "there", "here", "then",
+    "now", "yet", "so", "also", "however", "meanwhile", "still", "last", "next", "according",
+    "asked", "with", "without", "by", "from", "to", "of", "during", "despite", "although",
+    "though", "because", "until", "both", "each", "every", "some", "many", "most", "no", "not",
+    "all", "one", "two", "three", "what", "why", "how", "who", "where", "which", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    "christmas", "easter", "covid", "internet", "web", "day", "week", "year", "month", "world",
+    "global", "international", "national", "federal", "royal", "european", "american", "africa",
+    "asia", "europe", "america", "company's", "new", "north", "south", "east", "west", "united",
+    "saint", "st", "san", "los", "las", "fort", "port",
 ];
 
 /// Capitalized words that name places and bodies ("Hyde Park", "the Interior Ministry"),
 /// though some are also surnames ("Lucy Park", "Tom Hall"): inside a name only after a given
 /// name, and only where a title or a verb of saying says a person is meant.
+#[rustfmt::skip]
 const PLACE_WORDS: &[&str] = &[
-    "department",
-    "ministry",
-    "university",
-    "street",
-    "road",
-    "avenue",
-    "square",
-    "council",
-    "party",
-    "company",
-    "inc",
-    "corp",
-    "ltd",
-    "llc",
-    "group",
-    "bank",
-    "house",
-    "court",
-    "agency",
-    "union",
-    "republic",
-    "states",
-    "kingdom",
-    "airport",
-    "river",
-    "lake",
-    "mount",
-    "island",
-    "islands",
-    "city",
-    "county",
-    "province",
-    "park",
-    "hospital",
-    "school",
-    "college",
-    "church",
-    "center",
-    "centre",
-    "museum",
-    "times",
-    "news",
-    "post",
-    "association",
-    "institute",
-    "foundation",
-    "committee",
-    "commission",
-    "office",
-    "service",
-    "force",
-    "army",
-    "navy",
-    "police",
-    "league",
-    "club",
-    "fc",
-    "festival",
-    "award",
-    "prize",
-    "cup",
-    "gulf",
-    "sea",
-    "ocean",
-    "bay",
-    "valley",
-    "heights",
-    "hills",
-    "hill",
-    "station",
-    "hall",
-    "tower",
-    "bridge",
-    "market",
-    "exchange",
-    "reserve",
-    "fund",
-    "board",
-    "authority",
-    "assembly",
-    "parliament",
-    "congress",
-    "senate",
-    "government",
-    "administration",
-    "corporation",
-    "media",
-    "press",
-    "radio",
-    "television",
-    "tv",
-    "magazine",
-    "journal",
-    "review",
-    "gazette",
-    "herald",
-    "tribune",
-    "ledger",
-    "daily",
-    "weekly",
-    "online",
-    "network",
-    "channel",
-    "studios",
-    "records",
-    "pictures",
-    "motors",
-    "airlines",
-    "airways",
-    "systems",
-    "technologies",
-    "holdings",
-    "partners",
-    "capital",
-    "energy",
-    "oil",
-    "gas",
-    "foods",
-    "industries",
-    "insurance",
-    "railways",
-    "rail",
-    "logistics",
-    "electric",
-    "software",
-    "labs",
-    "entertainment",
-    "pharmaceuticals",
-    "trust",
-    "brewery",
-    "farms",
-    "mining",
-    "steel",
-    "shipping",
-    "telecom",
-    "communications",
-    "hotels",
-    "resorts",
+    "department", "ministry", "university", "street", "road", "avenue", "square", "council",
+    "party", "company", "inc", "corp", "ltd", "llc", "group", "bank", "house", "court", "agency",
+    "union", "republic", "states", "kingdom", "airport", "river", "lake", "mount", "island",
+    "islands", "city", "county", "province", "park", "hospital", "school", "college", "church",
+    "center", "centre", "museum", "times", "news", "post", "association", "institute",
+    "foundation", "committee", "commission", "office", "service", "force", "army", "navy",
+    "police", "league", "club", "fc", "festival", "award", "prize", "cup", "gulf", "sea", "ocean",
+    "bay", "valley", "heights", "hills", "hill", "station", "hall", "tower", "bridge", "market",
+    "exchange", "reserve", "fund", "board", "authority", "assembly", "parliament", "congress",
+    "senate", "government", "administration", "corporation", "media", "press", "radio",
+    "television", "tv", "magazine", "journal", "review", "gazette", "herald", "tribune", "ledger",
+    "daily", "weekly", "online", "network", "channel", "studios", "records", "pictures", "motors",
+    "airlines", "airways", "systems", "technologies", "holdings", "partners", "capital", "energy",
+    "oil", "gas", "foods", "industries", "insurance", "railways", "rail", "logistics", "electric",
+    "software", "labs", "entertainment", "pharmaceuticals", "trust", "brewery", "farms", "mining",
+    "steel", "shipping", "telecom", "communications", "hotels", "resorts",
 ];
 
 /// Whether a capitalized word (given lower case) can be part of a person's name at all.
@@ -1017,30 +450,12 @@ pub fn body_nouns(last_word: &str) -> Option<&'static [&'static str]> {
 }
 
 /// Lower-case words inside names: "Ursula von der Leyen", "Ludwig van Beethoven".
+#[rustfmt::skip]
 pub fn is_name_particle(word: &str) -> bool {
     matches!(
         word,
-        "de" | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "du"
-            | "da"
-            | "di"
-            | "del"
-            | "della"
-            | "la"
-            | "le"
-            | "bin"
-            | "bint"
-            | "ibn"
-            | "al"
-            | "el"
-            | "dos"
-            | "das"
-            | "ter"
-            | "ten"
-            | "y"
+        "de" | "van" | "von" | "der" | "den" | "du" | "da" | "di" | "del" | "della" | "la" | "le"
+            | "bin" | "bint" | "ibn" | "al" | "el" | "dos" | "das" | "ter" | "ten" | "y"
     )
 }
 
@@ -1087,52 +502,15 @@ pub enum Pronoun {
 
 /// Words between a subject and its verb that belong to neither: "Lavrov has also said",
 /// "she later added". Besides these, any `-ly` word (see [`is_adverb`]).
+#[rustfmt::skip]
 pub fn is_filler(word: &str) -> bool {
     matches!(
         word,
-        "has"
-            | "have"
-            | "had"
-            | "was"
-            | "is"
-            | "were"
-            | "are"
-            | "would"
-            | "will"
-            | "did"
-            | "does"
-            | "do"
-            | "also"
-            | "later"
-            | "then"
-            | "again"
-            | "once"
-            | "further"
-            | "not"
-            | "never"
-            | "often"
-            | "still"
-            | "even"
-            | "just"
-            | "previously"
-            | "earlier"
-            | "since"
-            | "soon"
-            | "afterwards"
-            | "afterward"
-            | "too"
-            | "could"
-            | "may"
-            | "might"
-            | "can"
-            | "should"
-            | "been"
-            | "be"
-            | "being"
-            | "went"
-            | "on"
-            | "go"
-            | "goes"
+        "has" | "have" | "had" | "was" | "is" | "were" | "are" | "would" | "will" | "did" | "does"
+            | "do" | "also" | "later" | "then" | "again" | "once" | "further" | "not" | "never"
+            | "often" | "still" | "even" | "just" | "previously" | "earlier" | "since" | "soon"
+            | "afterwards" | "afterward" | "too" | "could" | "may" | "might" | "can" | "should"
+            | "been" | "be" | "being" | "went" | "on" | "go" | "goes"
     )
 }
 
@@ -1172,223 +550,59 @@ pub fn is_adverb(word: &str) -> bool {
 }
 
 /// Words that open a clause: a speaker's noun phrase never runs back past them.
+#[rustfmt::skip]
 pub fn opens_clause(word: &str) -> bool {
     matches!(
         word,
-        "that"
-            | "and"
-            | "but"
-            | "or"
-            | "while"
-            | "because"
-            | "although"
-            | "though"
-            | "when"
-            | "whereas"
-            | "after"
-            | "before"
-            | "since"
-            | "as"
-            | "if"
-            | "so"
-            | "which"
-            | "who"
-            | "whom"
-            | "where"
-            | "then"
-            | "than"
-            | "until"
-            | "unless"
-            | "whether"
-            | "nor"
-            | "yet"
-            | "whose"
-            | "what"
-            | "how"
-            | "why"
+        "that" | "and" | "but" | "or" | "while" | "because" | "although" | "though" | "when"
+            | "whereas" | "after" | "before" | "since" | "as" | "if" | "so" | "which" | "who"
+            | "whom" | "where" | "then" | "than" | "until" | "unless" | "whether" | "nor" | "yet"
+            | "whose" | "what" | "how" | "why"
     )
 }
 
 /// Words that put a name in quotation marks: "the song “Yellow”", "a campaign called “Fair
 /// Fares”", "the so-called “reform”". A quotation right after one of them (a comma between
 /// allowed) is a title, a name or a word being talked about, not someone's words.
+#[rustfmt::skip]
 pub fn names_what_follows(word: &str) -> bool {
     matches!(
         word,
-        "song"
-            | "single"
-            | "track"
-            | "album"
-            | "record"
-            | "hit"
-            | "anthem"
-            | "ballad"
-            | "film"
-            | "movie"
-            | "documentary"
-            | "series"
-            | "show"
-            | "sitcom"
-            | "drama"
-            | "episode"
-            | "book"
-            | "novel"
-            | "memoir"
-            | "biography"
-            | "poem"
-            | "play"
-            | "musical"
-            | "opera"
-            | "painting"
-            | "sculpture"
-            | "exhibition"
-            | "exhibit"
-            | "podcast"
-            | "column"
-            | "essay"
-            | "article"
-            | "headline"
-            | "magazine"
-            | "blog"
-            | "game"
-            | "app"
-            | "brand"
-            | "slogan"
-            | "motto"
-            | "hashtag"
-            | "campaign"
-            | "operation"
-            | "programme"
-            | "program"
-            | "project"
-            | "initiative"
-            | "titled"
-            | "entitled"
-            | "called"
-            | "named"
-            | "dubbed"
-            | "nicknamed"
-            | "so-called"
-            | "word"
-            | "words"
-            | "term"
-            | "phrase"
-            | "expression"
-            | "label"
-            | "sign"
-            | "banner"
-            | "placard"
-            | "shirt"
-            | "t-shirt"
-            | "sticker"
-            | "tagline"
-            | "catchphrase"
-            | "chorus"
-            | "lyric"
-            | "lyrics"
-            | "title"
-            | "nickname"
-            | "codename"
-            | "code-name"
-            | "manifesto"
-            | "report"
-            | "study"
-            | "paper"
-            | "bill"
-            | "act"
-            | "law"
-            | "dish"
-            | "menu"
-            | "cocktail"
-            | "ship"
-            | "yacht"
-            | "vessel"
-            | "horse"
-            | "band"
-            | "duo"
-            | "trio"
-            | "choir"
-            | "restaurant"
-            | "bar"
-            | "cafe"
-            | "café"
-            | "shop"
-            | "store"
+        "song" | "single" | "track" | "album" | "record" | "hit" | "anthem" | "ballad" | "film"
+            | "movie" | "documentary" | "series" | "show" | "sitcom" | "drama" | "episode" | "book"
+            | "novel" | "memoir" | "biography" | "poem" | "play" | "musical" | "opera" | "painting"
+            | "sculpture" | "exhibition" | "exhibit" | "podcast" | "column" | "essay" | "article"
+            | "headline" | "magazine" | "blog" | "game" | "app" | "brand" | "slogan" | "motto"
+            | "hashtag" | "campaign" | "operation" | "programme" | "program" | "project"
+            | "initiative" | "titled" | "entitled" | "called" | "named" | "dubbed" | "nicknamed"
+            | "so-called" | "word" | "words" | "term" | "phrase" | "expression" | "label" | "sign"
+            | "banner" | "placard" | "shirt" | "t-shirt" | "sticker" | "tagline" | "catchphrase"
+            | "chorus" | "lyric" | "lyrics" | "title" | "nickname" | "codename" | "code-name"
+            | "manifesto" | "report" | "study" | "paper" | "bill" | "act" | "law" | "dish" | "menu"
+            | "cocktail" | "ship" | "yacht" | "vessel" | "horse" | "band" | "duo" | "trio"
+            | "choir" | "restaurant" | "bar" | "cafe" | "café" | "shop" | "store"
     )
 }
 
 /// Small words a title leaves in lower case ("Gone with the Wind").
+#[rustfmt::skip]
 pub fn is_minor_word(word: &str) -> bool {
     matches!(
         word,
-        "a" | "an"
-            | "the"
-            | "and"
-            | "but"
-            | "or"
-            | "nor"
-            | "of"
-            | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "with"
-            | "by"
-            | "from"
-            | "as"
-            | "into"
-            | "up"
-            | "off"
-            | "over"
-            | "is"
+        "a" | "an" | "the" | "and" | "but" | "or" | "nor" | "of" | "in" | "on" | "at" | "to"
+            | "for" | "with" | "by" | "from" | "as" | "into" | "up" | "off" | "over" | "is"
     )
 }
 
 /// Abbreviations whose final dot is part of the word, not a sentence's end.
+#[rustfmt::skip]
 pub fn is_abbreviation(word: &str) -> bool {
     matches!(
         word.trim_end_matches('.'),
-        "mr" | "mrs"
-            | "ms"
-            | "dr"
-            | "prof"
-            | "sen"
-            | "rep"
-            | "gov"
-            | "gen"
-            | "col"
-            | "capt"
-            | "lt"
-            | "sgt"
-            | "st"
-            | "jr"
-            | "sr"
-            | "inc"
-            | "corp"
-            | "co"
-            | "ltd"
-            | "no"
-            | "vs"
-            | "etc"
-            | "rev"
-            | "hon"
-            | "mt"
-            | "ft"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-            | "messrs"
-            | "adm"
-            | "maj"
-            | "supt"
+        "mr" | "mrs" | "ms" | "dr" | "prof" | "sen" | "rep" | "gov" | "gen" | "col" | "capt" | "lt"
+            | "sgt" | "st" | "jr" | "sr" | "inc" | "corp" | "co" | "ltd" | "no" | "vs" | "etc"
+            | "rev" | "hon" | "mt" | "ft" | "jan" | "feb" | "mar" | "apr" | "aug" | "sep" | "sept"
+            | "oct" | "nov" | "dec" | "messrs" | "adm" | "maj" | "supt"
     )
 }
 

@@ -119,13 +119,19 @@ pub fn scan(paragraphs: &[&str]) -> Vec<Span> {
                 _ => {}
             }
         }
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        for (k, &(at, ch)) in chars.iter().enumerate() {
+        // Most paragraphs hold no mark at all: one pass over the bytes says so.
+        if stack.is_empty() && !text.chars().any(|c| pair(c).is_some()) {
+            continue;
+        }
+        let mut prev: Option<char> = None;
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, ch)) = chars.next() {
+            let next = chars.peek().map(|&(_, c)| c);
+            let before = prev.replace(ch);
+            let prev = before;
             if at < skip_to {
                 continue;
             }
-            let prev = k.checked_sub(1).map(|j| chars[j].1);
-            let next = chars.get(k + 1).map(|&(_, c)| c);
             if let Some(depth) = closes(&stack, ch, prev, next) {
                 let outer = stack[0];
                 stack.truncate(depth);
