@@ -2,8 +2,9 @@
 //! package (python/pagepith) re-exports. This crate converts arguments and results and maps
 //! errors; extraction and WARC reading are the library crates' own.
 //!
-//! Every page is extracted with the GIL released and inside [`guard::extract`], so a panic (a bug,
-//! which must never happen) becomes a Python exception naming the page, and a batch goes on.
+//! Every page is extracted with the GIL released and inside the per-page guard (`guard.rs`), so
+//! a panic (a bug, which must never happen) becomes a Python exception naming the page, and a
+//! batch goes on.
 
 mod guard;
 mod options;

@@ -15,7 +15,8 @@ EMPTY = b"<html><body></body></html>"
 
 @pytest.mark.parametrize("name", ["extract", "bare_extraction"])
 def test_signatures_are_trafilaturas_parameter_for_parameter(name):
-    """Same parameter names, order and defaults (config's default object aside)."""
+    """Same parameter names, order and defaults (config's: None stands for trafilatura's
+    default config)."""
     ours = inspect.signature(getattr(compat, name)).parameters
     theirs = inspect.signature(getattr(trafilatura, name)).parameters
     assert list(ours) == list(theirs)
@@ -112,3 +113,19 @@ def test_options_pagepith_cannot_honour_raise_a_clear_error(option):
     """An unsupported option is refused by name, never silently ignored."""
     with pytest.raises(compat.UnsupportedOption, match=next(iter(option))):
         compat.extract(ARTICLE, **option)
+
+
+def test_a_config_that_only_sets_the_timeout_is_accepted_and_others_refused():
+    """The usual threaded setup (EXTRACTION_TIMEOUT=0) switches as is; other settings raise."""
+    from copy import deepcopy
+
+    from trafilatura.settings import DEFAULT_CONFIG
+
+    threaded = deepcopy(DEFAULT_CONFIG)
+    threaded["DEFAULT"]["EXTRACTION_TIMEOUT"] = "0"
+    assert compat.extract(ARTICLE, config=threaded) == compat.extract(ARTICLE)
+    assert compat.bare_extraction(ARTICLE, config=threaded).title == "Rain in Spain"
+    tuned = deepcopy(DEFAULT_CONFIG)
+    tuned["DEFAULT"]["MIN_EXTRACTED_SIZE"] = "5000"
+    with pytest.raises(compat.UnsupportedOption, match="min_extracted_size"):
+        compat.extract(ARTICLE, config=tuned)

@@ -27,3 +27,11 @@ def test_every_public_name_has_a_stub_and_every_function_a_docstring():
             stub = stubs[name].args
             declared = [a.arg for a in stub.args + stub.kwonlyargs]
             assert declared == runtime, name
+
+
+def test_the_package_docstring_example_runs():
+    """The example at the top of help(pagepith) gives what it shows."""
+    import doctest
+
+    result = doctest.testmod(pagepith)
+    assert result.attempted > 0 and result.failed == 0

@@ -26,10 +26,13 @@ fast, no_fallback           accepted; pagepith has one extraction path, already 
 output_format               ``txt``, ``markdown``, ``json`` (extract); ``python`` (bare)
 ==========================  ===============================================================
 
-Anything else that would change the result (``include_images``, ``include_formatting=True``,
+``config`` (trafilatura's ConfigParser) is accepted when the only setting changed from
+trafilatura's defaults is ``EXTRACTION_TIMEOUT``, which becomes pagepith's per-page time budget
+(0, the usual setting for threads, keeps pagepith's default). Anything else that would change
+the result (other config settings, ``include_images``, ``include_formatting=True``,
 ``deduplicate``, ``date_extraction_params``, ``max_tree_size``, ``prune_xpath``,
-``settingsfile``, ``config``, ``options``, ``tei_validation``, XML/CSV/HTML output, an lxml
-tree as input) raises ``UnsupportedOption`` rather than being silently ignored.
+``settingsfile``, ``options``, ``tei_validation``, XML/CSV/HTML output, an lxml tree as input)
+raises ``UnsupportedOption`` rather than being silently ignored.
 
 Values pagepith does not compute are None: ``fingerprint``, ``license``, ``pagetype``; and
 ``body``/``commentsbody`` (lxml trees in trafilatura) are None in a ``Document``.
@@ -55,7 +58,9 @@ _SLOTS = (
 _YAML_FIELDS = (
     "title author url hostname description sitename date categories tags fingerprint id license"
 ).split()
-_YAML_RESERVED = frozenset({"true", "false", "yes", "no", "on", "off", "y", "n", "null", "none", "~"})
+_YAML_RESERVED = frozenset(
+    {"true", "false", "yes", "no", "on", "off", "y", "n", "null", "none", "~"}
+)
 
 
 class UnsupportedOption(ValueError):
@@ -85,6 +90,28 @@ def _refuse(**options: Any) -> None:
             )
 
 
+def _time_budget(config: Any) -> Optional[float]:
+    """trafilatura's EXTRACTION_TIMEOUT as pagepith's time budget; refuses other changes."""
+    if config is None:
+        return None
+    try:
+        from trafilatura.settings import DEFAULT_CONFIG
+
+        defaults = dict(DEFAULT_CONFIG["DEFAULT"])
+    except ImportError:  # without trafilatura, no setting can be told to be its default
+        defaults = {}
+    changed = sorted(
+        key for key, value in config["DEFAULT"].items()
+        if key != "extraction_timeout" and defaults.get(key) != value
+    )
+    if changed:
+        raise UnsupportedOption(
+            f"pagepith.compat.trafilatura does not support these config settings: {changed}"
+        )
+    timeout = config.getfloat("DEFAULT", "EXTRACTION_TIMEOUT", fallback=0.0)
+    return timeout if timeout > 0 else None
+
+
 def _document(
     filecontent: Union[bytes, str],
     url: Optional[str],
@@ -98,6 +125,7 @@ def _document(
     only_with_metadata: bool,
     url_blacklist: Optional[set],
     author_blacklist: Optional[set],
+    time_budget: Optional[float],
 ) -> Optional[Document]:
     """Extracts with pagepith and fills trafilatura's fields; None where trafilatura gives None."""
     if not isinstance(filecontent, (bytes, str)):
@@ -105,8 +133,9 @@ def _document(
             f"pagepith.compat.trafilatura reads bytes or str, not {type(filecontent).__name__}"
         )
     record = pagepith.extract(
-        filecontent, url, favor=_favor(favor_precision, favor_recall), comments=include_comments, tables=include_tables,
-        links=include_links,
+        filecontent, url, favor=_favor(favor_precision, favor_recall),
+        comments=include_comments, tables=include_tables, links=include_links,
+        time_budget=time_budget,
     )
     if not record["text"]:
         return None
@@ -233,8 +262,9 @@ def extract(
         tei_validation=tei_validation, include_images=include_images,
         include_formatting=include_formatting, deduplicate=deduplicate,
         date_extraction_params=date_extraction_params, max_tree_size=max_tree_size,
-        settingsfile=settingsfile, prune_xpath=prune_xpath, config=config, options=options,
+        settingsfile=settingsfile, prune_xpath=prune_xpath, options=options,
     )
+    time_budget = _time_budget(config)
     if output_format not in ("txt", "markdown", "json"):
         raise UnsupportedOption(
             f"output_format={output_format!r}: pagepith.compat.trafilatura writes txt, "
@@ -243,7 +273,7 @@ def extract(
     doc = _document(
         filecontent, url, record_id, favor_precision, favor_recall, include_comments,
         include_tables, include_links, target_language, only_with_metadata, url_blacklist,
-        author_blacklist,
+        author_blacklist, time_budget,
     )
     if doc is None:
         return None
@@ -254,7 +284,7 @@ def extract(
     # Markdown: pagepith's own renderer of the same article (a second pass over the page).
     markdown = pagepith.extract(
         filecontent, url, output="markdown", favor=_favor(favor_precision, favor_recall),
-        tables=include_tables, links=include_links,
+        tables=include_tables, links=include_links, time_budget=time_budget,
     )
     return _as_text(doc, markdown.rstrip(), with_metadata)
 
@@ -290,8 +320,9 @@ def bare_extraction(
     _refuse(
         include_images=include_images, include_formatting=include_formatting,
         deduplicate=deduplicate, date_extraction_params=date_extraction_params,
-        max_tree_size=max_tree_size, prune_xpath=prune_xpath, config=config, options=options,
+        max_tree_size=max_tree_size, prune_xpath=prune_xpath, options=options,
     )
+    time_budget = _time_budget(config)
     if output_format != "python":
         raise UnsupportedOption(
             f"output_format={output_format!r}: bare_extraction gives python objects only"
@@ -299,7 +330,7 @@ def bare_extraction(
     doc = _document(
         filecontent, url, None, favor_precision, favor_recall, include_comments,
         include_tables, include_links, target_language, only_with_metadata, url_blacklist,
-        author_blacklist,
+        author_blacklist, time_budget,
     )
     if doc is None:
         return None
