@@ -47,7 +47,7 @@ pub fn parse_with(
 pub struct NodeId(pub(crate) u32);
 
 impl NodeId {
-    /// The node's position in [`Document::nodes`] order (document order is not implied).
+    /// The node's position in its document's node arena, in creation order (not document order).
     pub fn index(self) -> usize {
         self.0 as usize
     }
