@@ -26,3 +26,14 @@ fn nuls_in_raw_text_are_dropped_by_both_parsers() {
         assert!(!fast.contains(['\0', '\u{FFFD}']), "<{raw}>: {fast:?}");
     }
 }
+
+/// `parsers` target, 2026-11-27: a page whose input ends in `</` (cut off mid end tag). The
+/// spec makes those two characters text; the fast parser dropped them.
+#[test]
+fn an_end_tag_cut_off_by_the_end_of_input_is_text_in_both_parsers() {
+    let html = "<html><body><article><p>The lido opens at seven, and by five past there is \
+                already a small crowd on the poolside, stamping their feet.</p><p>I am 0x600.</";
+    let fast = text_with(html.as_bytes(), Parser::Fast);
+    assert_eq!(fast, text_with(html.as_bytes(), Parser::Html5ever));
+    assert!(fast.ends_with("0x600.</"), "{fast:?}");
+}

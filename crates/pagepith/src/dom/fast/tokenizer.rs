@@ -451,8 +451,14 @@ impl<'a> Tokenizer<'a> {
                 return Flow::Continue;
             }
             None => {
+                // `</` ending the input is text, as the spec's end-tag-open state at EOF has
+                // it (found by the `parsers` fuzz target: html5ever kept it, this path did not).
                 self.pos = b.len();
-                return Flow::Continue;
+                return if self.emit_text(sink, lt, b.len(), TextState::Data) {
+                    Flow::Continue
+                } else {
+                    Flow::Stop
+                };
             }
             Some(_) => return self.bogus_comment(sink, name_start),
         }
