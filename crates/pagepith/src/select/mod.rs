@@ -61,6 +61,7 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
         })
         .collect();
     filter::apply(doc, seg, meta, tuning, &mut decisions);
+    filter::keep_inner_link_lists(seg, &mut decisions);
 
     let kept = kept_chars_of(seg, &decisions);
     let (region, marked) = filter::main_region(doc, seg, meta, tuning);
