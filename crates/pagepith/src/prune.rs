@@ -256,7 +256,13 @@ fn removal_reason(doc: &Document, id: NodeId) -> Option<PruneReason> {
     if matches!(el.tag, Tag::Html | Tag::Body) {
         return None;
     }
-    if is_hidden(el) {
+    // A tab panel is hidden only until its tab is chosen: the other languages of a code
+    // sample, the other sections of a product's details. Its text is the page's.
+    if is_hidden(el)
+        && !el
+            .attr("role")
+            .is_some_and(|r| r.trim().eq_ignore_ascii_case("tabpanel"))
+    {
         return Some(PruneReason::Hidden);
     }
     match el.tag {

@@ -85,3 +85,33 @@ pub fn main_region(
         .collect();
     (decisions, region.is_some())
 }
+
+/// Prose after a link list, in letters, that makes the list part of the body: two solid
+/// paragraphs. Measured 300 / 600: scrapinghub F1 0.960 / 0.960 (R +0.002 / +0.001),
+/// wcxb-dev 0.837 / 0.837 with documentation 0.902 -> 0.906 / 0.905 and no type down.
+const MIN_PROSE_AFTER_LIST: usize = 300;
+
+/// Takes back link-list items of the container that the body's own prose follows: a list of
+/// links between paragraphs (a wiki's "see also" inside a section, a docs page's prerequisites)
+/// is part of the text, while related-article lists sit at the body's end.
+pub fn keep_inner_link_lists(seg: &Segmentation, decisions: &mut [Decision]) {
+    // Unlinked letters of kept blocks from each block to the end, backwards.
+    let mut after = vec![0usize; seg.blocks.len() + 1];
+    for i in (0..seg.blocks.len()).rev() {
+        let b = &seg.blocks[i];
+        let own = if decisions[i] == Decision::Kept && b.list.is_none() {
+            b.chars - b.link_chars
+        } else {
+            0
+        };
+        after[i] = after[i + 1] + own;
+    }
+    for (i, b) in seg.blocks.iter().enumerate() {
+        if decisions[i] == Decision::LinkHeavy
+            && b.list.is_some()
+            && after[i + 1] >= MIN_PROSE_AFTER_LIST
+        {
+            decisions[i] = Decision::Kept;
+        }
+    }
+}

@@ -61,6 +61,7 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
         })
         .collect();
     filter::apply(doc, seg, meta, tuning, &mut decisions);
+    filter::keep_inner_link_lists(seg, &mut decisions);
 
     let kept = kept_chars_of(seg, &decisions);
     let (region, marked) = filter::main_region(doc, seg, meta, tuning);
@@ -86,12 +87,14 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
         tuning.min_container_share
     };
     // A listing without marked regions has items that are all links: its best prose
-    // container (an intro line) is then a tiny part of the region's whole text.
+    // container (an intro line) is then a tiny part of the region's whole text. Items of
+    // bare link lists (`<li><a>`) are left out of that text: a site map or a menu is
+    // navigation, while a listing's items are cards, rows or headlines with their own blocks.
     let region_total: usize = seg
         .blocks
         .iter()
         .zip(&region)
-        .filter(|(_, d)| **d == Decision::Kept)
+        .filter(|(b, d)| **d == Decision::Kept && (b.list.is_none() || b.link_density() < 1.0))
         .map(|(b, _)| b.chars)
         .sum();
     let fragment = (kept as f64) < share * region_chars as f64
