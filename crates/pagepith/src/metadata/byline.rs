@@ -41,6 +41,17 @@ const PREFIXES: &[&str] = &[
     "door",
 ];
 
+/// Lead-ins of people credited beside the author, who did not write the piece.
+const NOT_AUTHOR_LEADS: &[&str] = &[
+    "reviewed by",
+    "medically reviewed by",
+    "fact checked by",
+    "fact-checked by",
+    "edited by",
+    "illustration by",
+    "illustrations by",
+];
+
 /// Lead-ins that, capitalised, also begin surnames ("Di Maria", "Von Trier"): capitalised, they
 /// are taken as lead-ins only before a name of two words or more.
 const LOWER_PREFIXES: &[&str] = &["von", "di"];
@@ -168,6 +179,7 @@ const JUNK_WORDS: &[&str] = &[
     "more",
     "view",
     "profile",
+    "bio",
     "subscribe",
     "see",
     "all",
@@ -236,10 +248,11 @@ impl Names {
     }
 }
 
-/// Whether a name stands for no one in particular ("Staff", "Admin").
+/// Whether a name stands for no one in particular ("Staff", "Admin"), or for a group or an
+/// outlet: no person's name begins with "The" ("The Commercial Appeal", "The Upwork Team").
 pub fn is_generic(name: &str) -> bool {
     let lower = name.to_lowercase();
-    GENERIC.contains(&lower.as_str())
+    GENERIC.contains(&lower.as_str()) || lower.starts_with("the ")
 }
 
 /// Cleans one raw author string into names. Structured sources (`visible == false`) may write
@@ -257,7 +270,17 @@ pub fn clean(raw: &str, visible: bool) -> Vec<String> {
     // Bylines pack several facts between bars and bullets ("By Jane | Nov 14 | 3 min read"):
     // the names are in the first part that yields any.
     for part in raw.split(['|', '•', '·', '⋅', '∙', '»', '\n']) {
-        let names = clean_part(part, visible);
+        let lower = part.trim_start().to_lowercase();
+        if NOT_AUTHOR_LEADS.iter().any(|l| lower.starts_with(l)) {
+            continue;
+        }
+        let mut names = clean_part(part, visible);
+        // A visible byline that names someone in full also carries one-word links and labels
+        // beside the name: category links ("Research"), an avatar's initials ("CM"), a role
+        // ("Gardener"). With a full name present, one word alone is not another author.
+        if visible && names.iter().any(|n| n.contains(' ')) {
+            names.retain(|n| n.contains(' '));
+        }
         if !names.is_empty() {
             return names;
         }
