@@ -178,7 +178,10 @@ fn dot_separated_role_and_microformats_user_name() {
 // person is named; "Full Bio" is a profile link.
 #[test]
 fn byline_extras_beside_a_full_name_are_not_authors() {
-    assert_eq!(byline("Joakim Edin, Research, Development"), ["Joakim Edin"]);
+    assert_eq!(
+        byline("Joakim Edin, Research, Development"),
+        ["Joakim Edin"]
+    );
     assert_eq!(byline("CM, Craig McCarthy"), ["Craig McCarthy"]);
     assert_eq!(byline("Maria & Katerina"), ["Maria", "Katerina"]);
     assert_eq!(byline("The Upwork Team"), ["The Upwork Team"]);
