@@ -248,6 +248,22 @@ impl Names {
     }
 }
 
+impl Names {
+    /// Moves names shaped like account handles — one word of lower-case letters with a `.` or
+    /// `_` inside ("andrew.keaveney") — to the generic list.
+    pub fn demote_handles(&mut self) {
+        let handle = |n: &String| {
+            !n.contains(' ')
+                && n.contains(['.', '_'])
+                && !n.chars().any(char::is_uppercase)
+                && n.trim_matches(['.', '_']).contains(['.', '_'])
+        };
+        let (demoted, keep): (Vec<String>, Vec<String>) = self.real.drain(..).partition(handle);
+        self.real = keep;
+        self.generic.extend(demoted);
+    }
+}
+
 /// Whether a name stands for no one in particular ("Staff", "Admin"), or for a group or an
 /// outlet: no person's name begins with "The" ("The Commercial Appeal", "The Upwork Team").
 pub fn is_generic(name: &str) -> bool {
@@ -557,7 +573,7 @@ fn looks_like_url(s: &str) -> bool {
 const BYLINE_EXCLUDED: &[&str] = &[
     "comment", "avatar", "image", "img", "photo", "pic", "bio", "desc", "about", "social",
     "follow", "twitter", "mail", "more", "thumb", "title", "job", "role", "position", "wrapper",
-    "box", "card", "info", "details",
+    "box", "card", "details",
 ];
 
 /// Whether a class or id word (lower-cased) marks a byline: `byline`, `author`, `writer`, but
