@@ -91,6 +91,9 @@ const GENERIC: &[&str] = &[
     "guest author",
     "anonymous",
     "unknown",
+    // Labels forum and news templates set where a name goes ("Post #1", "Sponsored").
+    "post",
+    "sponsored",
     "redaktion",
     "rédaction",
     "redacción",
@@ -513,6 +516,10 @@ fn clean_name(piece: &str, visible: bool) -> Option<String> {
         s = &closed;
     }
     if s.is_empty() || s.chars().count() > MAX_NAME_CHARS || !s.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    // A template key left unfilled ("page.head.extra.author", "{{author}}") names no one.
+    if s.contains("{{") || (!s.contains(' ') && s.matches('.').count() >= 2 && s.len() > 12) {
         return None;
     }
     let words: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();

@@ -189,3 +189,14 @@ fn byline_extras_beside_a_full_name_are_not_authors() {
     assert_eq!(byline("Full Bio"), Vec::<String>::new());
     assert_eq!(byline("Reviewed by Margaret James"), Vec::<String>::new());
 }
+
+// Guards template leftovers where a name goes: a "Post" label is kept only when no one else
+// is named, and an unfilled template key is no name at all.
+#[test]
+fn template_labels_and_keys_are_not_names() {
+    assert_eq!(byline("Post"), ["Post"]);
+    let m = page(r#"<p class="byline">Post</p><p class="author">By Jane Doe</p>"#);
+    assert_eq!(m.authors, ["Jane Doe"]);
+    assert_eq!(byline("page.head.extra.author"), Vec::<String>::new());
+    assert_eq!(byline("{{author}}"), Vec::<String>::new());
+}
