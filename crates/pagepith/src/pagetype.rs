@@ -213,16 +213,13 @@ fn from_path(path: &str) -> Option<(PageType, &str)> {
     let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
     let segs: Vec<&str> = path.split('/').filter(|seg| !seg.is_empty()).collect();
     let last = segs.len().checked_sub(1)?;
-    segs.iter()
-        .enumerate()
-        .filter_map(|(i, seg)| {
-            let (w, k) = WORDS.iter().find(|(w, _)| seg.eq_ignore_ascii_case(w))?;
-            match k {
-                PageType::Article if i == last => Some((PageType::Listing, *w)),
-                k => Some((*k, *w)),
-            }
-        })
-        .last()
+    segs.iter().enumerate().rev().find_map(|(i, seg)| {
+        let (w, k) = WORDS.iter().find(|(w, _)| seg.eq_ignore_ascii_case(w))?;
+        match k {
+            PageType::Article if i == last => Some((PageType::Listing, *w)),
+            k => Some((*k, *w)),
+        }
+    })
 }
 
 /// Whether the page declares itself a forum thread or a question-and-answer page.

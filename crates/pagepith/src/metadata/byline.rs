@@ -41,6 +41,17 @@ const PREFIXES: &[&str] = &[
     "door",
 ];
 
+/// Lead-ins of people credited beside the author, who did not write the piece.
+const NOT_AUTHOR_LEADS: &[&str] = &[
+    "reviewed by",
+    "medically reviewed by",
+    "fact checked by",
+    "fact-checked by",
+    "edited by",
+    "illustration by",
+    "illustrations by",
+];
+
 /// Lead-ins that, capitalised, also begin surnames ("Di Maria", "Von Trier"): capitalised, they
 /// are taken as lead-ins only before a name of two words or more.
 const LOWER_PREFIXES: &[&str] = &["von", "di"];
@@ -80,6 +91,9 @@ const GENERIC: &[&str] = &[
     "guest author",
     "anonymous",
     "unknown",
+    // Labels forum and news templates set where a name goes ("Post #1", "Sponsored").
+    "post",
+    "sponsored",
     "redaktion",
     "rédaction",
     "redacción",
@@ -168,6 +182,7 @@ const JUNK_WORDS: &[&str] = &[
     "more",
     "view",
     "profile",
+    "bio",
     "subscribe",
     "see",
     "all",
@@ -236,10 +251,27 @@ impl Names {
     }
 }
 
-/// Whether a name stands for no one in particular ("Staff", "Admin").
+impl Names {
+    /// Moves names shaped like account handles — one word of lower-case letters with a `.` or
+    /// `_` inside ("andrew.keaveney") — to the generic list.
+    pub fn demote_handles(&mut self) {
+        let handle = |n: &String| {
+            !n.contains(' ')
+                && n.contains(['.', '_'])
+                && !n.chars().any(char::is_uppercase)
+                && n.trim_matches(['.', '_']).contains(['.', '_'])
+        };
+        let (demoted, keep): (Vec<String>, Vec<String>) = self.real.drain(..).partition(handle);
+        self.real = keep;
+        self.generic.extend(demoted);
+    }
+}
+
+/// Whether a name stands for no one in particular ("Staff", "Admin"), or for a group or an
+/// outlet: no person's name begins with "The" ("The Commercial Appeal", "The Upwork Team").
 pub fn is_generic(name: &str) -> bool {
     let lower = name.to_lowercase();
-    GENERIC.contains(&lower.as_str())
+    GENERIC.contains(&lower.as_str()) || lower.starts_with("the ")
 }
 
 /// Cleans one raw author string into names. Structured sources (`visible == false`) may write
@@ -257,7 +289,17 @@ pub fn clean(raw: &str, visible: bool) -> Vec<String> {
     // Bylines pack several facts between bars and bullets ("By Jane | Nov 14 | 3 min read"):
     // the names are in the first part that yields any.
     for part in raw.split(['|', '•', '·', '⋅', '∙', '»', '\n']) {
-        let names = clean_part(part, visible);
+        let lower = part.trim_start().to_lowercase();
+        if NOT_AUTHOR_LEADS.iter().any(|l| lower.starts_with(l)) {
+            continue;
+        }
+        let mut names = clean_part(part, visible);
+        // A visible byline that names someone in full also carries one-word links and labels
+        // beside the name: category links ("Research"), an avatar's initials ("CM"), a role
+        // ("Gardener"). With a full name present, one word alone is not another author.
+        if visible && names.iter().any(|n| n.contains(' ')) {
+            names.retain(|n| n.contains(' '));
+        }
         if !names.is_empty() {
             return names;
         }
@@ -476,6 +518,10 @@ fn clean_name(piece: &str, visible: bool) -> Option<String> {
     if s.is_empty() || s.chars().count() > MAX_NAME_CHARS || !s.chars().any(char::is_alphabetic) {
         return None;
     }
+    // A template key left unfilled ("page.head.extra.author", "{{author}}") names no one.
+    if s.contains("{{") || (!s.contains(' ') && s.matches('.').count() >= 2 && s.len() > 12) {
+        return None;
+    }
     let words: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
     if words.len() > MAX_NAME_WORDS {
         return None;
@@ -534,7 +580,7 @@ fn looks_like_url(s: &str) -> bool {
 const BYLINE_EXCLUDED: &[&str] = &[
     "comment", "avatar", "image", "img", "photo", "pic", "bio", "desc", "about", "social",
     "follow", "twitter", "mail", "more", "thumb", "title", "job", "role", "position", "wrapper",
-    "box", "card", "info", "details",
+    "box", "card", "details",
 ];
 
 /// Whether a class or id word (lower-cased) marks a byline: `byline`, `author`, `writer`, but

@@ -369,6 +369,12 @@ fn authors(
         if let Some(site) = sitename {
             names.demote(site);
         }
+        // A CMS field holding a login ("andrew.keaveney") or a template key
+        // ("page.head.extra.author") names an account, not the byline a reader sees; a forum's
+        // user names come from the visible sources, which keep them.
+        if source.starts_with("json-ld") || source.starts_with("meta:") {
+            names.demote_handles();
+        }
         if names.real.is_empty() {
             if fallback.0.is_empty() && !names.generic.is_empty() {
                 fallback = (names.generic, Some(source));

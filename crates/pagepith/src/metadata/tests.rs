@@ -463,3 +463,31 @@ fn microdata_inside_noscript_names_the_author() {
     );
     assert_eq!(m.authors, ["PaulWBryant"]);
 }
+
+// Guards account handles in structured fields: a JSON-LD author that is a CMS login yields to
+// the visible byline, and is still the answer when the page names no one else.
+#[test]
+fn jsonld_login_yields_to_the_visible_byline() {
+    let page = |byline: &str| {
+        meta(&format!(
+            r#"<html><head><script type="application/ld+json">
+            {{"@type":"Article","headline":"Rain","author":{{"@type":"Person","name":"andrew.keaveney"}}}}
+            </script></head><body><article><h1>Rain</h1>{byline}<p>Body.</p></article></body></html>"#
+        ))
+    };
+    assert_eq!(
+        page(r#"<p class="byline">By Denise Everheart</p>"#).authors,
+        ["Denise Everheart"]
+    );
+    assert_eq!(page("").authors, ["andrew.keaveney"]);
+}
+
+// Guards the byline class words: an `author-info` line holding a name is a byline.
+#[test]
+fn author_info_line_is_a_byline() {
+    let m = meta(
+        r#"<html><body><article><h1>Rain</h1><div class="post-author-info">West Bell Dental Care</div>
+        <p>Body.</p></article></body></html>"#,
+    );
+    assert_eq!(m.authors, ["West Bell Dental Care"]);
+}

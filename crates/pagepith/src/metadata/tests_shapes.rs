@@ -172,3 +172,31 @@ fn dot_separated_role_and_microformats_user_name() {
     assert_eq!(m.authors, ["scvalex"]);
     assert_eq!(m.provenance.authors.as_deref(), Some("microformats:author"));
 }
+
+// Guards what a byline carries beside a full name: one-word category links, an avatar's
+// initials and a role are not authors; "The …" is an outlet or a team, kept only when no
+// person is named; "Full Bio" is a profile link.
+#[test]
+fn byline_extras_beside_a_full_name_are_not_authors() {
+    assert_eq!(
+        byline("Joakim Edin, Research, Development"),
+        ["Joakim Edin"]
+    );
+    assert_eq!(byline("CM, Craig McCarthy"), ["Craig McCarthy"]);
+    assert_eq!(byline("Maria & Katerina"), ["Maria", "Katerina"]);
+    assert_eq!(byline("The Upwork Team"), ["The Upwork Team"]);
+    assert_eq!(byline("Jane Doe, The Daily Example"), ["Jane Doe"]);
+    assert_eq!(byline("Full Bio"), Vec::<String>::new());
+    assert_eq!(byline("Reviewed by Margaret James"), Vec::<String>::new());
+}
+
+// Guards template leftovers where a name goes: a "Post" label is kept only when no one else
+// is named, and an unfilled template key is no name at all.
+#[test]
+fn template_labels_and_keys_are_not_names() {
+    assert_eq!(byline("Post"), ["Post"]);
+    let m = page(r#"<p class="byline">Post</p><p class="author">By Jane Doe</p>"#);
+    assert_eq!(m.authors, ["Jane Doe"]);
+    assert_eq!(byline("page.head.extra.author"), Vec::<String>::new());
+    assert_eq!(byline("{{author}}"), Vec::<String>::new());
+}
