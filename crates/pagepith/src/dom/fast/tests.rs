@@ -265,3 +265,24 @@ fn random_tag_soup_builds_the_same_tree_as_html5ever() {
         failures[..failures.len().min(12)].join("\n")
     );
 }
+
+/// Guards quirks mode from malformed doctypes (found by the `parsers` fuzz target: junk after
+/// the public id set html5ever's force-quirks flag, not ours, so `<table>` closed a `<p>` in one
+/// tree only). Each doctype is followed by markup whose tree depends on the mode.
+#[test]
+fn malformed_doctypes_force_quirks_as_html5ever_does() {
+    for doctype in [
+        r#"<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 T"2">"#,
+        r#"<!DOCTYPE html PUBLIC>"#,
+        r#"<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01//EN" junk>"#,
+        r#"<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN"x"#,
+        r#"<!DOCTYPE html SYSTEM>"#,
+        r#"<!DOCTYPE html SYSTEM "about:legacy-compat">"#,
+        r#"<!DOCTYPE html something>"#,
+        r#"<!DOCTYPE>"#,
+        r#"<!DOCTYPE html>"#,
+        r#"<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01//EN" "http://www.w3.org/TR/html4/strict.dtd">"#,
+    ] {
+        assert_same_tree(&format!("{doctype}<p>before<table>inside</table>after"));
+    }
+}

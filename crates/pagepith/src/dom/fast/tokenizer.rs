@@ -25,6 +25,9 @@ pub(super) struct Doctype<'a> {
     pub name: Cow<'a, str>,
     pub public_id: Option<&'a str>,
     pub system_id: Option<&'a str>,
+    /// The spec's force-quirks flag: set by a malformed doctype (no name, no closing `>`, an
+    /// identifier without quotes or cut off by `>`, junk after the name or the public id).
+    pub force_quirks: bool,
 }
 
 pub(super) enum Token<'t, 'a> {
@@ -387,7 +390,8 @@ impl<'a> Tokenizer<'a> {
 
     fn doctype(&mut self, sink: &mut impl TokenSink, from: usize) -> Flow {
         let b = self.input.as_bytes();
-        let end = memchr::memchr(b'>', &b[from..]).map_or(b.len(), |o| from + o);
+        let found_end = memchr::memchr(b'>', &b[from..]).map(|o| from + o);
+        let end = found_end.unwrap_or(b.len());
         self.pos = (end + 1).min(b.len());
         let inner = &self.input[from..end];
         let inner = inner.trim_start_matches(|c: char| c.is_ascii_whitespace());
@@ -396,19 +400,29 @@ impl<'a> Tokenizer<'a> {
             .unwrap_or(inner.len());
         let name = lower(&inner[..name_end]);
         let rest = inner[name_end..].trim_start_matches(|c: char| c.is_ascii_whitespace());
+        let mut force_quirks = found_end.is_none() || name.is_empty();
         let (public_id, system_id) = if starts_with_ci(rest.as_bytes(), 0, b"public") {
             let (p, after) = quoted(&rest[6..]);
+            let after = after.trim_start_matches(|c: char| c.is_ascii_whitespace());
+            // After the public id only a system id (quoted) or the end may follow.
             let (s, _) = quoted(after);
-            (p, s)
+            force_quirks |= p.is_none_or(|q| !q.closed)
+                || (!after.is_empty() && s.is_none())
+                || s.is_some_and(|q| !q.closed);
+            (p.map(|q| q.text), s.map(|q| q.text))
         } else if starts_with_ci(rest.as_bytes(), 0, b"system") {
-            (None, quoted(&rest[6..]).0)
+            let (s, _) = quoted(&rest[6..]);
+            force_quirks |= s.is_none_or(|q| !q.closed);
+            (None, s.map(|q| q.text))
         } else {
+            force_quirks |= !rest.is_empty();
             (None, None)
         };
         sink.token(Token::Doctype(Doctype {
             name,
             public_id,
             system_id,
+            force_quirks,
         }))
     }
 
@@ -555,14 +569,34 @@ impl<'a> Tokenizer<'a> {
 }
 
 /// A quoted string at the start of `s` (after spaces): its content and what follows it.
-fn quoted(s: &str) -> (Option<&str>, &str) {
+/// A quoted doctype identifier: its text, and whether its closing quote was found (an
+/// identifier cut off by the doctype's `>` forces quirks mode).
+#[derive(Clone, Copy)]
+struct Quoted<'a> {
+    text: &'a str,
+    closed: bool,
+}
+
+fn quoted(s: &str) -> (Option<Quoted<'_>>, &str) {
     let s = s.trim_start_matches(|c: char| c.is_ascii_whitespace());
     let Some(q) = s.chars().next().filter(|c| *c == '"' || *c == '\'') else {
         return (None, s);
     };
     let body = &s[1..];
     match body.find(q) {
-        Some(end) => (Some(&body[..end]), &body[end + 1..]),
-        None => (Some(body), ""),
+        Some(end) => (
+            Some(Quoted {
+                text: &body[..end],
+                closed: true,
+            }),
+            &body[end + 1..],
+        ),
+        None => (
+            Some(Quoted {
+                text: body,
+                closed: false,
+            }),
+            "",
+        ),
     }
 }

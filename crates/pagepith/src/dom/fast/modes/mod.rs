@@ -167,7 +167,7 @@ const QUIRKS_PREFIXES: &[&str] = &[
 ];
 
 fn is_quirks(d: &Doctype<'_>) -> bool {
-    if d.name != "html" {
+    if d.force_quirks || d.name != "html" {
         return true;
     }
     let public = d.public_id.map(str::to_ascii_lowercase);
