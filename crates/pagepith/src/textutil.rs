@@ -112,7 +112,11 @@ mod tests {
     fn ascii_counts_match_char_tests_and_long_texts_do_not_overflow() {
         for b in 0..128u8 {
             let c = char::from(b);
-            assert_eq!(word_chars(&c.to_string()), usize::from(c.is_alphanumeric()), "{b}");
+            assert_eq!(
+                word_chars(&c.to_string()),
+                usize::from(c.is_alphanumeric()),
+                "{b}"
+            );
         }
         assert_eq!(word_chars(&"a1 ".repeat(1000)), 2000);
     }
