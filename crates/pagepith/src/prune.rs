@@ -315,37 +315,69 @@ fn inside_main_content(doc: &Document, id: NodeId) -> bool {
 }
 
 pub(crate) fn is_hidden(el: &crate::dom::Element) -> bool {
-    if el.attr("hidden").is_some() {
+    // NOTE: this runs on every element, so it reads the attributes in one pass and compares
+    // without building lower-cased copies (those allocations were half its cost).
+    let (mut class, mut style, mut aria_hidden) = (None, None, None);
+    for attr in &el.attrs {
+        match &*attr.name {
+            "hidden" => return true,
+            "aria-hidden" => _ = aria_hidden.get_or_insert(&*attr.value),
+            "style" => _ = style.get_or_insert(&*attr.value),
+            "class" => _ = class.get_or_insert(&*attr.value),
+            _ => {}
+        }
+    }
+    if aria_hidden.is_some_and(|v| v.trim() == "true") {
         return true;
     }
-    if el.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
-        return true;
-    }
-    if let Some(style) = el.attr("style") {
-        let style: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if style.contains("display:none") || style.contains("visibility:hidden") {
+    if let Some(style) = style {
+        if squeezed_contains(style, "display:none") || squeezed_contains(style, "visibility:hidden")
+        {
             return true;
         }
     }
     // Whole classes only: `field-label-hidden` hides a label, `hidden-xs` hides on phones.
-    el.attr("class")
-        .unwrap_or("")
-        .split_ascii_whitespace()
-        .any(|class| {
-            let joined: String = class
-                .chars()
-                .filter(|c| c.is_ascii_alphanumeric())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            matches!(
-                joined.as_str(),
-                "hidden" | "hide" | "invisible" | "sronly" | "visuallyhidden" | "screenreadertext"
-            )
-        })
+    class.unwrap_or("").split_ascii_whitespace().any(|class| {
+        // A class's letters and digits, lower-cased: `sr-only` is `sronly`. The longest word
+        // below has 16; a longer class matches none of them.
+        let mut joined = [0u8; 17];
+        let mut n = 0;
+        for c in class.bytes().filter(u8::is_ascii_alphanumeric) {
+            if n == joined.len() {
+                return false;
+            }
+            joined[n] = c.to_ascii_lowercase();
+            n += 1;
+        }
+        matches!(
+            &joined[..n],
+            b"hidden"
+                | b"hide"
+                | b"invisible"
+                | b"sronly"
+                | b"visuallyhidden"
+                | b"screenreadertext"
+        )
+    })
+}
+
+/// Whether `style`, without its white space and with ASCII letters lower-cased, contains
+/// `pattern` (lower-case ASCII, no white space): `display: NONE` holds `display:none`.
+fn squeezed_contains(style: &str, pattern: &str) -> bool {
+    let mut chars = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_lowercase());
+    let mut rest = pattern.chars();
+    let Some(first) = rest.next() else {
+        return true;
+    };
+    while let Some(c) = chars.next() {
+        if c == first && chars.clone().take(pattern.len() - 1).eq(rest.clone()) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Ids with at least this many words are slugs of text (see `find_class_word`).
@@ -354,7 +386,7 @@ const MIN_SLUG_WORDS: usize = 5;
 /// Calls `visit` with the words of an element's class and id, lower-cased, split at anything
 /// not alphanumeric and at camelCase humps, plus each whole part joined without separators
 /// (`sr-only` → `sronly`), until `visit` returns something. Runs on every element of every page,
-/// so it reuses two buffers instead of allocating per word.
+/// so the words are lower-cased into stack buffers, not allocated.
 fn find_class_word<T>(
     el: &crate::dom::Element,
     with_id: bool,
@@ -378,40 +410,44 @@ fn find_class_word<T>(
     let parts = class
         .split_ascii_whitespace()
         .chain(std::iter::once(id).filter(|s| !s.is_empty() && !slug));
-    let mut spaced = String::new();
-    let mut joined = String::new();
+    let mut piece = WordBuf::default();
+    let mut joined = WordBuf::default();
     for part in parts {
         // BEM names (`block__element--modifier`) describe a part of a component by its
         // element word: `listing__header` is an item's heading, not the page's header. Only
         // the block word names what the element is.
-        let part = part.split("__").next().unwrap_or(part);
-        spaced.clear();
+        let part = match part.as_bytes().windows(2).position(|w| w == b"__") {
+            Some(end) => &part[..end],
+            None => part,
+        };
         joined.clear();
+        piece.clear();
+        let mut pieces = 0;
         // camelCase and PascalCase words split too: `SiteFooter` names a footer.
         let mut prev_lower = false;
-        for c in part.chars() {
-            if c.is_ascii_uppercase() && prev_lower {
-                spaced.push(' ');
-            }
+        for c in part.bytes() {
+            let hump = c.is_ascii_uppercase() && prev_lower;
             prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-            let lower = c.to_ascii_lowercase();
-            spaced.push(lower);
-            if lower.is_ascii_alphanumeric() {
-                joined.push(lower);
+            if (hump || !c.is_ascii_alphanumeric()) && !piece.is_empty() {
+                pieces += 1;
+                if let Some(found) = visit(piece.as_str()) {
+                    return Some(found);
+                }
+                piece.clear();
+            }
+            if c.is_ascii_alphanumeric() {
+                piece.push(c.to_ascii_lowercase());
+                joined.push(c.to_ascii_lowercase());
             }
         }
-        let mut pieces = 0;
-        for piece in spaced
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|s| !s.is_empty())
-        {
+        if !piece.is_empty() {
             pieces += 1;
-            if let Some(found) = visit(piece) {
+            if let Some(found) = visit(piece.as_str()) {
                 return Some(found);
             }
         }
         if pieces > 1 {
-            if let Some(found) = visit(&joined) {
+            if let Some(found) = visit(joined.as_str()) {
                 return Some(found);
             }
         }
@@ -440,6 +476,47 @@ fn names_consent(doc: &Document, id: NodeId) -> bool {
         })
         .is_some()
     })
+}
+
+/// A word of lower-case ASCII letters and digits, on the stack while it is short.
+#[derive(Default)]
+struct WordBuf {
+    short: [u8; 32],
+    len: usize,
+    long: Vec<u8>,
+}
+
+impl WordBuf {
+    fn clear(&mut self) {
+        self.len = 0;
+        self.long.clear();
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn push(&mut self, c: u8) {
+        if self.len < self.short.len() {
+            self.short[self.len] = c;
+        } else {
+            if self.len == self.short.len() {
+                self.long.extend_from_slice(&self.short);
+            }
+            self.long.push(c);
+        }
+        self.len += 1;
+    }
+
+    fn as_str(&self) -> &str {
+        let bytes = if self.len <= self.short.len() {
+            &self.short[..self.len]
+        } else {
+            &self.long[..]
+        };
+        // NOTE: only ASCII bytes are pushed.
+        std::str::from_utf8(bytes).unwrap_or_default()
+    }
 }
 
 /// The furniture kind named by an element's class or id words, if any.
@@ -485,6 +562,88 @@ mod tests {
 
     const BODY: &str = "<p>The council approved the budget after a long debate about schools, \
         roads and the new library that residents have asked for since the old one closed.</p>";
+
+    #[test]
+    fn hidden_checks_read_styles_and_classes_as_before() {
+        let hidden = |attrs: &str| {
+            let doc = parse(&format!("<div {attrs}>x</div>"), &ParseLimits::default()).unwrap();
+            let id = doc.find_tag(Document::ROOT, Tag::Div).unwrap();
+            is_hidden(doc.element(id).unwrap())
+        };
+        for yes in [
+            "hidden",
+            "aria-hidden=' true '",
+            "style='color:red; DISPLAY : NONE'",
+            "style='visibility:\u{a0}hidden'",
+            "style='d display:none'",
+            "class='a SR-only'",
+            "class='visually-hidden'",
+            "class='screen-reader-text b'",
+        ] {
+            assert!(hidden(yes), "{yes}");
+        }
+        for no in [
+            "aria-hidden=false",
+            "style='display:block'",
+            "style='display:non'",
+            "style='displaynone'",
+            "class='hidden-xs'",
+            "class='field-label-hidden'",
+            "class='screenreadertextscreenreadertext'",
+            "",
+        ] {
+            assert!(!hidden(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn class_words_split_at_separators_humps_and_bem_elements() {
+        let words = |class: &str| {
+            let doc = parse(
+                &format!("<div class='{class}' id='PageHeader'>x</div>"),
+                &ParseLimits::default(),
+            )
+            .unwrap();
+            let id = doc.find_tag(Document::ROOT, Tag::Div).unwrap();
+            let mut seen = Vec::new();
+            find_class_word(doc.element(id).unwrap(), true, |w| {
+                seen.push(w.to_string());
+                None::<()>
+            });
+            seen
+        };
+        assert_eq!(
+            words("sr-only siteFooter2x listing__header x_y é-a"),
+            [
+                "sr",
+                "only",
+                "sronly",
+                "site",
+                "footer2x",
+                "sitefooter2x",
+                "listing",
+                "x",
+                "y",
+                "xy",
+                "a",
+                "page",
+                "header",
+                "pageheader"
+            ]
+        );
+        let long = "a".repeat(40);
+        assert_eq!(
+            words(&format!("{long}-b")),
+            [
+                &long,
+                "b",
+                &format!("{long}b"),
+                "page",
+                "header",
+                "pageheader"
+            ]
+        );
+    }
 
     #[test]
     fn scripts_styles_and_hidden_elements_go() {

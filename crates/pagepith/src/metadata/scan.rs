@@ -114,6 +114,11 @@ pub fn scan(doc: &Document) -> Scan {
                 }
             }
             NodeData::Text(t) if !ctx.furniture => {
+                // White space between tags (most text nodes) opens no byline and holds no
+                // year; the tests below would each trim it away char by char first.
+                if t.bytes().all(|b| b.is_ascii_whitespace()) {
+                    continue;
+                }
                 let Some(mut parent) = doc.parent(id) else {
                     continue;
                 };

@@ -208,10 +208,12 @@ impl<'a> Tokenizer<'a> {
         if from >= to {
             return true;
         }
-        let raw = normalize(
-            Cow::Borrowed(&self.input[from..to]),
-            state == TextState::Data,
-        );
+        let raw = Cow::Borrowed(&self.input[from..to]);
+        let raw = if self.needs_normalizing {
+            normalize(raw, state == TextState::Data)
+        } else {
+            raw
+        };
         let text = match state {
             TextState::Data | TextState::RcData => decode_refs(raw, false),
             _ => raw,
