@@ -115,7 +115,11 @@ impl Options {
         warc: Option<&WarcFields>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let record = || {
-            let r = Record::new(source, article, self.comments, self.provenance);
+            let mut r = Record::new(source, article, self.comments, self.provenance);
+            // The same `links` field as the CLI's `--links` JSON.
+            if self.config.links() {
+                r = r.with_links(article);
+            }
             match warc {
                 Some(w) => r.with_warc(
                     w.record_id.as_deref(),

@@ -80,7 +80,8 @@ def _cli():
 
 
 @pytest.mark.parametrize("flags,kwargs", [([], {}), (["--comments", "--provenance"],
-                                                     {"comments": True, "provenance": True})])
+                                                     {"comments": True, "provenance": True}),
+                                         (["--links"], {"links": True})])
 def test_the_dict_is_the_cli_json_record_with_the_same_keys_and_values(tmp_path, flags, kwargs):
     """One record shape for the CLI and Python: same keys, in the same order, same values."""
     page = tmp_path / "page.html"
