@@ -403,13 +403,8 @@ fn extract(
             };
             let format = render.format;
             let record = || {
-                let mut r = Record::new(source, &article, render.comments, render.provenance);
-                if config.links() {
-                    r = r.with_links(&article);
-                }
-                if render.quotes {
-                    r = r.with_quotes(&article.quotes);
-                }
+                let r = Record::new(source, &article, render.comments, render.provenance)
+                    .with_requested(&article, config);
                 match warc {
                     Some(w) => r.with_warc(
                         w.record_id.as_deref(),

@@ -115,11 +115,8 @@ impl Options {
         warc: Option<&WarcFields>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let record = || {
-            let mut r = Record::new(source, article, self.comments, self.provenance);
-            // The same `links` field as the CLI's `--links` JSON.
-            if self.config.links() {
-                r = r.with_links(article);
-            }
+            let r = Record::new(source, article, self.comments, self.provenance)
+                .with_requested(article, &self.config);
             match warc {
                 Some(w) => r.with_warc(
                     w.record_id.as_deref(),

@@ -108,6 +108,21 @@ impl<'a> Record<'a> {
         }
     }
 
+    /// Adds the fields `config` asked for beyond the defaults — `links` with
+    /// [`Config::with_links`](crate::Config::with_links), `quotes` with
+    /// [`Config::with_quotes`](crate::Config::with_quotes) — so that every front end gives the
+    /// same record for the same options.
+    pub fn with_requested(self, a: &'a crate::Article, config: &crate::Config) -> Record<'a> {
+        let mut r = self;
+        if config.links() {
+            r = r.with_links(a);
+        }
+        if config.quotes() {
+            r = r.with_quotes(&a.quotes);
+        }
+        r
+    }
+
     /// Adds the `links` field (empty when the body has none).
     pub fn with_links(mut self, a: &'a crate::Article) -> Record<'a> {
         self.links = Some(
