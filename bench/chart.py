@@ -84,16 +84,24 @@ def svg(pts, caption):
                "pages per second, one thread (log scale)</text>")
     out.append(f'<text transform="translate(18 {TOP + plot_h / 2}) rotate(-90)" text-anchor="middle">'
                "F1 (scrapinghub)</text>")
-    for name, speed, f1 in pts:
+    # Labels: the tool's name and numbers beside its point; labels that would overlap another
+    # (tools with close F1 and speed) are moved down a line at a time until they are clear.
+    placed = []
+    for name, speed, f1 in sorted(pts, key=lambda p: -p[2]):
         ours = name == "pagepith"
-        colour = "#c0392b" if ours else "#2c3e50"
         cx, cy = x(speed), y(f1)
-        anchor = "end" if cx > LEFT + plot_w * 0.75 else "start"
-        dx = -10 if anchor == "end" else 10
-        out.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{7 if ours else 5}" fill="{colour}"/>')
+        text = f"{name.split(' (')[0]}: {speed:.0f} pages/s, F1 {f1:.3f}"
+        width = 6.6 * len(text)
+        right = cx <= LEFT + plot_w * 0.6
+        x0 = cx + 10 if right else cx - 10 - width
+        ty = cy - 8
+        while any(abs(ty - py) < 14 and x0 < px + pw and px < x0 + width for px, py, pw in placed):
+            ty += 14
+        placed.append((x0, ty, width))
+        colour = "#c0392b" if ours else "#2c3e50"
         bold = ' font-weight="bold"' if ours else ""
-        out.append(f'<text x="{cx + dx:.1f}" y="{cy - 8:.1f}" text-anchor="{anchor}" fill="{colour}"{bold}>'
-                   f"{escape(name)}: {speed:.0f} pages/s, F1 {f1:.3f}</text>")
+        out.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{7 if ours else 5}" fill="{colour}"/>')
+        out.append(f'<text x="{x0:.1f}" y="{ty:.1f}" fill="{colour}"{bold}>{escape(text)}</text>')
     for i, line in enumerate(caption):
         out.append(f'<text x="{LEFT}" y="{HEIGHT - 26 + 14 * i}" fill="#555" font-size="11">{escape(line)}</text>')
     out.append("</svg>")
@@ -112,7 +120,8 @@ def main():
     metas = [report.load(os.path.join(r, "meta.json")) for r in runs if os.path.exists(os.path.join(r, "meta.json"))]
     when = ", ".join(f"{m['date_utc'][:16]} UTC commit {m['commit']} load {m['loadavg_start'][0]}" for m in metas)
     caption = [
-        "scrapinghub (181 pages); each tool's extraction loop timed in-process, median of rounds",
+        "scrapinghub (181 pages), extraction loops timed in-process, median of rounds;"
+        " trafilatura without comments",
         f"made by bench/chart.py from bench/compare.sh: {when}",
     ]
     with open(args.output, "w", encoding="utf-8") as f:
