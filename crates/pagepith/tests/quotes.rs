@@ -10,39 +10,15 @@
 //!   quote_score` prints the same numbers.
 
 use std::fs;
-use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
 #[path = "quotes/score.rs"]
 mod score;
 
-const SEED_PAGE: &str = "000_177dd7a02c8f5a8c.txt";
-
-/// The same search as `tests/seed.rs`: `PAGEPITH_SEED_DIR`, else `shared/seed` in a folder
-/// above the repository root. A missing seed fails: CI has it.
-fn seed_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("PAGEPITH_SEED_DIR") {
-        return PathBuf::from(dir);
-    }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let found = root
-        .ancestors()
-        .skip(1)
-        .map(|a| a.join("shared/seed"))
-        .find(|d| d.join("expected.json").is_file());
-    found.unwrap_or_else(|| {
-        panic!(
-            "the seed page is missing: expected ../shared/seed/expected.json beside {} \
-             (or set PAGEPITH_SEED_DIR)",
-            root.display()
-        )
-    })
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+#[path = "common/seed.rs"]
+mod common_seed;
+use common_seed::{collapse, seed_dir, SEED_PAGE};
 
 /// The key word of an expected speaker: its last word ("Sergei Lavrov" → "Lavrov", "State
 /// Department official" → "official").

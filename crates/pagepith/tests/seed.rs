@@ -2,40 +2,16 @@
 //! everything its `expected.json` lists (title, authors, date, sitename, captions, text), and
 //! none of its furniture lines may show up in any field.
 //!
-//! The seed is someone else's writing and stays out of the repository: it lives in
-//! `../shared/seed` beside the repository root. A worktree may sit deeper, so the folders above
-//! the root are searched in turn; `PAGEPITH_SEED_DIR` overrides. A missing seed FAILS the test:
-//! CI has it, and a skipped check would pass silently.
+//! The seed lives outside the repository, in `../shared/seed`; `common/seed.rs` finds it, and a
+//! missing seed fails the test.
 
 use std::fs;
-use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-const SEED_PAGE: &str = "000_177dd7a02c8f5a8c.txt";
-
-fn seed_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("PAGEPITH_SEED_DIR") {
-        return PathBuf::from(dir);
-    }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let found = root
-        .ancestors()
-        .skip(1)
-        .map(|a| a.join("shared/seed"))
-        .find(|d| d.join("expected.json").is_file());
-    found.unwrap_or_else(|| {
-        panic!(
-            "the seed page is missing: expected ../shared/seed/expected.json beside {} \
-             (or set PAGEPITH_SEED_DIR)",
-            root.display()
-        )
-    })
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+#[path = "common/seed.rs"]
+mod common_seed;
+use common_seed::{collapse, seed_dir, SEED_PAGE};
 
 fn strings(v: &Value) -> Vec<String> {
     v.as_array()
