@@ -37,3 +37,22 @@ fn an_end_tag_cut_off_by_the_end_of_input_is_text_in_both_parsers() {
     assert_eq!(fast, text_with(html.as_bytes(), Parser::Html5ever));
     assert!(fast.ends_with("0x600.</"), "{fast:?}");
 }
+
+/// `parsers` target, 2026-11-27 (fourth finding): a stray doctype inside table text. html5ever
+/// ignores it before its table-text mode, so the white space after it is foster-parented with
+/// the word before it; the fast parser kept that white space inside the table and joined the
+/// words ("eV" against "e V").
+#[test]
+fn a_stray_doctype_inside_table_text_does_not_join_words() {
+    for html in [
+        "<table>word<!DOCTYPE>\n<h2>Next</h2>",
+        "<table>word<!DOCTYPE html>\n<b>Next</b></table>",
+    ] {
+        let fast = text_with(html.as_bytes(), Parser::Fast);
+        assert_eq!(
+            fast,
+            text_with(html.as_bytes(), Parser::Html5ever),
+            "{html:?}"
+        );
+    }
+}

@@ -81,6 +81,10 @@ pub(super) struct Builder {
     quirks: bool,
     /// Drop one leading newline from the next text (after `<pre>`, `<listing>`, `<textarea>`).
     skip_lf: bool,
+    /// The last text in table context was shown before the table and only ignored doctypes
+    /// came since. html5ever drops a stray doctype before its table-text mode sees it, so text
+    /// on both sides of one is one run to it, foster-parented whole, white space included.
+    table_text_fostered: bool,
 }
 
 fn is_ws(b: u8) -> bool {
@@ -215,6 +219,9 @@ impl TokenSink for Builder {
                 return self.flow(Step::Done);
             }
         };
+        if !matches!(tok, Tok::Text(_)) {
+            self.table_text_fostered = false;
+        }
         let step = self.dispatch(&tok);
         self.flow(step)
     }
@@ -235,6 +242,7 @@ impl Builder {
             form: None,
             quirks: false,
             skip_lf: false,
+            table_text_fostered: false,
         }
     }
 
@@ -521,7 +529,7 @@ impl Builder {
                                     | Tag::Tr
                             )
                     });
-                    if tableish && ws == t.len() {
+                    if tableish && ws == t.len() && !self.table_text_fostered {
                         self.tree.insert_text(t);
                     } else {
                         // Text inside a table but outside its cells is shown before the table.
@@ -529,6 +537,7 @@ impl Builder {
                         self.tree.reconstruct_formatting();
                         self.tree.insert_text(t);
                         self.tree.foster = false;
+                        self.table_text_fostered = true;
                     }
                     return Step::Done;
                 }
