@@ -102,6 +102,16 @@ pub struct Render {
     pub input: InputKind,
 }
 
+impl Render {
+    /// The sections text and Markdown output add after the body.
+    fn sections(&self) -> pagepith::render::Sections {
+        pagepith::render::Sections {
+            quotes: self.quotes,
+            comments: self.comments,
+        }
+    }
+}
+
 /// Runs the pipeline over `inputs`, writing to `out`; returns the counts of the run.
 pub fn run(
     inputs: Vec<Input>,
@@ -417,38 +427,21 @@ fn extract(
             // Each format renders the body text once; emptiness is read off that.
             let (rendered, empty) = match format {
                 Format::Text => {
-                    let mut text = article.text();
+                    let text = article.text();
                     let empty = text.trim().is_empty();
-                    if render.quotes && !article.quotes.is_empty() {
-                        text = format!(
-                            "{text}\n\n{}",
-                            pagepith::render::quotes_text(&article.quotes)
-                        );
-                    }
-                    match render.comments {
-                        true => (
-                            pagepith::render::text_with_comments(text, &article.comments),
-                            empty,
-                        ),
-                        false => (text, empty),
-                    }
+                    (
+                        pagepith::render::text_with_sections(text, &article, render.sections()),
+                        empty,
+                    )
                 }
-                Format::Markdown => {
-                    let mut md = article.markdown();
-                    if render.quotes && !article.quotes.is_empty() {
-                        md = format!(
-                            "{md}\n{}",
-                            pagepith::render::quotes_markdown(&article.quotes)
-                        );
-                    }
-                    match render.comments {
-                        true => (
-                            pagepith::render::markdown_with_comments(md, &article.comments),
-                            article.is_empty(),
-                        ),
-                        false => (md, article.is_empty()),
-                    }
-                }
+                Format::Markdown => (
+                    pagepith::render::markdown_with_sections(
+                        article.markdown(),
+                        &article,
+                        render.sections(),
+                    ),
+                    article.is_empty(),
+                ),
                 // Parquet rows are read back from the JSON record (see parquet_out.rs).
                 Format::Html => (article.html(), article.is_empty()),
                 Format::Json | Format::Jsonl | Format::Parquet => {

@@ -41,6 +41,8 @@ enum Page<'py> {
 /// comments: also extract the page's comments (a ``comments`` key, or a section after the
 ///     body); they never go into the body.
 /// tables: keep tables in the body. links: keep link targets (Markdown shows them).
+/// quotes: find the body's direct quotations and who said them (a ``quotes`` key, or a
+///     section after the body).
 /// provenance: add ``title_source``, ``date_source``... naming where each field came from.
 /// content_type: the HTTP ``Content-Type``, whose charset outranks the page's own.
 /// time_budget: seconds one page may take (default 30) before ``LimitExceeded``.
@@ -50,7 +52,7 @@ enum Page<'py> {
 /// names the page), so a loop over many pages can catch ``pagepith.Error`` and go on.
 #[pyfunction]
 #[pyo3(signature = (html, url=None, *, output="dict", favor="balanced", comments=false,
-    tables=true, links=false, provenance=false, content_type=None, time_budget=None))]
+    tables=true, links=false, quotes=false, provenance=false, content_type=None, time_budget=None))]
 #[allow(clippy::too_many_arguments)]
 fn extract<'py>(
     py: Python<'py>,
@@ -61,6 +63,7 @@ fn extract<'py>(
     comments: bool,
     tables: bool,
     links: bool,
+    quotes: bool,
     provenance: bool,
     content_type: Option<String>,
     time_budget: Option<f64>,
@@ -72,6 +75,7 @@ fn extract<'py>(
         comments,
         tables,
         links,
+        quotes,
         provenance,
         content_type,
         time_budget,
@@ -97,7 +101,7 @@ fn extract<'py>(
 /// alone. Arguments and results as for ``extract``.
 #[pyfunction]
 #[pyo3(signature = (text, url=None, *, output="dict", favor="balanced", comments=false,
-    tables=true, links=false, provenance=false, content_type=None, time_budget=None))]
+    tables=true, links=false, quotes=false, provenance=false, content_type=None, time_budget=None))]
 #[allow(clippy::too_many_arguments)]
 fn extract_text<'py>(
     py: Python<'py>,
@@ -108,6 +112,7 @@ fn extract_text<'py>(
     comments: bool,
     tables: bool,
     links: bool,
+    quotes: bool,
     provenance: bool,
     content_type: Option<String>,
     time_budget: Option<f64>,
@@ -119,6 +124,7 @@ fn extract_text<'py>(
         comments,
         tables,
         links,
+        quotes,
         provenance,
         content_type,
         time_budget,

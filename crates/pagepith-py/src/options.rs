@@ -28,6 +28,7 @@ pub struct Options {
     pub config: Config,
     pub output: Output,
     pub comments: bool,
+    pub quotes: bool,
     pub provenance: bool,
 }
 
@@ -40,6 +41,7 @@ impl Options {
         comments: bool,
         tables: bool,
         links: bool,
+        quotes: bool,
         provenance: bool,
         content_type: Option<String>,
         time_budget: Option<f64>,
@@ -70,7 +72,8 @@ impl Options {
             .with_favor(favor)
             .with_comments(comments)
             .with_tables(tables)
-            .with_links(links);
+            .with_links(links)
+            .with_quotes(quotes);
         if let Some(url) = url {
             config = config.with_url(url);
         }
@@ -89,8 +92,16 @@ impl Options {
             config,
             output,
             comments,
+            quotes,
             provenance,
         })
+    }
+
+    fn sections(&self) -> pagepith::render::Sections {
+        pagepith::render::Sections {
+            quotes: self.quotes,
+            comments: self.comments,
+        }
     }
 
     /// The record's `source`: the URL when given (Python pages have no file name).
@@ -130,14 +141,14 @@ impl Options {
             Output::Dict => return Ok(pythonize::pythonize(py, &record())?),
             Output::Json => serde_json::to_string(&record())
                 .map_err(|e| PyValueError::new_err(e.to_string()))?,
-            Output::Text if self.comments => {
-                pagepith::render::text_with_comments(article.text(), &article.comments)
+            Output::Text => {
+                pagepith::render::text_with_sections(article.text(), article, self.sections())
             }
-            Output::Text => article.text(),
-            Output::Markdown if self.comments => {
-                pagepith::render::markdown_with_comments(article.markdown(), &article.comments)
-            }
-            Output::Markdown => article.markdown(),
+            Output::Markdown => pagepith::render::markdown_with_sections(
+                article.markdown(),
+                article,
+                self.sections(),
+            ),
             Output::Html => article.html(),
         };
         Ok(PyString::new(py, &text).into_any())

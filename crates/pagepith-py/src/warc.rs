@@ -55,7 +55,7 @@ enum Step {
 ///     ``RuntimeWarning`` and goes on; ``"skip"`` goes on silently.
 #[pyfunction]
 #[pyo3(signature = (path, *, errors="raise", favor="balanced", comments=false, tables=true,
-    links=false, provenance=false, time_budget=None))]
+    links=false, quotes=false, provenance=false, time_budget=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn iter_warc(
     path: PathBuf,
@@ -64,6 +64,7 @@ pub fn iter_warc(
     comments: bool,
     tables: bool,
     links: bool,
+    quotes: bool,
     provenance: bool,
     time_budget: Option<f64>,
 ) -> PyResult<WarcPages> {
@@ -84,6 +85,7 @@ pub fn iter_warc(
         comments,
         tables,
         links,
+        quotes,
         provenance,
         None,
         time_budget,

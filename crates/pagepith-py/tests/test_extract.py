@@ -81,7 +81,8 @@ def _cli():
 
 @pytest.mark.parametrize("flags,kwargs", [([], {}), (["--comments", "--provenance"],
                                                      {"comments": True, "provenance": True}),
-                                         (["--links"], {"links": True})])
+                                         (["--links"], {"links": True}),
+                                         (["--quotes"], {"quotes": True})])
 def test_the_dict_is_the_cli_json_record_with_the_same_keys_and_values(tmp_path, flags, kwargs):
     """One record shape for the CLI and Python: same keys, in the same order, same values."""
     page = tmp_path / "page.html"
@@ -127,6 +128,26 @@ def test_comments_are_apart_from_the_body_and_only_when_asked():
     text = pagepith.extract(ARTICLE, output="text", comments=True)
     assert text.startswith(with_comments["text"]) and "Comments:" in text
     assert "tomatoes" in text
+
+
+QUOTED = (b"<html><body><article><h1>Ferry fares</h1><p>The council voted on Monday to freeze "
+          b"ferry fares for a year, after a long debate over the harbour budget.</p>"
+          b"<p>\"We cannot ask islanders to pay more this winter,\" said Ana Ruiz, the council's "
+          b"leader, after the vote.</p></article></body></html>")
+
+
+def test_quotes_give_each_quotation_with_its_speaker_only_when_asked():
+    """quotes=True adds the quotations (a key, or a section after the body), as --quotes does."""
+    assert "quotes" not in pagepith.extract(QUOTED)
+    page = pagepith.extract(QUOTED, quotes=True)
+    assert [(q["text"], q["speaker"]) for q in page["quotes"]] == [
+        ("We cannot ask islanders to pay more this winter,", "Ana Ruiz")]
+    text = pagepith.extract(QUOTED, output="text", quotes=True)
+    assert text.startswith(page["text"])
+    assert "Quotes:" in text and "— Ana Ruiz" in text
+    markdown = pagepith.extract(QUOTED, output="markdown", quotes=True)
+    assert "## Quotes" in markdown
+    assert "## Quotes" not in pagepith.extract(QUOTED, output="markdown")
 
 
 def test_provenance_adds_the_source_of_each_field():

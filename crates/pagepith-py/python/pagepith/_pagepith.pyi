@@ -30,6 +30,7 @@ def extract(
     comments: bool = False,
     tables: bool = True,
     links: bool = False,
+    quotes: bool = False,
     provenance: bool = False,
     content_type: Optional[str] = None,
     time_budget: Optional[float] = None,
@@ -47,6 +48,8 @@ def extract(
     comments: also extract the page's comments (a ``comments`` key, or a section after the
         body); they never go into the body.
     tables: keep tables in the body. links: keep link targets (Markdown shows them).
+    quotes: find the body's direct quotations and who said them (a ``quotes`` key, or a
+        section after the body).
     provenance: add ``title_source``, ``date_source``... naming where each field came from.
     content_type: the HTTP ``Content-Type``, whose charset outranks the page's own.
     time_budget: seconds one page may take (default 30) before ``LimitExceeded``.
@@ -65,6 +68,7 @@ def extract(
     comments: bool = False,
     tables: bool = True,
     links: bool = False,
+    quotes: bool = False,
     provenance: bool = False,
     content_type: Optional[str] = None,
     time_budget: Optional[float] = None,
@@ -80,6 +84,7 @@ def extract_text(
     comments: bool = False,
     tables: bool = True,
     links: bool = False,
+    quotes: bool = False,
     provenance: bool = False,
     content_type: Optional[str] = None,
     time_budget: Optional[float] = None,
@@ -98,6 +103,7 @@ def extract_text(
     comments: bool = False,
     tables: bool = True,
     links: bool = False,
+    quotes: bool = False,
     provenance: bool = False,
     content_type: Optional[str] = None,
     time_budget: Optional[float] = None,
@@ -117,6 +123,7 @@ def iter_warc(
     comments: bool = False,
     tables: bool = True,
     links: bool = False,
+    quotes: bool = False,
     provenance: bool = False,
     time_budget: Optional[float] = None,
 ) -> WarcPages:

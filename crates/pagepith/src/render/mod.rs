@@ -13,28 +13,50 @@ pub use quotes::{quotes_markdown, quotes_text};
 pub use text::text;
 pub(crate) use text::text_parts;
 
-/// The text output when comments are asked for: the body's text, then the comments under a
-/// `Comments:` line when there are any. Shared by the command line and the Python binding.
-pub fn text_with_comments(body_text: String, comments: &[crate::Block]) -> String {
-    let comments = text(comments);
-    if comments.is_empty() {
-        body_text
-    } else {
-        format!("{body_text}\n\nComments:\n\n{comments}")
-    }
+/// The sections that may follow the body in text and Markdown output: the quotations
+/// (`Config::with_quotes`) and the comments (`Config::with_comments`), each when asked for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Sections {
+    pub quotes: bool,
+    pub comments: bool,
 }
 
-/// The Markdown output when comments are asked for: the body's Markdown, then a `## Comments`
-/// section when there are any.
-pub fn markdown_with_comments(body_markdown: String, comments: &[crate::Block]) -> String {
-    if comments.is_empty() {
-        body_markdown
-    } else {
-        format!(
-            "{body_markdown}\n## Comments\n\n{}\n",
-            markdown_blocks(comments)
-        )
+/// The text output: the body's text, then the quotations under a `Quotes:` line and the
+/// comments under a `Comments:` line, each when asked for and not empty. The body comes
+/// rendered so that a caller can also judge its emptiness without rendering it twice. Shared
+/// by the command line and the Python binding, so the two cannot drift apart.
+pub fn text_with_sections(body_text: String, article: &crate::Article, asked: Sections) -> String {
+    let mut out = body_text;
+    if asked.quotes && !article.quotes.is_empty() {
+        out = format!("{out}\n\n{}", quotes_text(&article.quotes));
     }
+    if asked.comments {
+        let comments = text(&article.comments);
+        if !comments.is_empty() {
+            out = format!("{out}\n\nComments:\n\n{comments}");
+        }
+    }
+    out
+}
+
+/// The Markdown output: the body's Markdown, then a `## Quotes` and a `## Comments` section,
+/// each when asked for and not empty.
+pub fn markdown_with_sections(
+    body_markdown: String,
+    article: &crate::Article,
+    asked: Sections,
+) -> String {
+    let mut out = body_markdown;
+    if asked.quotes && !article.quotes.is_empty() {
+        out = format!("{out}\n{}", quotes_markdown(&article.quotes));
+    }
+    if asked.comments && !article.comments.is_empty() {
+        out = format!(
+            "{out}\n## Comments\n\n{}\n",
+            markdown_blocks(&article.comments)
+        );
+    }
+    out
 }
 
 use crate::article::Link;
@@ -91,5 +113,45 @@ mod tests {
         assert_eq!(anchors, ["docs", "faq"]);
         // A span that cuts a multi-byte character is ignored.
         assert_eq!(link_runs("héllo", &[link(1, 2)]), [("héllo", None)]);
+    }
+
+    /// Guards the sections after the body: quotations before comments, each only when asked
+    /// for and not empty, and the body untouched when nothing is asked.
+    #[test]
+    fn sections_follow_the_body_in_order_and_only_when_asked() {
+        let article = crate::Article {
+            comments: vec![crate::Block::paragraph("A reader wrote in.")],
+            quotes: vec![crate::Quote {
+                text: "We will build it.".into(),
+                speaker: Some("Ana Ruiz".into()),
+                speaker_mention: None,
+                cue: Some("said".into()),
+                paragraph: 0,
+                start: 1,
+                end: 18,
+            }],
+            ..Default::default()
+        };
+        let both = Sections {
+            quotes: true,
+            comments: true,
+        };
+        let text = text_with_sections("Body.".into(), &article, both);
+        assert_eq!(
+            text,
+            "Body.\n\nQuotes:\n\n“We will build it.” — Ana Ruiz (said)\n\nComments:\n\nA reader wrote in."
+        );
+        let md = markdown_with_sections("Body.\n".into(), &article, both);
+        let quotes_at = md.find("## Quotes").expect("a quotes section");
+        let comments_at = md.find("## Comments").expect("a comments section");
+        assert!(md.starts_with("Body.\n") && quotes_at < comments_at, "{md}");
+        let none = Sections::default();
+        assert_eq!(text_with_sections("Body.".into(), &article, none), "Body.");
+        assert_eq!(
+            markdown_with_sections("Body.\n".into(), &article, none),
+            "Body.\n"
+        );
+        let empty = crate::Article::default();
+        assert_eq!(text_with_sections("Body.".into(), &empty, both), "Body.");
     }
 }
