@@ -289,10 +289,13 @@ fn wet_conversion_records_are_extracted_as_text() {
     assert_eq!(lines[0]["warc_target_uri"], "https://x/w");
 }
 
+/// Guards the wiring of `--format parquet` and its drift from JSON: every page is a row, and
+/// every key of the JSON record (all options on) is a column of the file.
 #[cfg(feature = "parquet")]
 #[test]
-fn parquet_output_is_a_parquet_file_with_every_page() {
-    // Column contents are checked in parquet_out.rs's own test; this guards the wiring.
+fn parquet_output_has_every_page_and_every_json_field() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+
     let dir = tempfile::tempdir().unwrap();
     let file: Vec<u8> = ["Alpha", "Bravo"]
         .iter()
@@ -300,18 +303,46 @@ fn parquet_output_is_a_parquet_file_with_every_page() {
         .collect();
     let path = dir.path().join("crawl.warc.gz");
     std::fs::write(&path, file).unwrap();
+    let all = ["--comments", "--links", "--quotes", "--provenance"];
     let out_path = dir.path().join("out.parquet");
     let out = pagepith()
         .args(["extract", "--format", "parquet", "-o"])
         .arg(&out_path)
+        .args(all)
         .arg(&path)
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains("extracted 2"), "{stderr}");
-    let bytes = std::fs::read(&out_path).unwrap();
-    assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"));
+
+    let reader = SerializedFileReader::new(std::fs::File::open(&out_path).unwrap()).unwrap();
+    assert_eq!(reader.metadata().file_metadata().num_rows(), 2);
+    let schema = reader.metadata().file_metadata().schema_descr();
+    let columns: Vec<String> = schema
+        .root_schema()
+        .get_fields()
+        .iter()
+        .map(|f| f.name().to_owned())
+        .collect();
+
+    let json = pagepith()
+        .args(["extract", "--format", "jsonl"])
+        .args(all)
+        .arg(&path)
+        .output()
+        .unwrap();
+    let first = String::from_utf8(json.stdout).unwrap();
+    let record: serde_json::Value =
+        serde_json::from_str(first.lines().next().expect("a record")).unwrap();
+    let keys: Vec<&String> = record.as_object().unwrap().keys().collect();
+    for key in &keys {
+        assert!(
+            columns.contains(key),
+            "JSON key {key} has no Parquet column: {columns:?}"
+        );
+    }
+    assert_eq!(columns.len(), keys.len(), "{columns:?} vs {keys:?}");
 }
 
 #[cfg(not(feature = "parquet"))]
