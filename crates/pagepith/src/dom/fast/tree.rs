@@ -4,6 +4,7 @@
 //! adoption agency algorithm). The modes themselves are in `modes/`.
 
 use super::tokenizer::Attr;
+use crate::dom::names::element_name;
 use crate::dom::{Attribute, Document, Element, NodeData, NodeId, Tag};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -373,13 +374,10 @@ impl Tree {
         };
         let element = Element {
             tag,
-            name: name.into(),
+            name: element_name(tag, name),
             attrs: attrs
                 .iter()
-                .map(|a| Attribute {
-                    name: (*a.name).into(),
-                    value: (*a.value).into(),
-                })
+                .map(|a| Attribute::new(&a.name, &a.value))
                 .collect(),
         };
         (self.doc.push(NodeData::Element(element)), tag)

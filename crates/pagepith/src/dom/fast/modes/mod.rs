@@ -782,10 +782,7 @@ impl Builder {
         if let NodeData::Element(e) = &mut self.tree.doc.node_mut(id).data {
             for a in attrs {
                 if e.attr(&a.name).is_none() {
-                    e.attrs.push(crate::dom::Attribute {
-                        name: (*a.name).into(),
-                        value: (*a.value).into(),
-                    });
+                    e.attrs.push(crate::dom::Attribute::new(&a.name, &a.value));
                 }
             }
         }
