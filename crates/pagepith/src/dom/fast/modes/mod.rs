@@ -549,11 +549,7 @@ impl Builder {
     fn create_html(&mut self, attrs: &[Attr<'_>]) {
         let (id, tag) = self.tree.create("html", attrs, Ns::Html);
         self.tree.link(Place::Append(Document::ROOT), id);
-        self.tree.stack.push(super::tree::Open {
-            id,
-            tag,
-            ns: Ns::Html,
-        });
+        self.tree.stack.push(self.tree.open(id, tag, Ns::Html));
         self.mode = Mode::BeforeHead;
     }
 
@@ -755,11 +751,7 @@ impl Builder {
         let Some(head) = self.head else {
             return self.in_head(tok);
         };
-        self.tree.stack.push(super::tree::Open {
-            id: head,
-            tag: Tag::Head,
-            ns: Ns::Html,
-        });
+        self.tree.stack.push(self.tree.open(head, Tag::Head, Ns::Html));
         let step = self.in_head(tok);
         if let Some(i) = self.tree.stack.iter().rposition(|o| o.id == head) {
             self.tree.stack.remove(i);
