@@ -396,10 +396,12 @@ impl Tree {
         self.link(place, id);
     }
 
-    /// Creates an element node, not yet linked.
-    pub fn create(&mut self, name: &str, attrs: &[Attr<'_>], ns: Ns) -> (NodeId, Tag) {
+    /// Creates an element node, not yet linked. `tag` is the token's (`Tag::from_name(name)`,
+    /// which the modes already looked up), used for HTML elements only.
+    pub fn create(&mut self, tag: Tag, name: &str, attrs: &[Attr<'_>], ns: Ns) -> (NodeId, Tag) {
+        debug_assert!(ns != Ns::Html || tag == Tag::from_name(name));
         let tag = match ns {
-            Ns::Html => Tag::from_name(name),
+            Ns::Html => tag,
             // html5ever's sink gives foreign elements no tag; keep the two paths alike.
             _ => Tag::Other,
         };
@@ -421,8 +423,8 @@ impl Tree {
     /// Inserts an element at the appropriate place and opens it. Past `max_depth` the element
     /// is inserted but not opened, so what follows flows into the deepest open element: the
     /// text is kept and the depth stays bounded.
-    pub fn insert(&mut self, name: &str, attrs: &[Attr<'_>], ns: Ns) -> (NodeId, bool) {
-        let (id, tag) = self.create(name, attrs, ns);
+    pub fn insert(&mut self, tag: Tag, name: &str, attrs: &[Attr<'_>], ns: Ns) -> (NodeId, bool) {
+        let (id, tag) = self.create(tag, name, attrs, ns);
         let place = self.appropriate_place(None);
         self.link(place, id);
         let opened = self.stack.len() < self.max_depth;
@@ -433,8 +435,8 @@ impl Tree {
     }
 
     /// Inserts an element that is never opened (void elements).
-    pub fn insert_void(&mut self, name: &str, attrs: &[Attr<'_>], ns: Ns) -> NodeId {
-        let (id, _) = self.create(name, attrs, ns);
+    pub fn insert_void(&mut self, tag: Tag, name: &str, attrs: &[Attr<'_>], ns: Ns) -> NodeId {
+        let (id, _) = self.create(tag, name, attrs, ns);
         let place = self.appropriate_place(None);
         self.link(place, id);
         id

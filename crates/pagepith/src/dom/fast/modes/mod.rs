@@ -283,7 +283,7 @@ impl Builder {
                     };
                 }
                 Mode::AfterHead => {
-                    self.tree.insert("body", &[], Ns::Html);
+                    self.tree.insert(Tag::Body, "body", &[], Ns::Html);
                     self.mode = Mode::InBody;
                 }
                 _ => return,
@@ -407,7 +407,7 @@ impl Builder {
             }
             Tok::Start(st) => {
                 let ns = self.tree.current().map_or(Ns::Html, |o| o.ns);
-                let (_, opened) = self.tree.insert(st.name, st.attrs, ns);
+                let (_, opened) = self.tree.insert(st.tag, st.name, st.attrs, ns);
                 if st.self_closing && opened {
                     self.tree.pop();
                 }
@@ -547,14 +547,14 @@ impl Builder {
     }
 
     fn create_html(&mut self, attrs: &[Attr<'_>]) {
-        let (id, tag) = self.tree.create("html", attrs, Ns::Html);
+        let (id, tag) = self.tree.create(Tag::Html, "html", attrs, Ns::Html);
         self.tree.link(Place::Append(Document::ROOT), id);
         self.tree.stack.push(self.tree.open(id, tag, Ns::Html));
         self.mode = Mode::BeforeHead;
     }
 
     fn insert_head(&mut self, attrs: &[Attr<'_>]) {
-        let (id, _) = self.tree.insert("head", attrs, Ns::Html);
+        let (id, _) = self.tree.insert(Tag::Head, "head", attrs, Ns::Html);
         self.head = Some(id);
         self.mode = Mode::InHead;
     }
@@ -607,7 +607,7 @@ impl Builder {
 
     /// Opens an element whose content the tokenizer reads in a text state.
     fn text_element(&mut self, st: &Start<'_, '_>, state: TextState) -> Step {
-        let (id, opened) = self.tree.insert(st.name, st.attrs, Ns::Html);
+        let (id, opened) = self.tree.insert(st.tag, st.name, st.attrs, Ns::Html);
         self.text_owner = Some((id, opened));
         self.original = self.mode;
         Step::Text(state)
@@ -622,11 +622,11 @@ impl Builder {
             Tok::Start(st) => match st.tag {
                 Tag::Html => self.in_body(tok),
                 Tag::Base | Tag::Link | Tag::Meta => {
-                    self.tree.insert_void(st.name, st.attrs, Ns::Html);
+                    self.tree.insert_void(st.tag, st.name, st.attrs, Ns::Html);
                     Step::Done
                 }
                 Tag::Other if matches!(st.name, "basefont" | "bgsound") => {
-                    self.tree.insert_void(st.name, st.attrs, Ns::Html);
+                    self.tree.insert_void(st.tag, st.name, st.attrs, Ns::Html);
                     Step::Done
                 }
                 Tag::Title => self.text_element(st, TextState::RcData),
@@ -634,13 +634,13 @@ impl Builder {
                 Tag::Other if st.is("noframes") => self.text_element(st, TextState::RawText),
                 Tag::Noscript => {
                     // Scripting is off (a crawler runs none), so noscript's content is markup.
-                    self.tree.insert(st.name, st.attrs, Ns::Html);
+                    self.tree.insert(st.tag, st.name, st.attrs, Ns::Html);
                     self.mode = Mode::InHeadNoscript;
                     Step::Done
                 }
                 Tag::Script => self.text_element(st, TextState::ScriptData),
                 Tag::Template => {
-                    self.tree.insert(st.name, st.attrs, Ns::Html);
+                    self.tree.insert(st.tag, st.name, st.attrs, Ns::Html);
                     self.tree.afe.push(None);
                     self.mode = Mode::InBody;
                     Step::Done
@@ -721,7 +721,7 @@ impl Builder {
             Tok::Start(st) => match st.tag {
                 Tag::Html => self.in_body(tok),
                 Tag::Body => {
-                    self.tree.insert(st.name, st.attrs, Ns::Html);
+                    self.tree.insert(st.tag, st.name, st.attrs, Ns::Html);
                     self.mode = Mode::InBody;
                     Step::Done
                 }
@@ -764,7 +764,7 @@ impl Builder {
     }
 
     fn start_body(&mut self) -> Step {
-        self.tree.insert("body", &[], Ns::Html);
+        self.tree.insert(Tag::Body, "body", &[], Ns::Html);
         self.mode = Mode::InBody;
         Step::Again
     }
