@@ -28,8 +28,14 @@ mod tests {
 
     #[test]
     fn tag_names_are_static_and_others_owned() {
-        assert!(matches!(element_name(Tag::Div, "div"), Cow::Borrowed("div")));
+        assert!(matches!(
+            element_name(Tag::Div, "div"),
+            Cow::Borrowed("div")
+        ));
         assert_eq!(element_name(Tag::Other, "my-widget"), "my-widget");
-        assert!(matches!(element_name(Tag::Other, "my-widget"), Cow::Owned(_)));
+        assert!(matches!(
+            element_name(Tag::Other, "my-widget"),
+            Cow::Owned(_)
+        ));
     }
 }

@@ -751,7 +751,9 @@ impl Builder {
         let Some(head) = self.head else {
             return self.in_head(tok);
         };
-        self.tree.stack.push(self.tree.open(head, Tag::Head, Ns::Html));
+        self.tree
+            .stack
+            .push(self.tree.open(head, Tag::Head, Ns::Html));
         let step = self.in_head(tok);
         if let Some(i) = self.tree.stack.iter().rposition(|o| o.id == head) {
             self.tree.stack.remove(i);
