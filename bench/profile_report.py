@@ -16,7 +16,11 @@ Prints:
      when profiled with `--parser html5ever`)
   2. self Ir grouped by module (by source file for pagepith's own code, by crate otherwise;
      glibc malloc/free and mem* copies are their own groups, charged to no stage);
-  3. the top self-cost functions (summed over the inlined copies callgrind lists per file).
+  3. the top self-cost functions (summed over the inlined copies callgrind lists per file);
+  4. the allocations: calls into the allocator's entry points (mimalloc's aligned malloc,
+     zalloc and realloc, which the examples' `#[global_allocator]` calls for every Rust
+     allocation) from outside the allocator, read from the profile's call counts. The crates
+     forbid `unsafe`, so a counting `GlobalAlloc` is not an option; these counts are exact.
 With thin LTO some stages are inlined into `extract_str`; callgrind then lists them as
 `<stage file>:pagepith::extract_str`, which is what the stage table falls back to.
 """
@@ -103,6 +107,39 @@ def module(path, fn):
     return "std/other (" + ((re.sub(r"<.*", "", fn) or fn)[:40]) + ")"
 
 
+# The allocator's entry points as the Rust side calls them (mimalloc's `GlobalAlloc`).
+ALLOC_ENTRIES = {"mi_malloc_aligned": "malloc", "mi_zalloc_aligned": "malloc",
+                 "mi_realloc_aligned": "realloc", "malloc": "malloc", "calloc": "malloc",
+                 "realloc": "realloc"}
+
+
+def allocations(path):
+    """Calls into the allocator's entry points from outside it, by kind."""
+    names, counts = {}, collections.Counter()
+    caller = callee = ""
+
+    def name(spec):
+        # Callgrind compresses names: "(id) name" the first time, "(id)" afterwards.
+        m = re.match(r"\((\d+)\)(?: (.*))?", spec)
+        if not m:
+            return spec
+        if m.group(2) is not None:
+            names[m.group(1)] = m.group(2)
+        return names.get(m.group(1), "?")
+
+    with open(path) as f:
+        for line in f:
+            if line.startswith("fn="):
+                caller = name(line[3:].strip())
+            elif line.startswith("cfn="):
+                callee = name(line[4:].strip())
+            elif line.startswith("calls="):
+                kind = ALLOC_ENTRIES.get(callee)
+                if kind and not caller.startswith(("mi_", "_mi_", "_int_", "__libc_")):
+                    counts[kind] += int(line[6:].split()[0])
+    return counts
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -127,6 +164,10 @@ def main():
     print("|---|---|")
     for k, v in by_fn.most_common(20):
         print(f"| `{k[:110]}` | {v / total * 100:.1f} % |")
+    counts = allocations(path)
+    print("\n### Allocations\n")
+    print(f"{counts['malloc']:,} allocations and {counts['realloc']:,} reallocations "
+          "(calls into the allocator from outside it)")
 
 
 if __name__ == "__main__":

@@ -1,18 +1,22 @@
-//! Criterion benchmark: single-thread extraction over the 181 Scrapinghub pages.
+//! Criterion benchmark: the whole single-thread pipeline on a few dev pages.
 //!
-//! Run with `cargo bench -p pagepith --bench extract` (about 1–2 minutes).
+//! Run with `cargo bench -p pagepith --bench extract` (about a minute).
 //!
-//! The pages are read from `../shared/eval/scrapinghub/html/*.html.gz` next to the repository
-//! (located from `CARGO_MANIFEST_DIR`, i.e. `crates/pagepith/../../../shared/eval`); they are
-//! gunzipped into memory once, before any measurement, so file I/O and decompression are never
-//! timed. Set `PAGEPITH_EVAL_DIR` to point at another `eval` folder. The eval data is never
-//! copied into the repository.
+//! The pages are read at run time from `../shared/eval/scrapinghub/html/*.html.gz` next to the
+//! repository (located from `CARGO_MANIFEST_DIR`, i.e. `crates/pagepith/../../../shared/eval`);
+//! set `PAGEPITH_EVAL_DIR` to point at another `eval` folder. Eval pages are never copied into
+//! the repository. They are gunzipped into memory once, before any measurement, so file I/O and
+//! decompression are never timed.
 //!
-//! One iteration = `extract` + `text()` on every page in turn, on one thread, the same work the
-//! throughput example (`examples/throughput.rs`) and `bench/compare.sh` time against the peers.
-//! Two views of the same loop are reported:
-//! - `extract/scrapinghub_bytes`: throughput in bytes of uncompressed HTML (MB/s);
-//! - `extract/scrapinghub_pages`: throughput in pages (elements/s).
+//! One iteration is what `pagepith extract` does for a page, on one thread: decode the bytes,
+//! parse, extract the body and metadata, and write the JSON record (the text rendered inside
+//! it). Reported:
+//! - `pipeline/<page id>`: one page at a time, a few pages spread over the set (sizes and
+//!   layouts differ), in bytes of HTML per second;
+//! - `pipeline/sample`: the same pages one after the other, in pages per second.
+//!
+//! Whole-set figures (all 181 pages, instructions per pass) come from `bench/profile.sh` and
+//! the `throughput` example; see BENCHMARKS.md "Speed".
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -21,11 +25,15 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
-/// One page held in memory: its raw (possibly non-UTF-8) bytes and, when the ground truth gives
-/// it, its URL (handed to the extractor as `pagepith eval` does).
+/// Pages benchmarked: this many, evenly spaced over the set sorted by id.
+const SAMPLE: usize = 6;
+
+/// One page held in memory: its id, raw (possibly non-UTF-8) bytes and config (with the URL
+/// the ground truth gives, as `pagepith eval` passes it).
 struct Page {
+    id: String,
     html: Vec<u8>,
-    url: Option<String>,
+    config: pagepith::Config,
 }
 
 fn eval_dir() -> PathBuf {
@@ -35,8 +43,8 @@ fn eval_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval")
 }
 
-/// Loads every page of the dataset with the eval crate's loader, sorted by id; exits non-zero
-/// with a clear message when the data is not there (a benchmark over zero pages is meaningless).
+/// [`SAMPLE`] pages of the dataset, read with the eval crate's loader; exits non-zero with a
+/// clear message when the data is not there (a benchmark over zero pages is meaningless).
 fn load_pages(dataset: &Path) -> Vec<Page> {
     let fail = |what: String| -> ! {
         eprintln!(
@@ -47,72 +55,63 @@ fn load_pages(dataset: &Path) -> Vec<Page> {
     };
     let data = pagepith_eval::Dataset::load(dataset)
         .unwrap_or_else(|e| fail(format!("cannot load {} ({e})", dataset.display())));
-    let pages: Vec<Page> = data
-        .pages()
-        .iter()
-        .map(|gold| Page {
-            html: pagepith_eval::read_html(gold)
-                .unwrap_or_else(|e| fail(format!("cannot read page {} ({e})", gold.id))),
-            url: gold.url.clone(),
-        })
-        .collect();
-    if pages.is_empty() {
+    let mut gold: Vec<_> = data.pages().iter().collect();
+    if gold.is_empty() {
         fail(format!("no pages in {}", dataset.display()));
     }
-    pages
-}
-
-/// Configs are built once, outside the clock.
-fn configs(pages: &[Page]) -> Vec<pagepith::Config> {
-    pages
-        .iter()
-        .map(|p| match &p.url {
-            Some(url) => pagepith::Config::default().with_url(url.clone()),
-            None => pagepith::Config::default(),
+    gold.sort_by(|a, b| a.id.cmp(&b.id));
+    let step = gold.len().div_ceil(SAMPLE);
+    gold.iter()
+        .step_by(step)
+        .map(|g| Page {
+            id: g.id.clone(),
+            html: pagepith_eval::read_html(g)
+                .unwrap_or_else(|e| fail(format!("cannot read page {} ({e})", g.id))),
+            config: match &g.url {
+                Some(url) => pagepith::Config::default().with_url(url.clone()),
+                None => pagepith::Config::default(),
+            },
         })
         .collect()
 }
 
-/// The measured work: extract every page and render its text. Returns the total text length so
-/// nothing can be optimised away.
-fn extract_all(pages: &[Page], configs: &[pagepith::Config]) -> usize {
-    let mut chars = 0;
-    for (page, config) in pages.iter().zip(configs) {
-        if let Ok(article) = pagepith::extract(black_box(&page.html), config) {
-            chars += black_box(article.text()).len();
+/// The measured work for one page: extract it and write its JSON record, as `pagepith
+/// extract` does. Returns the record's length so nothing can be optimised away.
+fn pipeline(page: &Page) -> usize {
+    match pagepith::extract(black_box(&page.html), &page.config) {
+        Ok(article) => {
+            let record = pagepith::Record::new(&page.id, &article, false, false)
+                .with_requested(&article, &page.config);
+            serde_json::to_string(&record).map_or(0, |json| black_box(json).len())
         }
+        Err(_) => 0,
     }
-    chars
 }
 
 fn bench(c: &mut Criterion) {
     let dataset = eval_dir().join("scrapinghub");
     let pages = load_pages(&dataset);
-    let configs = configs(&pages);
-    let total_bytes: u64 = pages.iter().map(|p| p.html.len() as u64).sum();
     eprintln!(
-        "extract bench: {} pages, {:.2} MB of HTML from {}",
+        "extract bench: {} pages ({:.2} MB of HTML) from {}",
         pages.len(),
-        total_bytes as f64 / 1e6,
+        pages.iter().map(|p| p.html.len()).sum::<usize>() as f64 / 1e6,
         dataset.display()
     );
 
-    let mut group = c.benchmark_group("extract");
-    // One iteration is a whole pass over the set (~0.5–2 s), so few samples are plenty; this
-    // keeps `cargo bench -p pagepith --bench extract` to ~1–2 minutes on the 2-core machine.
+    let mut group = c.benchmark_group("pipeline");
+    // A page takes milliseconds: 20 samples over 3 s keep the whole run near a minute on the
+    // shared 2-core machine.
     group
-        .sample_size(10)
-        .warm_up_time(Duration::from_secs(2))
-        .measurement_time(Duration::from_secs(15));
-
-    group.throughput(Throughput::Bytes(total_bytes));
-    group.bench_function("scrapinghub_bytes", |b| {
-        b.iter(|| extract_all(&pages, &configs))
-    });
-
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    for page in &pages {
+        group.throughput(Throughput::Bytes(page.html.len() as u64));
+        group.bench_function(page.id.as_str(), |b| b.iter(|| pipeline(page)));
+    }
     group.throughput(Throughput::Elements(pages.len() as u64));
-    group.bench_function("scrapinghub_pages", |b| {
-        b.iter(|| extract_all(&pages, &configs))
+    group.bench_function("sample", |b| {
+        b.iter(|| pages.iter().map(pipeline).sum::<usize>())
     });
     group.finish();
 }

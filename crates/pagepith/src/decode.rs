@@ -43,7 +43,11 @@ pub fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded<'a> {
         .and_then(charset_from_content_type)
         .map(|e| (e, CharsetSource::ContentType))
         .or_else(|| meta_charset(bytes).map(|e| (e, CharsetSource::MetaTag)));
-    let valid_utf8 = std::str::from_utf8(bytes).is_ok();
+    // One validation both answers "is it valid UTF-8" and, when UTF-8 wins, gives the text
+    // (borrowed): std's `from_utf8` here and encoding_rs's own check in `finish` validated
+    // every UTF-8 page twice (std's check alone was 1.7 % of extraction instructions).
+    let as_utf8 = UTF_8.decode_without_bom_handling_and_without_replacement(bytes);
+    let valid_utf8 = as_utf8.is_some();
     if let Some((encoding, source)) = declared {
         // A page labelled with a single-byte charset whose bytes are valid UTF-8 with non-ASCII
         // text is, in practice, UTF-8 mislabelled: legacy text almost never forms valid UTF-8
@@ -53,8 +57,12 @@ pub fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded<'a> {
             return finish(bytes, encoding, source);
         }
     }
-    if valid_utf8 {
-        return finish(bytes, UTF_8, CharsetSource::ValidUtf8);
+    if let Some(text) = as_utf8 {
+        return Decoded {
+            text,
+            encoding: UTF_8,
+            source: CharsetSource::ValidUtf8,
+        };
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
     detector.feed(bytes, true);

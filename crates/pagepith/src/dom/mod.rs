@@ -8,9 +8,12 @@
 mod attrs;
 pub(crate) mod depth;
 mod fast;
+mod names;
 mod nul;
 mod sink;
 mod tag;
+
+use std::borrow::Cow;
 
 pub(crate) use attrs::MAX_ATTRIBUTES;
 pub use sink::{parse, LimitExceeded, ParseLimits, DEFAULT_MAX_DEPTH};
@@ -60,12 +63,22 @@ pub struct Attribute {
     pub value: Box<str>,
 }
 
+impl Attribute {
+    pub(crate) fn new(name: &str, value: &str) -> Attribute {
+        Attribute {
+            name: name.into(),
+            value: value.into(),
+        }
+    }
+}
+
 /// An element's name and attributes.
 #[derive(Clone, Debug)]
 pub struct Element {
     pub tag: Tag,
-    /// The local name as written, lower-cased; useful only for [`Tag::Other`].
-    pub name: Box<str>,
+    /// The local name as written, lower-cased; useful only for [`Tag::Other`]. Borrowed (no
+    /// allocation) for every [`Tag`], owned for the others.
+    pub name: Cow<'static, str>,
     pub attrs: Vec<Attribute>,
 }
 

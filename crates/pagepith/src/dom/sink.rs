@@ -213,19 +213,17 @@ impl<'a> TreeSink for Sink<'a> {
         _: ElementFlags,
     ) -> NodeId {
         let local: &str = &name.local;
+        let tag = if name.ns == ns!(html) {
+            Tag::from_name(local)
+        } else {
+            Tag::Other
+        };
         let element = Element {
-            tag: if name.ns == ns!(html) {
-                Tag::from_name(local)
-            } else {
-                Tag::Other
-            },
-            name: local.into(),
+            tag,
+            name: super::names::element_name(tag, local),
             attrs: attrs
                 .into_iter()
-                .map(|a| Attribute {
-                    name: (&*a.name.local).into(),
-                    value: (&*a.value).into(),
-                })
+                .map(|a| Attribute::new(&a.name.local, &a.value))
                 .collect(),
         };
         self.new_node(NodeData::Element(element), Some(name))
@@ -324,10 +322,7 @@ impl<'a> TreeSink for Sink<'a> {
         if let NodeData::Element(e) = &mut doc.node_mut(*target).data {
             for a in attrs {
                 if e.attr(&a.name.local).is_none() {
-                    e.attrs.push(Attribute {
-                        name: (&*a.name.local).into(),
-                        value: (&*a.value).into(),
-                    });
+                    e.attrs.push(Attribute::new(&a.name.local, &a.value));
                 }
             }
         }

@@ -155,12 +155,20 @@ impl<'a> Tokenizer<'a> {
         let bytes = self.input.as_bytes();
         let mut text_start = self.pos;
         let mut search = self.pos;
+        // Whether the text since `text_start` holds a `&`: the scan for `<` notes it, so that
+        // text without references is not searched a second time (most text has none).
+        let mut refs = false;
         loop {
-            let Some(off) = memchr::memchr(b'<', &bytes[search..]) else {
-                self.emit_text(sink, text_start, bytes.len(), TextState::Data);
+            let Some(off) = memchr::memchr2(b'<', b'&', &bytes[search..]) else {
+                self.emit_text(sink, text_start, bytes.len(), TextState::Data, refs);
                 return;
             };
             let lt = search + off;
+            if bytes[lt] == b'&' {
+                refs = true;
+                search = lt + 1;
+                continue;
+            }
             let next = bytes.get(lt + 1).copied();
             let markup = match next {
                 Some(c) if c.is_ascii_alphabetic() => true,
@@ -171,7 +179,7 @@ impl<'a> Tokenizer<'a> {
                 search = lt + 1;
                 continue;
             }
-            if !self.emit_text(sink, text_start, lt, TextState::Data) {
+            if !self.emit_text(sink, text_start, lt, TextState::Data, refs) {
                 return;
             }
             let flow = match next {
@@ -194,16 +202,19 @@ impl<'a> Tokenizer<'a> {
             }
             text_start = self.pos;
             search = self.pos;
+            refs = false;
         }
     }
 
-    /// Emits `input[from..to]` as text; false when the sink asked to stop.
+    /// Emits `input[from..to]` as text; false when the sink asked to stop. `refs` false says
+    /// the text holds no `&`, so no reference needs decoding.
     fn emit_text(
         &mut self,
         sink: &mut impl TokenSink,
         from: usize,
         to: usize,
         state: TextState,
+        refs: bool,
     ) -> bool {
         if from >= to {
             return true;
@@ -215,7 +226,7 @@ impl<'a> Tokenizer<'a> {
             raw
         };
         let text = match state {
-            TextState::Data | TextState::RcData => decode_refs(raw, false),
+            TextState::Data | TextState::RcData if refs => decode_refs(raw, false),
             _ => raw,
         };
         if text.is_empty() {
@@ -233,7 +244,7 @@ impl<'a> Tokenizer<'a> {
         }
         if state == TextState::PlainText {
             self.pos = bytes.len();
-            return self.emit_text(sink, start, bytes.len(), state);
+            return self.emit_text(sink, start, bytes.len(), state, true);
         }
         let end = match state {
             TextState::ScriptData => self.script_end(start),
@@ -241,14 +252,14 @@ impl<'a> Tokenizer<'a> {
         };
         match end {
             Some(lt) => {
-                if !self.emit_text(sink, start, lt, state) {
+                if !self.emit_text(sink, start, lt, state, true) {
                     return false;
                 }
                 !matches!(self.end_tag(sink, lt), Flow::Stop)
             }
             None => {
                 self.pos = bytes.len();
-                self.emit_text(sink, start, bytes.len(), state)
+                self.emit_text(sink, start, bytes.len(), state, true)
             }
         }
     }
@@ -289,7 +300,13 @@ impl<'a> Tokenizer<'a> {
         let mut s = S::Plain;
         let mut i = from;
         while i < b.len() {
-            let off = memchr::memchr2(b'<', b'-', &b[i..])?;
+            // Dashes matter only inside an escaped section (its `-->`); most scripts have none,
+            // and stopping at every `-` of their code was 84,000 searches a scrapinghub pass.
+            let off = if s == S::Plain {
+                memchr::memchr(b'<', &b[i..])?
+            } else {
+                memchr::memchr2(b'<', b'-', &b[i..])?
+            };
             i += off;
             if b[i] == b'-' {
                 if s != S::Plain && b[i..].starts_with(b"-->") {
@@ -470,7 +487,7 @@ impl<'a> Tokenizer<'a> {
                 // `</` ending the input is text, as the spec's end-tag-open state at EOF has
                 // it (found by the `parsers` fuzz target: html5ever kept it, this path did not).
                 self.pos = b.len();
-                return if self.emit_text(sink, lt, b.len(), TextState::Data) {
+                return if self.emit_text(sink, lt, b.len(), TextState::Data, true) {
                     Flow::Continue
                 } else {
                     Flow::Stop
@@ -491,15 +508,19 @@ impl<'a> Tokenizer<'a> {
         sink.token(Token::End { name: &name })
     }
 
-    /// An attribute value, normalised and decoded.
-    fn value(&self, raw: &'a str) -> Cow<'a, str> {
+    /// An attribute value, normalised and, when it holds a `&` (`refs`), decoded.
+    fn value(&self, raw: &'a str, refs: bool) -> Cow<'a, str> {
         let raw = Cow::Borrowed(raw);
         let raw = if self.needs_normalizing {
             normalize(raw, false)
         } else {
             raw
         };
-        decode_refs(raw, true)
+        if refs {
+            decode_refs(raw, true)
+        } else {
+            raw
+        }
     }
 
     /// Reads attributes from `i` to the tag's `>`: the position after it and whether the tag
@@ -542,17 +563,27 @@ impl<'a> Tokenizer<'a> {
                 match *b.get(i)? {
                     q @ (b'"' | b'\'') => {
                         let start = i + 1;
-                        let end = start + memchr::memchr(q, &b[start..])?;
-                        value = self.value(&input[start..end]);
+                        // One search finds the closing quote or a `&` before it, so that values
+                        // without references (most) are read once.
+                        let stop = start + memchr::memchr2(q, b'&', &b[start..])?;
+                        let refs = b[stop] == b'&';
+                        let end = if refs {
+                            stop + memchr::memchr(q, &b[stop..])?
+                        } else {
+                            stop
+                        };
+                        value = self.value(&input[start..end], refs);
                         i = end + 1;
                     }
                     b'>' => {}
                     _ => {
                         let start = i;
+                        let mut refs = false;
                         while i < b.len() && !is_space(b[i]) && b[i] != b'>' {
+                            refs |= b[i] == b'&';
                             i += 1;
                         }
-                        value = self.value(&input[start..i]);
+                        value = self.value(&input[start..i], refs);
                     }
                 }
             }

@@ -65,7 +65,7 @@ impl Builder {
             | Tag::Summary
             | Tag::Ul => {
                 t.close_p();
-                t.insert(st.name, st.attrs, Ns::Html);
+                t.insert(st.tag, st.name, st.attrs, Ns::Html);
             }
             Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => {
                 t.close_p();
@@ -74,11 +74,11 @@ impl Builder {
                 {
                     t.pop();
                 }
-                t.insert(st.name, st.attrs, Ns::Html);
+                t.insert(st.tag, st.name, st.attrs, Ns::Html);
             }
             Tag::Pre => {
                 t.close_p();
-                t.insert(st.name, st.attrs, Ns::Html);
+                t.insert(st.tag, st.name, st.attrs, Ns::Html);
                 self.skip_lf = true;
             }
             Tag::Form => {
@@ -87,7 +87,7 @@ impl Builder {
                     return Step::Done;
                 }
                 t.close_p();
-                let (id, _) = t.insert(st.name, st.attrs, Ns::Html);
+                let (id, _) = t.insert(st.tag, st.name, st.attrs, Ns::Html);
                 if !in_template {
                     self.form = Some(id);
                 }
@@ -112,7 +112,7 @@ impl Builder {
                     }
                 }
                 t.close_p();
-                t.insert(st.name, st.attrs, Ns::Html);
+                t.insert(st.tag, st.name, st.attrs, Ns::Html);
             }
             Tag::Button => {
                 if t.in_scope(Scope::Default, Tag::Button, "button") {
@@ -120,7 +120,7 @@ impl Builder {
                     t.pop_until_tag(Tag::Button, "button");
                 }
                 t.reconstruct_formatting();
-                t.insert(st.name, st.attrs, Ns::Html);
+                t.insert(st.tag, st.name, st.attrs, Ns::Html);
             }
             Tag::A => {
                 let open_a = t
@@ -141,7 +141,7 @@ impl Builder {
                     }
                 }
                 t.reconstruct_formatting();
-                let (id, opened) = t.insert(st.name, st.attrs, Ns::Html);
+                let (id, opened) = t.insert(st.tag, st.name, st.attrs, Ns::Html);
                 if opened {
                     t.push_formatting(id);
                 }
@@ -164,56 +164,56 @@ impl Builder {
                     t.adoption_agency(Tag::Other, "nobr");
                     t.reconstruct_formatting();
                 }
-                let (id, opened) = t.insert(st.name, st.attrs, Ns::Html);
+                let (id, opened) = t.insert(st.tag, st.name, st.attrs, Ns::Html);
                 if opened {
                     t.push_formatting(id);
                 }
             }
             Tag::Object => {
                 t.reconstruct_formatting();
-                t.insert(st.name, st.attrs, Ns::Html);
+                t.insert(st.tag, st.name, st.attrs, Ns::Html);
                 t.afe.push(None);
             }
             Tag::Other if matches!(st.name, "applet" | "marquee") => {
                 t.reconstruct_formatting();
-                t.insert(st.name, st.attrs, Ns::Html);
+                t.insert(st.tag, st.name, st.attrs, Ns::Html);
                 t.afe.push(None);
             }
             Tag::Table => {
                 if !self.quirks {
                     t.close_p();
                 }
-                t.insert(st.name, st.attrs, Ns::Html);
+                t.insert(st.tag, st.name, st.attrs, Ns::Html);
                 self.mode = Mode::InTable;
             }
             Tag::Br | Tag::Embed | Tag::Img | Tag::Wbr => {
                 t.reconstruct_formatting();
-                t.insert_void(st.name, st.attrs, Ns::Html);
+                t.insert_void(st.tag, st.name, st.attrs, Ns::Html);
             }
             Tag::Input => {
                 if t.in_scope(Scope::Default, Tag::Select, "select") {
                     t.pop_until_tag(Tag::Select, "select");
                 }
                 t.reconstruct_formatting();
-                t.insert_void(st.name, st.attrs, Ns::Html);
+                t.insert_void(st.tag, st.name, st.attrs, Ns::Html);
             }
             Tag::Other if matches!(st.name, "keygen" | "area") => {
                 t.reconstruct_formatting();
-                t.insert_void(st.name, st.attrs, Ns::Html);
+                t.insert_void(st.tag, st.name, st.attrs, Ns::Html);
             }
             Tag::Other if st.is("image") => {
                 t.reconstruct_formatting();
-                t.insert_void("img", st.attrs, Ns::Html);
+                t.insert_void(Tag::Img, "img", st.attrs, Ns::Html);
             }
             Tag::Param | Tag::Source | Tag::Track => {
-                t.insert_void(st.name, st.attrs, Ns::Html);
+                t.insert_void(st.tag, st.name, st.attrs, Ns::Html);
             }
             Tag::Hr => {
                 t.close_p();
                 if t.in_scope(Scope::Default, Tag::Select, "select") {
                     t.generate_implied_end(None);
                 }
-                t.insert_void(st.name, st.attrs, Ns::Html);
+                t.insert_void(st.tag, st.name, st.attrs, Ns::Html);
             }
             Tag::Textarea => {
                 self.skip_lf = true;
@@ -230,12 +230,12 @@ impl Builder {
             }
             Tag::Other if st.is("listing") => {
                 t.close_p();
-                t.insert(st.name, st.attrs, Ns::Html);
+                t.insert(st.tag, st.name, st.attrs, Ns::Html);
                 self.skip_lf = true;
             }
             Tag::Other if st.is("plaintext") => {
                 t.close_p();
-                t.insert(st.name, st.attrs, Ns::Html);
+                t.insert(st.tag, st.name, st.attrs, Ns::Html);
                 return Step::Text(TextState::PlainText);
             }
             // Select content is parsed as body content (the customizable-select parsing that
@@ -245,7 +245,7 @@ impl Builder {
             }
             Tag::Select => {
                 t.reconstruct_formatting();
-                t.insert(st.name, st.attrs, Ns::Html);
+                t.insert(st.tag, st.name, st.attrs, Ns::Html);
             }
             Tag::Option => {
                 if t.in_scope(Scope::Default, Tag::Select, "select") {
@@ -254,7 +254,7 @@ impl Builder {
                     t.pop();
                 }
                 t.reconstruct_formatting();
-                t.insert(st.name, st.attrs, Ns::Html);
+                t.insert(st.tag, st.name, st.attrs, Ns::Html);
             }
             Tag::Optgroup => {
                 if t.in_scope(Scope::Default, Tag::Select, "select") {
@@ -263,13 +263,13 @@ impl Builder {
                     t.pop();
                 }
                 t.reconstruct_formatting();
-                t.insert(st.name, st.attrs, Ns::Html);
+                t.insert(st.tag, st.name, st.attrs, Ns::Html);
             }
             Tag::Rp | Tag::Rt => {
                 if t.in_scope(Scope::Default, Tag::Ruby, "ruby") {
                     t.generate_implied_end(Some((Tag::Other, "rtc")));
                 }
-                t.insert(st.name, st.attrs, Ns::Html);
+                t.insert(st.tag, st.name, st.attrs, Ns::Html);
             }
             Tag::Math | Tag::Svg => {
                 t.reconstruct_formatting();
@@ -278,7 +278,7 @@ impl Builder {
                 } else {
                     Ns::MathMl
                 };
-                let (_, opened) = t.insert(st.name, st.attrs, ns);
+                let (_, opened) = t.insert(st.tag, st.name, st.attrs, ns);
                 if st.self_closing && opened {
                     t.pop();
                 }
@@ -297,7 +297,7 @@ impl Builder {
             Tag::Frameset => {}
             _ => {
                 t.reconstruct_formatting();
-                t.insert(st.name, st.attrs, Ns::Html);
+                t.insert(st.tag, st.name, st.attrs, Ns::Html);
             }
         }
         Step::Done
@@ -306,7 +306,7 @@ impl Builder {
     pub(super) fn formatting(&mut self, st: &Start<'_, '_>) {
         let t = &mut self.tree;
         t.reconstruct_formatting();
-        let (id, opened) = t.insert(st.name, st.attrs, Ns::Html);
+        let (id, opened) = t.insert(st.tag, st.name, st.attrs, Ns::Html);
         if opened {
             t.push_formatting(id);
         }
@@ -373,7 +373,7 @@ impl Builder {
             Tag::P => {
                 if !t.in_scope(Scope::Button, Tag::P, "p") {
                     // A stray `</p>` makes an empty paragraph, as in a browser.
-                    t.insert("p", &[], Ns::Html);
+                    t.insert(Tag::P, "p", &[], Ns::Html);
                 }
                 t.close_p();
             }
@@ -425,7 +425,7 @@ impl Builder {
             }
             Tag::Br => {
                 t.reconstruct_formatting();
-                t.insert_void("br", &[], Ns::Html);
+                t.insert_void(Tag::Br, "br", &[], Ns::Html);
             }
             _ => self.any_other_end(name, tag),
         }

@@ -283,7 +283,7 @@ impl Builder {
                     };
                 }
                 Mode::AfterHead => {
-                    self.tree.insert("body", &[], Ns::Html);
+                    self.tree.insert(Tag::Body, "body", &[], Ns::Html);
                     self.mode = Mode::InBody;
                 }
                 _ => return,
@@ -407,7 +407,7 @@ impl Builder {
             }
             Tok::Start(st) => {
                 let ns = self.tree.current().map_or(Ns::Html, |o| o.ns);
-                let (_, opened) = self.tree.insert(st.name, st.attrs, ns);
+                let (_, opened) = self.tree.insert(st.tag, st.name, st.attrs, ns);
                 if st.self_closing && opened {
                     self.tree.pop();
                 }
@@ -547,18 +547,14 @@ impl Builder {
     }
 
     fn create_html(&mut self, attrs: &[Attr<'_>]) {
-        let (id, tag) = self.tree.create("html", attrs, Ns::Html);
+        let (id, tag) = self.tree.create(Tag::Html, "html", attrs, Ns::Html);
         self.tree.link(Place::Append(Document::ROOT), id);
-        self.tree.stack.push(super::tree::Open {
-            id,
-            tag,
-            ns: Ns::Html,
-        });
+        self.tree.stack.push(self.tree.open(id, tag, Ns::Html));
         self.mode = Mode::BeforeHead;
     }
 
     fn insert_head(&mut self, attrs: &[Attr<'_>]) {
-        let (id, _) = self.tree.insert("head", attrs, Ns::Html);
+        let (id, _) = self.tree.insert(Tag::Head, "head", attrs, Ns::Html);
         self.head = Some(id);
         self.mode = Mode::InHead;
     }
@@ -611,7 +607,7 @@ impl Builder {
 
     /// Opens an element whose content the tokenizer reads in a text state.
     fn text_element(&mut self, st: &Start<'_, '_>, state: TextState) -> Step {
-        let (id, opened) = self.tree.insert(st.name, st.attrs, Ns::Html);
+        let (id, opened) = self.tree.insert(st.tag, st.name, st.attrs, Ns::Html);
         self.text_owner = Some((id, opened));
         self.original = self.mode;
         Step::Text(state)
@@ -626,11 +622,11 @@ impl Builder {
             Tok::Start(st) => match st.tag {
                 Tag::Html => self.in_body(tok),
                 Tag::Base | Tag::Link | Tag::Meta => {
-                    self.tree.insert_void(st.name, st.attrs, Ns::Html);
+                    self.tree.insert_void(st.tag, st.name, st.attrs, Ns::Html);
                     Step::Done
                 }
                 Tag::Other if matches!(st.name, "basefont" | "bgsound") => {
-                    self.tree.insert_void(st.name, st.attrs, Ns::Html);
+                    self.tree.insert_void(st.tag, st.name, st.attrs, Ns::Html);
                     Step::Done
                 }
                 Tag::Title => self.text_element(st, TextState::RcData),
@@ -638,13 +634,13 @@ impl Builder {
                 Tag::Other if st.is("noframes") => self.text_element(st, TextState::RawText),
                 Tag::Noscript => {
                     // Scripting is off (a crawler runs none), so noscript's content is markup.
-                    self.tree.insert(st.name, st.attrs, Ns::Html);
+                    self.tree.insert(st.tag, st.name, st.attrs, Ns::Html);
                     self.mode = Mode::InHeadNoscript;
                     Step::Done
                 }
                 Tag::Script => self.text_element(st, TextState::ScriptData),
                 Tag::Template => {
-                    self.tree.insert(st.name, st.attrs, Ns::Html);
+                    self.tree.insert(st.tag, st.name, st.attrs, Ns::Html);
                     self.tree.afe.push(None);
                     self.mode = Mode::InBody;
                     Step::Done
@@ -725,7 +721,7 @@ impl Builder {
             Tok::Start(st) => match st.tag {
                 Tag::Html => self.in_body(tok),
                 Tag::Body => {
-                    self.tree.insert(st.name, st.attrs, Ns::Html);
+                    self.tree.insert(st.tag, st.name, st.attrs, Ns::Html);
                     self.mode = Mode::InBody;
                     Step::Done
                 }
@@ -755,11 +751,9 @@ impl Builder {
         let Some(head) = self.head else {
             return self.in_head(tok);
         };
-        self.tree.stack.push(super::tree::Open {
-            id: head,
-            tag: Tag::Head,
-            ns: Ns::Html,
-        });
+        self.tree
+            .stack
+            .push(self.tree.open(head, Tag::Head, Ns::Html));
         let step = self.in_head(tok);
         if let Some(i) = self.tree.stack.iter().rposition(|o| o.id == head) {
             self.tree.stack.remove(i);
@@ -772,7 +766,7 @@ impl Builder {
     }
 
     fn start_body(&mut self) -> Step {
-        self.tree.insert("body", &[], Ns::Html);
+        self.tree.insert(Tag::Body, "body", &[], Ns::Html);
         self.mode = Mode::InBody;
         Step::Again
     }
@@ -782,10 +776,7 @@ impl Builder {
         if let NodeData::Element(e) = &mut self.tree.doc.node_mut(id).data {
             for a in attrs {
                 if e.attr(&a.name).is_none() {
-                    e.attrs.push(crate::dom::Attribute {
-                        name: (*a.name).into(),
-                        value: (*a.value).into(),
-                    });
+                    e.attrs.push(crate::dom::Attribute::new(&a.name, &a.value));
                 }
             }
         }

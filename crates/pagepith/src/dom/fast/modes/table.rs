@@ -27,31 +27,31 @@ impl Builder {
                 Tag::Caption => {
                     self.clear_to(&[Tag::Table]);
                     self.tree.afe.push(None);
-                    self.tree.insert(st.name, st.attrs, Ns::Html);
+                    self.tree.insert(st.tag, st.name, st.attrs, Ns::Html);
                     self.mode = Mode::InCaption;
                     Step::Done
                 }
                 Tag::Colgroup => {
                     self.clear_to(&[Tag::Table]);
-                    self.tree.insert(st.name, st.attrs, Ns::Html);
+                    self.tree.insert(st.tag, st.name, st.attrs, Ns::Html);
                     self.mode = Mode::InColumnGroup;
                     Step::Done
                 }
                 Tag::Col => {
                     self.clear_to(&[Tag::Table]);
-                    self.tree.insert("colgroup", &[], Ns::Html);
+                    self.tree.insert(Tag::Colgroup, "colgroup", &[], Ns::Html);
                     self.mode = Mode::InColumnGroup;
                     Step::Again
                 }
                 Tag::Tbody | Tag::Tfoot | Tag::Thead => {
                     self.clear_to(&[Tag::Table]);
-                    self.tree.insert(st.name, st.attrs, Ns::Html);
+                    self.tree.insert(st.tag, st.name, st.attrs, Ns::Html);
                     self.mode = Mode::InTableBody;
                     Step::Done
                 }
                 Tag::Td | Tag::Th | Tag::Tr => {
                     self.clear_to(&[Tag::Table]);
-                    self.tree.insert("tbody", &[], Ns::Html);
+                    self.tree.insert(Tag::Tbody, "tbody", &[], Ns::Html);
                     self.mode = Mode::InTableBody;
                     Step::Again
                 }
@@ -69,13 +69,13 @@ impl Builder {
                         .attr("type")
                         .is_some_and(|v| v.eq_ignore_ascii_case("hidden")) =>
                 {
-                    self.tree.insert_void(st.name, st.attrs, Ns::Html);
+                    self.tree.insert_void(st.tag, st.name, st.attrs, Ns::Html);
                     Step::Done
                 }
                 Tag::Form => {
                     let in_template = self.tree.stack.iter().any(|o| o.tag == Tag::Template);
                     if self.form.is_none() && !in_template {
-                        let (id, opened) = self.tree.insert(st.name, st.attrs, Ns::Html);
+                        let (id, opened) = self.tree.insert(st.tag, st.name, st.attrs, Ns::Html);
                         self.form = Some(id);
                         if opened {
                             self.tree.pop();
@@ -181,7 +181,7 @@ impl Builder {
             }
             Tok::Start(st) if st.tag == Tag::Html => self.in_body(tok),
             Tok::Start(st) if st.tag == Tag::Col => {
-                self.tree.insert_void(st.name, st.attrs, Ns::Html);
+                self.tree.insert_void(st.tag, st.name, st.attrs, Ns::Html);
                 Step::Done
             }
             Tok::Start(st) if st.tag == Tag::Template => self.in_head(tok),
@@ -210,13 +210,13 @@ impl Builder {
         match tok {
             Tok::Start(st) if st.tag == Tag::Tr => {
                 self.clear_to(&SECTIONS);
-                self.tree.insert(st.name, st.attrs, Ns::Html);
+                self.tree.insert(st.tag, st.name, st.attrs, Ns::Html);
                 self.mode = Mode::InRow;
                 Step::Done
             }
             Tok::Start(st) if matches!(st.tag, Tag::Th | Tag::Td) => {
                 self.clear_to(&SECTIONS);
-                self.tree.insert("tr", &[], Ns::Html);
+                self.tree.insert(Tag::Tr, "tr", &[], Ns::Html);
                 self.mode = Mode::InRow;
                 Step::Again
             }
@@ -263,7 +263,7 @@ impl Builder {
         match tok {
             Tok::Start(st) if matches!(st.tag, Tag::Th | Tag::Td) => {
                 self.clear_to(&[Tag::Tr]);
-                self.tree.insert(st.name, st.attrs, Ns::Html);
+                self.tree.insert(st.tag, st.name, st.attrs, Ns::Html);
                 self.mode = Mode::InCell;
                 self.tree.afe.push(None);
                 Step::Done
