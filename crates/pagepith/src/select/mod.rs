@@ -29,6 +29,8 @@ pub enum Decision {
     LinkHeavy,
     /// A table cell, with tables turned off.
     TableOmitted,
+    /// A label or value of a template repeated per post (a forum's user pane).
+    RepeatedLabel,
 }
 
 /// The selection: one decision per block, in block order.
@@ -62,9 +64,11 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
         .collect();
     filter::apply(doc, seg, meta, tuning, &mut decisions);
     filter::keep_inner_link_lists(seg, &mut decisions);
+    filter::drop_repeated_labels(doc, seg, &mut decisions);
 
     let kept = kept_chars_of(seg, &decisions);
-    let (region, marked) = filter::main_region(doc, seg, meta, tuning);
+    let (mut region, marked) = filter::main_region(doc, seg, meta, tuning);
+    filter::drop_repeated_labels(doc, seg, &mut region);
     // Unlinked text only: a short article beside long lists of linked headlines is still the
     // article, while a listing's container holds little of even the unlinked text.
     let region_chars: usize = seg
