@@ -31,6 +31,8 @@ pub enum Decision {
     TableOmitted,
     /// A label or value of a template repeated per post (a forum's user pane).
     RepeatedLabel,
+    /// A heading that ends the body: the section it titled was dropped.
+    EmptySection,
 }
 
 /// The selection: one decision per block, in block order.
@@ -104,11 +106,13 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
     let fragment = (kept as f64) < share * region_chars as f64
         || (kept as f64) < tuning.min_container_share_total * region_total as f64;
     if fragment {
+        filter::drop_trailing_heading(seg, &mut region);
         return Selection {
             decisions: region,
             container: None,
         };
     }
+    filter::drop_trailing_heading(seg, &mut decisions);
     Selection {
         decisions,
         container: chosen.root(),
