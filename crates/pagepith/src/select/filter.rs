@@ -187,3 +187,20 @@ pub fn drop_trailing_heading(seg: &Segmentation, decisions: &mut [Decision]) {
         }
     }
 }
+
+/// In the fallback over the whole pruned body (the page marks no main region), drops what
+/// comes before the headline: the masthead, menus, breadcrumbs and promotions the prune
+/// stage did not recognise; the article starts at its headline. A marked region is already
+/// cut to the content, and text above its headline there (a kicker, a listing's intro) tends
+/// to be content. Measured in a block-level replay of both dev sets: scrapinghub F1 +0.0017,
+/// wcxb-dev +0.0001, `without` leaked 241 -> 234; applied to marked regions too, wcxb-dev
+/// -0.0013 (forum, listing and product down).
+pub fn drop_above_headline(decisions: &mut [Decision]) {
+    if let Some(headline) = decisions.iter().position(|&d| d == Decision::Headline) {
+        for d in &mut decisions[..headline] {
+            if *d == Decision::Kept {
+                *d = Decision::AboveHeadline;
+            }
+        }
+    }
+}

@@ -33,6 +33,8 @@ pub enum Decision {
     RepeatedLabel,
     /// A heading that ends the body: the section it titled was dropped.
     EmptySection,
+    /// Above the headline of a page with no marked main region: the masthead.
+    AboveHeadline,
 }
 
 /// The selection: one decision per block, in block order.
@@ -106,6 +108,9 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
     let fragment = (kept as f64) < share * region_chars as f64
         || (kept as f64) < tuning.min_container_share_total * region_total as f64;
     if fragment {
+        if !marked {
+            filter::drop_above_headline(&mut region);
+        }
         filter::drop_trailing_heading(seg, &mut region);
         return Selection {
             decisions: region,
