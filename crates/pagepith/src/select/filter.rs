@@ -38,8 +38,19 @@ fn judge(doc: &Document, b: &TextBlock, meta: &Metadata, tuning: &Tuning) -> Dec
     if b.link_density() > tuning.max_link_density {
         return Decision::LinkHeavy;
     }
+    if b.chars < MAX_COPYRIGHT_CHARS && b.text.contains('©') {
+        return Decision::Copyright;
+    }
     Decision::Kept
 }
+
+/// A block shorter than this (letters and digits) holding `©` is a copyright notice — a
+/// footer line the prune stage missed, a widget's credit — not the article's prose, in any
+/// language. Captions, where photo credits carry the sign, are decided before. Measured in a
+/// block-level replay of both dev sets at 80 / 150 / 300: scrapinghub F1 +0.0003 / +0.0004 /
+/// +0.0004, wcxb-dev +0.0000 / +0.0000 / +0.0001, `without` leaked 4 fewer each; 150 keeps
+/// clear of a paragraph that quotes a copyright line.
+const MAX_COPYRIGHT_CHARS: usize = 150;
 
 fn is_headline(_doc: &Document, b: &TextBlock, meta: &Metadata) -> bool {
     if meta.headline == Some(b.node) {

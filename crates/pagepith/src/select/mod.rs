@@ -35,6 +35,8 @@ pub enum Decision {
     EmptySection,
     /// Above the headline of a page with no marked main region: the masthead.
     AboveHeadline,
+    /// A short line holding the copyright sign: a footer's or a widget's notice.
+    Copyright,
 }
 
 /// The selection: one decision per block, in block order.
