@@ -29,6 +29,14 @@ pub enum Decision {
     LinkHeavy,
     /// A table cell, with tables turned off.
     TableOmitted,
+    /// A label or value of a template repeated per post (a forum's user pane).
+    RepeatedLabel,
+    /// A heading that ends the body: the section it titled was dropped.
+    EmptySection,
+    /// Above the headline of a page with no marked main region: the masthead.
+    AboveHeadline,
+    /// A short line holding the copyright sign: a footer's or a widget's notice.
+    Copyright,
 }
 
 /// The selection: one decision per block, in block order.
@@ -62,9 +70,11 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
         .collect();
     filter::apply(doc, seg, meta, tuning, &mut decisions);
     filter::keep_inner_link_lists(seg, &mut decisions);
+    filter::drop_repeated_labels(doc, seg, &mut decisions);
 
     let kept = kept_chars_of(seg, &decisions);
-    let (region, marked) = filter::main_region(doc, seg, meta, tuning);
+    let (mut region, marked) = filter::main_region(doc, seg, meta, tuning);
+    filter::drop_repeated_labels(doc, seg, &mut region);
     // Unlinked text only: a short article beside long lists of linked headlines is still the
     // article, while a listing's container holds little of even the unlinked text.
     let region_chars: usize = seg
@@ -100,11 +110,16 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
     let fragment = (kept as f64) < share * region_chars as f64
         || (kept as f64) < tuning.min_container_share_total * region_total as f64;
     if fragment {
+        if !marked {
+            filter::drop_above_headline(&mut region);
+        }
+        filter::drop_trailing_heading(seg, &mut region);
         return Selection {
             decisions: region,
             container: None,
         };
     }
+    filter::drop_trailing_heading(seg, &mut decisions);
     Selection {
         decisions,
         container: chosen.root(),
