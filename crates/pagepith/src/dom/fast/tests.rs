@@ -54,6 +54,10 @@ fn head_content_after_head_and_noscript_in_head() {
     assert_same_tree("<head></head><meta name=a><body>x");
     assert_same_tree("<head><noscript><img src=a></noscript><title>t</title></head><p>b");
     assert_same_tree("<head><noscript><link rel=s></noscript></head><p>b");
+    // After `</head>` a noscript is not head content: it opens the body.
+    assert_same_tree("<!></head><noscript>a<nav>p");
+    assert_same_tree("<head></head><noscript><link rel=s></noscript><p>b");
+    assert_same_tree("<head></head> <noscript>a</noscript>b");
 }
 
 #[test]

@@ -729,10 +729,11 @@ impl Builder {
                     self.mode = Mode::InBody;
                     Step::Done
                 }
+                // Not noscript: after the head it opens the body, where (scripting off) it is
+                // an ordinary element, as in the spec and html5ever.
                 Tag::Base
                 | Tag::Link
                 | Tag::Meta
-                | Tag::Noscript
                 | Tag::Script
                 | Tag::Style
                 | Tag::Template
@@ -765,7 +766,7 @@ impl Builder {
             self.tree.stack.remove(i);
         }
         if self.mode == Mode::InHead {
-            // Only a noscript or template changes the mode here; the head is not reopened.
+            // Only a template changes the mode here; the head is not reopened.
             self.mode = Mode::AfterHead;
         }
         step
