@@ -81,3 +81,27 @@ fn a_noscript_after_the_head_opens_the_body_in_both_parsers() {
         );
     }
 }
+
+/// `parsers` target, 2026-11-27 (sixth finding, reduced from
+/// `crash-7a06797750fc462eb43a71f9f5902061786266dd`): a template whose first start tag is a
+/// table part. The spec's "in template" mode parses the content in that part's table mode, so
+/// `<tbody>` is an element and text after it is foster-parented into the template; the fast
+/// parser read every template's content as body content, ignored the `<tbody>` and joined the
+/// text around it ("o1 l>" against html5ever's "o1", "l>").
+#[test]
+fn a_table_part_opening_a_template_is_parsed_as_in_a_table_by_both_parsers() {
+    for html in [
+        // The fuzzer's input, minimised: what is around the template keeps it in the text.
+        "Juj<div class=\"comment-et\">I$l zp></div> <div class=reply\">a></div>\n\
+         <li id=\"comment\">\n o1<template> <tbody>l>\n",
+        "o1<template> <tbody>l>",
+        "<p>Before</p><template> <tr><td>one</td></tr>two</template><p>After</p>",
+    ] {
+        let fast = text_with(html.as_bytes(), Parser::Fast);
+        assert_eq!(
+            fast,
+            text_with(html.as_bytes(), Parser::Html5ever),
+            "{html:?}"
+        );
+    }
+}

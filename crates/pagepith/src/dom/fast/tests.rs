@@ -150,6 +150,21 @@ fn templates_keep_their_content_under_them() {
 }
 
 #[test]
+fn a_templates_first_start_tag_chooses_how_its_content_is_parsed() {
+    assert_same_tree("o1<template> <tbody>l>");
+    assert_same_tree("<template><tr><td>a</td></tr></template><p>b");
+    assert_same_tree("<template><td>a</td><td>b</td></template>after");
+    assert_same_tree("<template><col><col>x</template>y");
+    assert_same_tree("<template><caption>c</caption>t</template>");
+    assert_same_tree("<table><template><tr><td>x</template></table>");
+    assert_same_tree("<template><div>d</div><td>x</td></template>");
+    assert_same_tree("<template></p>x</template>");
+    assert_same_tree("<template><template><tr><td>i</template><td>o</template>");
+    assert_same_tree("<template><script>1</script><tr><td>a</template>b");
+    assert_same_tree("<template><thead><tr><th>h</thead>t<tbody></template>z");
+}
+
+#[test]
 fn depth_cap_keeps_text_and_bounds_nesting() {
     let depth = 5_000;
     let html = "<div>".repeat(depth) + "deep" + &"</div>".repeat(depth) + "after";
