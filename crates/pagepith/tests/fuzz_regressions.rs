@@ -56,3 +56,52 @@ fn a_stray_doctype_inside_table_text_does_not_join_words() {
         );
     }
 }
+
+/// `parsers` target, 2026-11-27 (fifth finding, reduced from
+/// `crash-afbf6167393fbd9ba9e87d6af8a4f4baf726c565`): a `<noscript>` after `</head>`. The
+/// spec's after-head mode sends only base, basefont, bgsound, link, meta, noframes, script,
+/// style, template and title back into the head; a noscript opens the body and, with scripting
+/// off, is an ordinary element there. The fast parser put it in the head's noscript mode
+/// instead, where the first text closed it and popped one element too many ("a" then "p"
+/// against html5ever's "a").
+#[test]
+fn a_noscript_after_the_head_opens_the_body_in_both_parsers() {
+    for html in [
+        "<!></head><noscript>a<nav>p",
+        "<head></head><noscript>a<nav>p</nav></noscript><p>b",
+        "<html><head><title>T</title></head><noscript><p>Turn on scripts to see the \
+         comments.</p></noscript><article><p>The ferry leaves at nine and the crossing takes \
+         an hour, longer when the wind is from the west.</p></article></html>",
+    ] {
+        let fast = text_with(html.as_bytes(), Parser::Fast);
+        assert_eq!(
+            fast,
+            text_with(html.as_bytes(), Parser::Html5ever),
+            "{html:?}"
+        );
+    }
+}
+
+/// `parsers` target, 2026-11-27 (sixth finding, reduced from
+/// `crash-7a06797750fc462eb43a71f9f5902061786266dd`): a template whose first start tag is a
+/// table part. The spec's "in template" mode parses the content in that part's table mode, so
+/// `<tbody>` is an element and text after it is foster-parented into the template; the fast
+/// parser read every template's content as body content, ignored the `<tbody>` and joined the
+/// text around it ("o1 l>" against html5ever's "o1", "l>").
+#[test]
+fn a_table_part_opening_a_template_is_parsed_as_in_a_table_by_both_parsers() {
+    for html in [
+        // The fuzzer's input, minimised: what is around the template keeps it in the text.
+        "Juj<div class=\"comment-et\">I$l zp></div> <div class=reply\">a></div>\n\
+         <li id=\"comment\">\n o1<template> <tbody>l>\n",
+        "o1<template> <tbody>l>",
+        "<p>Before</p><template> <tr><td>one</td></tr>two</template><p>After</p>",
+    ] {
+        let fast = text_with(html.as_bytes(), Parser::Fast);
+        assert_eq!(
+            fast,
+            text_with(html.as_bytes(), Parser::Html5ever),
+            "{html:?}"
+        );
+    }
+}

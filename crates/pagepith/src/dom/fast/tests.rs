@@ -54,6 +54,10 @@ fn head_content_after_head_and_noscript_in_head() {
     assert_same_tree("<head></head><meta name=a><body>x");
     assert_same_tree("<head><noscript><img src=a></noscript><title>t</title></head><p>b");
     assert_same_tree("<head><noscript><link rel=s></noscript></head><p>b");
+    // After `</head>` a noscript is not head content: it opens the body.
+    assert_same_tree("<!></head><noscript>a<nav>p");
+    assert_same_tree("<head></head><noscript><link rel=s></noscript><p>b");
+    assert_same_tree("<head></head> <noscript>a</noscript>b");
 }
 
 #[test]
@@ -143,6 +147,21 @@ fn tokenizer_edge_cases() {
 fn templates_keep_their_content_under_them() {
     assert_same_tree("<template><p>tpl</p></template><p>after");
     assert_same_tree("<head><template><meta></template></head><p>x");
+}
+
+#[test]
+fn a_templates_first_start_tag_chooses_how_its_content_is_parsed() {
+    assert_same_tree("o1<template> <tbody>l>");
+    assert_same_tree("<template><tr><td>a</td></tr></template><p>b");
+    assert_same_tree("<template><td>a</td><td>b</td></template>after");
+    assert_same_tree("<template><col><col>x</template>y");
+    assert_same_tree("<template><caption>c</caption>t</template>");
+    assert_same_tree("<table><template><tr><td>x</template></table>");
+    assert_same_tree("<template><div>d</div><td>x</td></template>");
+    assert_same_tree("<template></p>x</template>");
+    assert_same_tree("<template><template><tr><td>i</template><td>o</template>");
+    assert_same_tree("<template><script>1</script><tr><td>a</template>b");
+    assert_same_tree("<template><thead><tr><th>h</thead>t<tbody></template>z");
 }
 
 #[test]

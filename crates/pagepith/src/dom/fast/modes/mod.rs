@@ -4,9 +4,10 @@
 //! dd, option, rows and cells), void elements, the text states of script/style/title/textarea,
 //! tables (implied tbody/tr, foster parenting of text and stray elements, cells and captions),
 //! select (parsed as body content, as html5ever 0.40 does), misnested formatting (reconstruction and the adoption agency algorithm), forms,
-//! SVG and MathML islands, stray table tags outside tables. Left out: parse errors, frameset
-//! mode switching, template modes (a template's content is parsed like body content under the
-//! template, which the prune stage drops whole), and the exact quirks list (a prefix list).
+//! SVG and MathML islands, stray table tags outside tables, a template's content parsed in the
+//! mode its first start tag chooses (body content, or table parts; the prune stage drops
+//! templates whole). Left out: parse errors, frameset mode switching, and the exact quirks
+//! list (a prefix list).
 
 mod body;
 mod table;
@@ -85,6 +86,11 @@ pub(super) struct Builder {
     /// came since. html5ever drops a stray doctype before its table-text mode sees it, so text
     /// on both sides of one is one run to it, foster-parented whole, white space included.
     table_text_fostered: bool,
+    /// The spec's template insertion modes, one per open template: `None` until the template
+    /// sees its first start tag (the spec's "in template" mode, run here as body mode), then
+    /// the mode that tag chose: a table mode for a caption, column, row section, row or cell,
+    /// body mode for anything else.
+    template_modes: Vec<(NodeId, Option<Mode>)>,
 }
 
 fn is_ws(b: u8) -> bool {
@@ -243,6 +249,7 @@ impl Builder {
             quirks: false,
             skip_lf: false,
             table_text_fostered: false,
+            template_modes: Vec::new(),
         }
     }
 
@@ -473,6 +480,7 @@ impl Builder {
             Mode::InHead => self.in_head(tok),
             Mode::InHeadNoscript => self.in_head_noscript(tok),
             Mode::AfterHead => self.after_head(tok),
+            Mode::InBody if self.in_template_mode() => self.in_template(tok),
             Mode::InBody => self.in_body(tok),
             Mode::InTable => self.in_table(tok),
             Mode::InCaption => self.in_caption(tok),
@@ -640,7 +648,10 @@ impl Builder {
                 }
                 Tag::Script => self.text_element(st, TextState::ScriptData),
                 Tag::Template => {
-                    self.tree.insert(st.tag, st.name, st.attrs, Ns::Html);
+                    let (id, opened) = self.tree.insert(st.tag, st.name, st.attrs, Ns::Html);
+                    if opened {
+                        self.template_modes.push((id, None));
+                    }
                     self.tree.afe.push(None);
                     self.mode = Mode::InBody;
                     Step::Done
@@ -683,8 +694,68 @@ impl Builder {
         self.tree.generate_implied_end(None);
         self.tree.pop_until_tag(Tag::Template, "template");
         self.tree.clear_afe_to_marker();
+        let stack = &self.tree.stack;
+        self.template_modes
+            .retain(|(id, _)| stack.iter().any(|o| o.id == *id));
         self.reset_mode();
         Step::Done
+    }
+
+    /// Where in `template_modes` the current node is, if it is an open template.
+    fn current_template(&self) -> Option<usize> {
+        if self.template_modes.is_empty() {
+            return None;
+        }
+        let cur = self
+            .tree
+            .current()
+            .filter(|o| o.ns == Ns::Html && o.tag == Tag::Template)?
+            .id;
+        self.template_modes.iter().rposition(|(id, _)| *id == cur)
+    }
+
+    /// The spec's "in template" mode: a template that has seen no start tag yet. Only head
+    /// content (closed at once or read as text) can be inside it, so it is the current node.
+    fn in_template_mode(&self) -> bool {
+        self.current_template()
+            .is_some_and(|i| self.template_modes[i].1.is_none())
+    }
+
+    /// A template's first start tag decides how its content is parsed: a table part is parsed
+    /// in the table mode it belongs to (so a `<tbody>` is an element and text after it is
+    /// foster-parented into the template), anything else as body content.
+    fn in_template(&mut self, tok: &Tok<'_, '_>) -> Step {
+        let st = match tok {
+            Tok::Start(st) => st,
+            // End tags other than the template's own are ignored in this mode.
+            Tok::End(_, tag) if *tag != Tag::Template => return Step::Done,
+            _ => return self.in_body(tok),
+        };
+        let mode = match st.tag {
+            Tag::Base
+            | Tag::Link
+            | Tag::Meta
+            | Tag::Script
+            | Tag::Style
+            | Tag::Template
+            | Tag::Title => return self.in_head(tok),
+            Tag::Other if matches!(st.name, "basefont" | "bgsound" | "noframes") => {
+                return self.in_head(tok)
+            }
+            Tag::Caption | Tag::Colgroup | Tag::Tbody | Tag::Tfoot | Tag::Thead => Mode::InTable,
+            Tag::Col => Mode::InColumnGroup,
+            Tag::Tr => Mode::InTableBody,
+            Tag::Td | Tag::Th => Mode::InRow,
+            _ => Mode::InBody,
+        };
+        if let Some(i) = self.current_template() {
+            self.template_modes[i].1 = Some(mode);
+        }
+        self.mode = mode;
+        if mode == Mode::InBody {
+            return self.in_body(tok);
+        }
+        Step::Again
     }
 
     fn in_head_noscript(&mut self, tok: &Tok<'_, '_>) -> Step {
@@ -725,10 +796,11 @@ impl Builder {
                     self.mode = Mode::InBody;
                     Step::Done
                 }
+                // Not noscript: after the head it opens the body, where (scripting off) it is
+                // an ordinary element, as in the spec and html5ever.
                 Tag::Base
                 | Tag::Link
                 | Tag::Meta
-                | Tag::Noscript
                 | Tag::Script
                 | Tag::Style
                 | Tag::Template
@@ -759,7 +831,7 @@ impl Builder {
             self.tree.stack.remove(i);
         }
         if self.mode == Mode::InHead {
-            // Only a noscript or template changes the mode here; the head is not reopened.
+            // Only a template changes the mode here; the head is not reopened.
             self.mode = Mode::AfterHead;
         }
         step

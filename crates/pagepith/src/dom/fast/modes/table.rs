@@ -394,7 +394,14 @@ impl Builder {
                 Tag::Caption => Some(Mode::InCaption),
                 Tag::Colgroup => Some(Mode::InColumnGroup),
                 Tag::Table => Some(Mode::InTable),
-                Tag::Template => Some(Mode::InBody),
+                Tag::Template => Some(
+                    self.template_modes
+                        .iter()
+                        .rev()
+                        .find(|(id, _)| *id == o.id)
+                        .and_then(|(_, mode)| *mode)
+                        .unwrap_or(Mode::InBody),
+                ),
                 Tag::Head if !last => Some(Mode::InHead),
                 Tag::Body => Some(Mode::InBody),
                 Tag::Html => Some(if self.head.is_none() {
