@@ -267,11 +267,37 @@ pub fn similar(a: &str, b: &str) -> bool {
     if substantial && long.contains(short.as_str()) {
         return true;
     }
+    if opens_with_name(short_raw, if fa.len() <= fb.len() { b } else { a }) {
+        return true;
+    }
     let (wa, wb) = (words(a), words(b));
     let shared = wa.iter().filter(|w| wb.contains(w)).count();
     let most = wa.len().max(wb.len());
     // 60%: tolerates an edited word or two in a ten-word headline, not a different story.
     most >= 2 && shared * 5 >= most * 3
+}
+
+/// Whether `long` is `short` followed by a separator and more words: "Hiking Boots" and "Hiking
+/// Boots: Shop Boots for Hiking & Backpacking". The SEO title extends the page's name, which a
+/// short `<h1>` shows alone (a shop's category, a product, a documentation page); the
+/// separator right after it rules out a word that merely starts a longer name ("Science" and
+/// "Science News").
+fn opens_with_name(short: &str, long: &str) -> bool {
+    let (short, long) = (collapse_whitespace(short), collapse_whitespace(long));
+    let (short, long) = (short.trim(), long.trim());
+    if short.is_empty() || short.len() >= long.len() {
+        return false;
+    }
+    let Some(head) = long.get(..short.len()) else {
+        return false;
+    };
+    if !head.eq_ignore_ascii_case(short) && head.to_lowercase() != short.to_lowercase() {
+        return false;
+    }
+    let rest = &long[short.len()..];
+    [":", " |", " -", " –", " —", " ·", " •", " /"]
+        .iter()
+        .any(|sep| rest.starts_with(sep))
 }
 
 /// Lower-case words of letters and digits, deduplicated.
@@ -720,6 +746,13 @@ mod tests {
             "Rain in Spain stays mainly in the plain"
         ));
         assert!(!similar("News", "World News Today"));
+        // A short page name the SEO title extends after a separator, in any language.
+        assert!(similar(
+            "Hiking Boots",
+            "Hiking Boots: Shop Boots for Hiking & Backpacking"
+        ));
+        assert!(similar("Wanderschuhe", "Wanderschuhe – jetzt günstig kaufen"));
+        assert!(!similar("Science", "Science News: Health, Space"));
         assert!(!similar("Weather", "Rain in Spain"));
     }
 }
