@@ -165,7 +165,13 @@ fn choose_text(
     // the story differently. On other pages (services, shops, listings) an unrelated `<h1>` is
     // a slogan ("Get from brainstorm to breakthrough") and the page's name is its title: on
     // wcxb-dev such `<h1>`s are the gold title on 54 of 94 article pages and 42 of 137 others.
-    let headline_h1 = main_h1.filter(|(_, t)| src.article && is_headline_text(t, src.host));
+    // Three `<h1>`s or more, none of them like any other title, are the sections of the text
+    // ("Day 7", "Day 8", …; a blog engine's post headings), not its headline. Three: two are
+    // still a logo and a headline. On wcxb-dev: +3 −1 (the loss a magazine whose teaser cards are
+    // `<h1>`s too).
+    let sectioning = h1s.iter().filter(|(h, _)| !h.spot.ctx.furniture).count() >= 3;
+    let headline_h1 = main_h1
+        .filter(|(_, t)| src.article && !sectioning && is_headline_text(t, src.host));
     if let Some((h, t)) = headline_h1 {
         choice.source = "h1";
         choice.title = Some(h1_title(t));
@@ -733,6 +739,22 @@ mod tests {
                 .as_deref(),
             Some("Acme | Rain gear for every storm")
         );
+    }
+
+    // Guards the sectioning `<h1>`s: a post whose sections are `<h1>`s takes og:title, while
+    // one unrelated `<h1>` on an article is still its headline.
+    #[test]
+    fn many_unrelated_h1s_are_sections_not_the_headline() {
+        let src = Sources {
+            og: Some("Advent of Code 2025 week 2"),
+            article: true,
+            ..Sources::default()
+        };
+        let html = "<article><h1>Day 7</h1><p>a</p><h1>Day 8</h1><p>b</p><h1>Day 9</h1></article>";
+        let (c, _) = choose_in(html, &src, None);
+        assert_eq!(c.title.as_deref(), Some("Advent of Code 2025 week 2"));
+        let (c, _) = choose_in("<article><h1>Day 7</h1><p>a</p></article>", &src, None);
+        assert_eq!(c.title.as_deref(), Some("Day 7"));
     }
 
     #[test]
