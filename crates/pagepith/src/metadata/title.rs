@@ -134,6 +134,23 @@ fn choose_text(
             !(f == stated || (f == guessed && !h.spot.ctx.in_article))
         })
         .collect();
+    // `<title>` made of og:title and an `<h1>` outside the article ("Engora Data Blog: Small
+    // adventures with small language models") names the site with that `<h1>`: it is the
+    // blog's or book's name, not the headline, though `<title>` contains it. Unless og:title is
+    // the site's name itself ("Robomow"): then the `<h1>` is the rest. wcxb-dev: +1, no loss.
+    let composed = |h: &Heading, t: &str| {
+        let (Some(html), Some(og)) = (src.html, src.og) else {
+            return false;
+        };
+        let (fh, fo, ft) = (fold(t), fold(og), fold(html));
+        !h.spot.ctx.in_article
+            && !fh.is_empty()
+            && !fo.is_empty()
+            && fh != fo
+            && Some(fo.as_str()) != sitename.map(fold).as_deref()
+            && (ft == format!("{fh}{fo}") || ft == format!("{fo}{fh}"))
+    };
+    let h1s: Vec<(&Heading, String)> = h1s.into_iter().filter(|(h, t)| !composed(h, t)).collect();
     let similar_h1 = h1s
         .iter()
         .filter(|(_, t)| refs.iter().any(|r| similar(t, r)))
@@ -755,6 +772,31 @@ mod tests {
         assert_eq!(c.title.as_deref(), Some("Advent of Code 2025 week 2"));
         let (c, _) = choose_in("<article><h1>Day 7</h1><p>a</p></article>", &src, None);
         assert_eq!(c.title.as_deref(), Some("Day 7"));
+    }
+
+    // Guards the blog-name `<h1>`: `<title>` = blog name + og:title, the `<h1>` the blog name.
+    #[test]
+    fn h1_that_with_og_title_makes_up_the_title_is_the_site() {
+        let html = "<header><h1>Engora Data Blog</h1></header><main><p>x</p></main>";
+        let src = Sources {
+            og: Some("Small adventures with small language models"),
+            html: Some("Engora Data Blog: Small adventures with small language models"),
+            ..Sources::default()
+        };
+        let (c, _) = choose_in(html, &src, None);
+        assert_eq!(
+            c.title.as_deref(),
+            Some("Small adventures with small language models")
+        );
+        // og:title is the site's name: the `<h1>` is the headline.
+        let html = "<header><h1>Which mower suits which lawn?</h1></header>";
+        let src = Sources {
+            og: Some("Robomow"),
+            html: Some("Which mower suits which lawn? | Robomow"),
+            ..Sources::default()
+        };
+        let (c, _) = choose_in(html, &src, Some("Robomow"));
+        assert_eq!(c.title.as_deref(), Some("Which mower suits which lawn?"));
     }
 
     #[test]
