@@ -200,3 +200,27 @@ fn template_labels_and_keys_are_not_names() {
     assert_eq!(byline("page.head.extra.author"), Vec::<String>::new());
     assert_eq!(byline("{{author}}"), Vec::<String>::new());
 }
+
+// Guards the post's own `<aside>`: a blog template that sets the date and author in an
+// `<aside>` inside `<article>` is read, while a sidebar `<aside>` outside it stays furniture.
+#[test]
+fn aside_inside_the_article_holds_its_date_and_author() {
+    let got = |html: &str| {
+        let doc = parse(html, &ParseLimits::default()).unwrap();
+        let m = extract_at(&doc, None, NOW);
+        (m.date, m.authors)
+    };
+    let (date, authors) = got(
+        r#"<html><body><article><aside><time datetime="2021-06-06">June 6, 2021</time>
+        <span class="author">Von Lisa Ellis</span></aside><h1>Regen in Spanien</h1>
+        <p>Der erste Absatz des Artikels, lang genug, um der Text zu sein.</p></article></body></html>"#,
+    );
+    assert_eq!(date.as_deref(), Some("2021-06-06"));
+    assert_eq!(authors, vec!["Lisa Ellis".to_owned()]);
+    let (date, _) = got(
+        r#"<html><body><aside><time datetime="2021-06-06">June 6, 2021</time></aside>
+        <article><h1>Rain in Spain</h1><p>The first paragraph of the article body.</p></article>
+        </body></html>"#,
+    );
+    assert_eq!(date, None);
+}
