@@ -224,3 +224,19 @@ fn aside_inside_the_article_holds_its_date_and_author() {
     );
     assert_eq!(date, None);
 }
+
+// Guards the byline's sibling date: a date in the element after the byline is read even when
+// a long hero keeps the byline away from the headline (a French date here).
+#[test]
+fn date_in_the_element_after_a_distant_byline() {
+    let hero: String = (0..200).map(|i| format!("<span>{i}</span>")).collect();
+    let html = format!(
+        "<html><body><article><h1>Pluie en Espagne</h1><div>{hero}</div>\
+         <div><p>Written by <a href=\"/a\">Anne Lee</a></p><p>8 avril 2024</p></div>\
+         <p>Le premier paragraphe de l'article, assez long pour en être le corps.</p>\
+         </article></body></html>"
+    );
+    let doc = parse(&html, &ParseLimits::default()).unwrap();
+    let m = extract_at(&doc, None, NOW);
+    assert_eq!(m.date.as_deref(), Some("2024-04-08"));
+}
