@@ -536,9 +536,11 @@ fn dates(
         .filter(|b| !b.ctx.furniture && (b.ctx.in_article || !scan.has_article))
         .take(1);
     for b in bylines {
-        for d in scan.date_texts.iter().filter(|d| {
-            !d.ctx.furniture && d.pos > b.pos && d.pos - b.pos <= AFTER_BYLINE
-        }) {
+        for d in scan
+            .date_texts
+            .iter()
+            .filter(|d| !d.ctx.furniture && d.pos > b.pos && d.pos - b.pos <= AFTER_BYLINE)
+        {
             if !tight.iter().any(|t| t.node == d.node) {
                 tight.push(d);
             }

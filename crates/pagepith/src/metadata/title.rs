@@ -187,8 +187,8 @@ fn choose_text(
     // still a logo and a headline. On wcxb-dev: +3 −1 (the loss a magazine whose teaser cards are
     // `<h1>`s too).
     let sectioning = h1s.iter().filter(|(h, _)| !h.spot.ctx.furniture).count() >= 3;
-    let headline_h1 = main_h1
-        .filter(|(_, t)| src.article && !sectioning && is_headline_text(t, src.host));
+    let headline_h1 =
+        main_h1.filter(|(_, t)| src.article && !sectioning && is_headline_text(t, src.host));
     if let Some((h, t)) = headline_h1 {
         choice.source = "h1";
         choice.title = Some(h1_title(t));
@@ -752,8 +752,11 @@ mod tests {
             Some("Barbecue au charbon de bois")
         );
         assert_eq!(
-            title("Acme | Rain gear for every storm", "Acme | Rain gear for every storm")
-                .as_deref(),
+            title(
+                "Acme | Rain gear for every storm",
+                "Acme | Rain gear for every storm"
+            )
+            .as_deref(),
             Some("Acme | Rain gear for every storm")
         );
     }
@@ -815,7 +818,10 @@ mod tests {
             "Hiking Boots",
             "Hiking Boots: Shop Boots for Hiking & Backpacking"
         ));
-        assert!(similar("Wanderschuhe", "Wanderschuhe – jetzt günstig kaufen"));
+        assert!(similar(
+            "Wanderschuhe",
+            "Wanderschuhe – jetzt günstig kaufen"
+        ));
         assert!(!similar("Science", "Science News: Health, Space"));
         assert!(!similar("Weather", "Rain in Spain"));
     }
