@@ -93,11 +93,19 @@ fn choose_text(
         })
         .filter(|(_, t)| !t.is_empty())
         .collect();
+    // The first `<h2>` inside the article, outside furniture.
+    let h2s: Vec<String> = headings
+        .iter()
+        .filter(|h| h.level == 2 && h.spot.ctx.in_article && !h.spot.ctx.furniture)
+        .take(1)
+        .filter_map(|h| bounded_text(doc, h.spot.node, MAX_HEADLINE_BYTES))
+        .map(|t| strip_permalink(&t).to_owned())
+        .collect();
     let host_name = src.host.and_then(host_label);
     let (html, site) = match src.html {
         Some(t) => {
-            let (title, site) =
-                split_by_heading(t, &h1s, sitename).unwrap_or_else(|| strip_site(t, sitename));
+            let (title, site) = split_by_heading(t, &h1s, &h2s, sitename)
+                .unwrap_or_else(|| strip_site(t, sitename));
             (Some(title), site)
         }
         None => (None, None),
@@ -233,6 +241,7 @@ fn choose_text(
 fn split_by_heading(
     title: &str,
     h1s: &[(&Heading, String)],
+    h2s: &[String],
     sitename: Option<&str>,
 ) -> Option<(String, Option<String>)> {
     let title = collapse_whitespace(title);
@@ -247,6 +256,29 @@ fn split_by_heading(
         return None;
     }
     let is_head = |p: &str| heads.contains(&fold(p));
+    // The part an `<h2>` inside the article shows, when the other part is only an `<h1>`
+    // outside it: the `<h1>` is a book's or site's name in the page header (documentation
+    // generators and forum engines set the page's own heading as an `<h2>` in `<main>`).
+    // wcxb-dev: +5, no loss.
+    let in_article: Vec<String> = h2s.iter().map(|t| fold(t)).collect();
+    let outside: Vec<String> = h1s
+        .iter()
+        .filter(|(h, _)| !h.spot.ctx.in_article)
+        .map(|(_, t)| fold(t))
+        .collect();
+    if !in_article.is_empty() && h1s.iter().all(|(h, _)| !h.spot.ctx.in_article) {
+        for sep in SEPARATORS {
+            if let Some((a, b)) = title.split_once(sep) {
+                let (fa, fb) = (fold(a), fold(b));
+                if in_article.contains(&fa) && outside.contains(&fb) {
+                    return Some((a.trim().to_owned(), Some(b.trim().to_owned())));
+                }
+                if in_article.contains(&fb) && outside.contains(&fa) {
+                    return Some((b.trim().to_owned(), Some(a.trim().to_owned())));
+                }
+            }
+        }
+    }
     for sep in SEPARATORS {
         if let Some((a, b)) = title.rsplit_once(sep) {
             if is_head(a) && !is_head(b) {
@@ -800,6 +832,28 @@ mod tests {
         };
         let (c, _) = choose_in(html, &src, Some("Robomow"));
         assert_eq!(c.title.as_deref(), Some("Which mower suits which lawn?"));
+    }
+
+    // Guards the header `<h1>` naming the book or forum while the page's own heading is the
+    // first `<h2>` in `<main>`: `<title>` is split at the part that `<h2>` shows.
+    #[test]
+    fn title_part_shown_by_an_h2_in_main_beats_a_header_h1() {
+        let html = "<header><h1>The Rust Programming Language</h1></header>\
+                    <main><h2>What Is Ownership?</h2><p>x</p></main>";
+        let src = Sources {
+            html: Some("What is Ownership? - The Rust Programming Language"),
+            ..Sources::default()
+        };
+        let (c, _) = choose_in(html, &src, None);
+        assert_eq!(c.title.as_deref(), Some("What is Ownership?"));
+        let html = "<div><h1>forum.example.org</h1></div>\
+                    <main><h2>Discuter de la version 7.1</h2><p>x</p></main>";
+        let src = Sources {
+            html: Some("Discuter de la version 7.1 - forum.example.org"),
+            ..Sources::default()
+        };
+        let (c, _) = choose_in(html, &src, None);
+        assert_eq!(c.title.as_deref(), Some("Discuter de la version 7.1"));
     }
 
     #[test]
