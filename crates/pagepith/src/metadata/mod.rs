@@ -522,7 +522,30 @@ fn dates(
         .into_iter()
         .chain(near.filter(&scan.bylines))
         .collect();
-    let tight = near.filter_tight(&scan.date_texts);
+    let mut tight = near.filter_tight(&scan.date_texts);
+    // A byline's date set in the element after it ("<p>Written by Ann Lee</p><p>April 8,
+    // 2024</p>"), however far the byline sits from the headline (hero banners push it out of
+    // the window above): the date text a few nodes after the article's first byline is that
+    // byline's. The window is a byline's worth of markup (an author link, an avatar, a
+    // separator). Only reached when no structured, `<time>` or dateline date was found.
+    // wcxb-dev: +2, no loss (with bylines near the headline only: +1).
+    const AFTER_BYLINE: u32 = 40;
+    let bylines = scan
+        .bylines
+        .iter()
+        .filter(|b| !b.ctx.furniture && (b.ctx.in_article || !scan.has_article))
+        .take(1);
+    for b in bylines {
+        for d in scan
+            .date_texts
+            .iter()
+            .filter(|d| !d.ctx.furniture && d.pos > b.pos && d.pos - b.pos <= AFTER_BYLINE)
+        {
+            if !tight.iter().any(|t| t.node == d.node) {
+                tight.push(d);
+            }
+        }
+    }
 
     let structured = ld
         .date_published

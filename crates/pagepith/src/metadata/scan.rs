@@ -283,7 +283,10 @@ impl<'a> Attrs<'a> {
 fn context_of(el: &Element, attrs: &Attrs, mut ctx: Ctx) -> Ctx {
     match el.tag {
         Tag::Article | Tag::Main => ctx.in_article = true,
-        Tag::Nav | Tag::Aside => ctx.furniture = true,
+        Tag::Nav => ctx.furniture = true,
+        // An `<aside>` inside `<article>` may be the post's own date and author box (a blog
+        // template's `<article><aside><time>`); the page's asides are sidebars.
+        Tag::Aside if !ctx.in_article => ctx.furniture = true,
         // A footer inside the article may carry its byline; the page's footer is furniture.
         Tag::Footer if !ctx.in_article => ctx.furniture = true,
         Tag::Html | Tag::Body => return ctx,

@@ -200,3 +200,43 @@ fn template_labels_and_keys_are_not_names() {
     assert_eq!(byline("page.head.extra.author"), Vec::<String>::new());
     assert_eq!(byline("{{author}}"), Vec::<String>::new());
 }
+
+// Guards the post's own `<aside>`: a blog template that sets the date and author in an
+// `<aside>` inside `<article>` is read, while a sidebar `<aside>` outside it stays furniture.
+#[test]
+fn aside_inside_the_article_holds_its_date_and_author() {
+    let got = |html: &str| {
+        let doc = parse(html, &ParseLimits::default()).unwrap();
+        let m = extract_at(&doc, None, NOW);
+        (m.date, m.authors)
+    };
+    let (date, authors) = got(
+        r#"<html><body><article><aside><time datetime="2021-06-06">June 6, 2021</time>
+        <span class="author">Von Lisa Ellis</span></aside><h1>Regen in Spanien</h1>
+        <p>Der erste Absatz des Artikels, lang genug, um der Text zu sein.</p></article></body></html>"#,
+    );
+    assert_eq!(date.as_deref(), Some("2021-06-06"));
+    assert_eq!(authors, vec!["Lisa Ellis".to_owned()]);
+    let (date, _) = got(
+        r#"<html><body><aside><time datetime="2021-06-06">June 6, 2021</time></aside>
+        <article><h1>Rain in Spain</h1><p>The first paragraph of the article body.</p></article>
+        </body></html>"#,
+    );
+    assert_eq!(date, None);
+}
+
+// Guards the byline's sibling date: a date in the element after the byline is read even when
+// a long hero keeps the byline away from the headline (a French date here).
+#[test]
+fn date_in_the_element_after_a_distant_byline() {
+    let hero: String = (0..200).map(|i| format!("<span>{i}</span>")).collect();
+    let html = format!(
+        "<html><body><article><h1>Pluie en Espagne</h1><div>{hero}</div>\
+         <div><p>Written by <a href=\"/a\">Anne Lee</a></p><p>8 avril 2024</p></div>\
+         <p>Le premier paragraphe de l'article, assez long pour en être le corps.</p>\
+         </article></body></html>"
+    );
+    let doc = parse(&html, &ParseLimits::default()).unwrap();
+    let m = extract_at(&doc, None, NOW);
+    assert_eq!(m.date.as_deref(), Some("2024-04-08"));
+}
