@@ -61,6 +61,19 @@ enum Tok<'t, 'a> {
     Comment,
 }
 
+/// The start tags the spec hands to the "in head" rules from after the head and from a
+/// template that has not chosen its mode yet: base, basefont, bgsound, link, meta, noframes,
+/// script, style, template, title (not noscript: outside the head it is an ordinary element
+/// when scripting is off).
+fn is_head_content(st: &Start<'_, '_>) -> bool {
+    match st.tag {
+        Tag::Base | Tag::Link | Tag::Meta | Tag::Script | Tag::Style | Tag::Template => true,
+        Tag::Title => true,
+        Tag::Other => matches!(st.name, "basefont" | "bgsound" | "noframes"),
+        _ => false,
+    }
+}
+
 /// What a mode did with a token.
 enum Step {
     Done,
@@ -731,17 +744,10 @@ impl Builder {
             Tok::End(_, tag) if *tag != Tag::Template => return Step::Done,
             _ => return self.in_body(tok),
         };
+        if is_head_content(st) {
+            return self.in_head(tok);
+        }
         let mode = match st.tag {
-            Tag::Base
-            | Tag::Link
-            | Tag::Meta
-            | Tag::Script
-            | Tag::Style
-            | Tag::Template
-            | Tag::Title => return self.in_head(tok),
-            Tag::Other if matches!(st.name, "basefont" | "bgsound" | "noframes") => {
-                return self.in_head(tok)
-            }
             Tag::Caption | Tag::Colgroup | Tag::Tbody | Tag::Tfoot | Tag::Thead => Mode::InTable,
             Tag::Col => Mode::InColumnGroup,
             Tag::Tr => Mode::InTableBody,
@@ -796,18 +802,7 @@ impl Builder {
                     self.mode = Mode::InBody;
                     Step::Done
                 }
-                // Not noscript: after the head it opens the body, where (scripting off) it is
-                // an ordinary element, as in the spec and html5ever.
-                Tag::Base
-                | Tag::Link
-                | Tag::Meta
-                | Tag::Script
-                | Tag::Style
-                | Tag::Template
-                | Tag::Title => self.in_head_again(tok),
-                Tag::Other if matches!(st.name, "basefont" | "bgsound" | "noframes") => {
-                    self.in_head_again(tok)
-                }
+                _ if is_head_content(st) => self.in_head_again(tok),
                 Tag::Head => Step::Done,
                 _ => self.start_body(),
             },
