@@ -111,6 +111,30 @@ pub fn main_region(
             *d = Decision::Kept;
         }
     }
+    // A card wrapped whole in one link (title, date, company, tags) splits into several
+    // blocks; only its title is long enough to count as an item, so the card's other fields
+    // are taken back with it: every linked block inside the same `<a>` as a kept item is
+    // part of that item. (A structural rule, no threshold: a menu's links each sit in their
+    // own `<a>`, so nothing else joins them.)
+    let link_of = |n| {
+        std::iter::once(n)
+            .chain(doc.ancestors(n))
+            .find(|&a| doc.tag(a) == Some(Tag::A))
+    };
+    let cards: std::collections::HashSet<_> = seg
+        .blocks
+        .iter()
+        .zip(&decisions)
+        .filter(|(b, &d)| d == Decision::Kept && b.link_chars > 0)
+        .filter_map(|(b, _)| link_of(b.node))
+        .collect();
+    if !cards.is_empty() {
+        for (b, d) in seg.blocks.iter().zip(decisions.iter_mut()) {
+            if *d == Decision::LinkHeavy && link_of(b.node).is_some_and(|a| cards.contains(&a)) {
+                *d = Decision::Kept;
+            }
+        }
+    }
     (decisions, region.is_some())
 }
 

@@ -107,8 +107,15 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
         .filter(|(b, d)| **d == Decision::Kept && (b.list.is_none() || b.link_density() < 1.0))
         .map(|(b, _)| b.chars)
         .sum();
+    // A page with no container at all (every block outside it) falls back to the region
+    // whenever the region keeps anything: a listing whose items are all links has no
+    // unlinked text and no prose blocks to weigh, and an empty body is never the better
+    // answer. (Chosen as a principle, not a threshold: it fires only when the container
+    // keeps nothing.)
+    let region_kept = region.contains(&Decision::Kept);
     let fragment = (kept as f64) < share * region_chars as f64
-        || (kept as f64) < tuning.min_container_share_total * region_total as f64;
+        || (kept as f64) < tuning.min_container_share_total * region_total as f64
+        || (kept == 0 && region_kept);
     if fragment {
         if !marked {
             filter::drop_above_headline(&mut region);
