@@ -319,11 +319,11 @@ pub(crate) fn is_hidden(el: &crate::dom::Element) -> bool {
     // without building lower-cased copies (those allocations were half its cost).
     let (mut class, mut style, mut aria_hidden) = (None, None, None);
     for attr in &el.attrs {
-        match &*attr.name {
+        match attr.name() {
             "hidden" => return true,
-            "aria-hidden" => _ = aria_hidden.get_or_insert(&*attr.value),
-            "style" => _ = style.get_or_insert(&*attr.value),
-            "class" => _ = class.get_or_insert(&*attr.value),
+            "aria-hidden" => _ = aria_hidden.get_or_insert(attr.value()),
+            "style" => _ = style.get_or_insert(attr.value()),
+            "class" => _ = class.get_or_insert(attr.value()),
             _ => {}
         }
     }

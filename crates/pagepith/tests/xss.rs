@@ -114,17 +114,19 @@ fn violations(rendered: &str) -> Vec<String> {
             found.push(format!("element <{}>", el.name));
         }
         for a in &el.attrs {
-            let allowed = (&*el.name == "img" && matches!(&*a.name, "src" | "alt"))
-                || (&*el.name == "a" && &*a.name == "href");
+            let allowed = (&*el.name == "img" && matches!(a.name(), "src" | "alt"))
+                || (&*el.name == "a" && a.name() == "href");
             if !allowed {
                 found.push(format!(
                     "attribute {}={:?} on <{}>",
-                    a.name, a.value, el.name
+                    a.name(),
+                    a.value(),
+                    el.name
                 ));
             }
-            if matches!(&*a.name, "src" | "href") {
+            if matches!(a.name(), "src" | "href") {
                 let squeezed: String = a
-                    .value
+                    .value()
                     .chars()
                     .filter(|c| !c.is_whitespace() && !c.is_control())
                     .collect::<String>()
@@ -136,7 +138,7 @@ fn violations(rendered: &str) -> Vec<String> {
                 };
                 let web = squeezed.starts_with("http:") || squeezed.starts_with("https:");
                 if !(relative || web) {
-                    found.push(format!("unsafe {} {:?}", a.name, a.value));
+                    found.push(format!("unsafe {} {:?}", a.name(), a.value()));
                 }
             }
         }

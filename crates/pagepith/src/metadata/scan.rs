@@ -257,9 +257,9 @@ impl<'a> Attrs<'a> {
     fn read(el: &'a Element) -> Attrs<'a> {
         let mut a = Attrs::default();
         for attr in &el.attrs {
-            match &*attr.name {
-                "class" | "id" if may_hint(&attr.value) => {
-                    for word in attr.value.split_whitespace().filter(|w| may_hint(w)) {
+            match attr.name() {
+                "class" | "id" if may_hint(attr.value()) => {
+                    for word in attr.value().split_whitespace().filter(|w| may_hint(w)) {
                         with_lowercase(word, |t| {
                             a.words.comment |= is_comment_word(t);
                             a.words.byline |= byline::is_byline_word(t);
@@ -268,10 +268,10 @@ impl<'a> Attrs<'a> {
                         });
                     }
                 }
-                "itemprop" => a.itemprop = Some(&attr.value),
-                "itemtype" => a.itemtype = Some(&attr.value),
-                "rel" => a.rel = Some(&attr.value),
-                "role" => a.role = Some(&attr.value),
+                "itemprop" => a.itemprop = Some(attr.value()),
+                "itemtype" => a.itemtype = Some(attr.value()),
+                "rel" => a.rel = Some(attr.value()),
+                "role" => a.role = Some(attr.value()),
                 _ => {}
             }
         }

@@ -469,7 +469,7 @@ impl Tree {
             (Some(x), Some(y)) => {
                 x.name == y.name
                     && x.attrs.len() == y.attrs.len()
-                    && x.attrs.iter().all(|p| y.attr(&p.name) == Some(&*p.value))
+                    && x.attrs.iter().all(|p| y.attr(p.name()) == Some(p.value()))
             }
             _ => false,
         }
