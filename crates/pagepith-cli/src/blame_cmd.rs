@@ -50,6 +50,8 @@ pub fn segments(e: &Explanation) -> Vec<Segment> {
     let mut pieces: Vec<(u32, Segment)> = e
         .removed
         .iter()
+        // The head and empty widgets hold no text to blame.
+        .filter(|r| !r.text.is_empty())
         .map(|r| {
             let label = match r.reason.as_str() {
                 // Which tag or role matters: `<header>` and `<footer>` fail differently.
