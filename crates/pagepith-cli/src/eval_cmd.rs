@@ -12,6 +12,16 @@ use crate::EvalArgs;
 pub fn run(args: &EvalArgs) -> Result<ExitCode> {
     let dataset = Dataset::load(&args.dataset)
         .with_context(|| format!("cannot load the dataset at {}", args.dataset.display()))?;
+    if args.blame {
+        let report =
+            crate::blame_cmd::run(&dataset, args.jobs.unwrap_or(0), &args.options.config());
+        if args.json {
+            println!("{}", serde_json::to_string_pretty(&report)?);
+        } else {
+            print!("{}", report.render_text());
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let (predictions, failed) = match &args.predictions {
         Some(path) => (
             pagepith_eval::load_predictions(path)

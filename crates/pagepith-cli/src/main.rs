@@ -5,6 +5,7 @@
 
 #![forbid(unsafe_code)]
 
+mod blame_cmd;
 mod eval_cmd;
 mod explain_cmd;
 mod extract_cmd;
@@ -139,6 +140,10 @@ pub struct EvalArgs {
     /// Show the text missed and the text extra against the gold for this page id.
     #[arg(long)]
     pub diff: Option<String>,
+    /// Instead of the scores, print which rule lost the missed text and which kept block
+    /// leaked the extra, summed over the dataset, the costliest first.
+    #[arg(long)]
+    pub blame: bool,
     /// Write pagepith's predictions in ground-truth format to this file.
     #[arg(long)]
     pub save_predictions: Option<PathBuf>,

@@ -6,6 +6,7 @@
 //! - [`evaluate`] scores predictions with the benchmark's shingle metric
 //!   ([`metric`]) plus snippet and metadata checks, giving a [`Report`].
 //! - [`diff()`] shows the text an extractor missed or added on one page.
+//! - [`blame`] charges each page's misses and leaks to the rules the extractor names.
 //!
 //! The crate deliberately does not depend on the extractor itself, so it can
 //! score any tool's output.
@@ -17,6 +18,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
+pub mod blame;
 pub mod checks;
 pub mod dataset;
 pub mod diff;
@@ -67,7 +69,20 @@ pub fn run_extractor<F>(
 where
     F: Fn(&[u8], Option<&str>) -> Result<Prediction, String> + Sync,
 {
-    let run_page = |page: &GoldPage| -> (String, Result<Prediction, String>) {
+    run_pages(dataset, threads, extract)
+}
+
+/// As [`run_extractor`], for any per-page result (a prediction with diagnostics beside it).
+pub fn run_pages<T, F>(
+    dataset: &Dataset,
+    threads: usize,
+    extract: F,
+) -> (HashMap<String, T>, Vec<(String, String)>)
+where
+    T: Send,
+    F: Fn(&[u8], Option<&str>) -> Result<T, String> + Sync,
+{
+    let run_page = |page: &GoldPage| -> (String, Result<T, String>) {
         let result = match read_html(page) {
             Err(e) => Err(e.to_string()),
             Ok(html) => catch_unwind(AssertUnwindSafe(|| extract(&html, page.url.as_deref())))
@@ -75,7 +90,7 @@ where
         };
         (page.id.clone(), result)
     };
-    let results: Vec<(String, Result<Prediction, String>)> =
+    let results: Vec<(String, Result<T, String>)> =
         match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
             Ok(pool) => pool.install(|| dataset.pages().par_iter().map(run_page).collect()),
             Err(e) => {

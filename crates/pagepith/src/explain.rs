@@ -68,7 +68,17 @@ pub fn explain(html: &[u8], config: &Config) -> Result<Explanation, Error> {
         .removed
         .iter()
         .map(|&(id, reason)| {
-            let text = crate::textutil::collapse_whitespace(&doc.text_content(id));
+            // Block by block, so that words of two blocks (`<span>Tools</span><p>Shop…`)
+            // stay apart as on screen; a script or style has no blocks, only its raw text.
+            let blocks: Vec<String> = crate::segment::blocks_under(&doc, id)
+                .into_iter()
+                .map(|b| b.text)
+                .collect();
+            let text = if blocks.is_empty() {
+                crate::textutil::collapse_whitespace(&doc.text_content(id))
+            } else {
+                crate::textutil::collapse_whitespace(&blocks.join(" "))
+            };
             RemovedReport {
                 // NOTE: node ids are given in parse order, which is source order except where
                 // the parser moves a node (foster-parented table content): close enough for a

@@ -48,6 +48,8 @@ mod prune;
 pub mod quotes;
 mod record;
 pub mod render;
+mod repeated_class;
+mod reveal;
 mod segment;
 mod select;
 mod text;

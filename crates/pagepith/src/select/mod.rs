@@ -4,13 +4,15 @@
 //!    paragraph credits its parent fully and its further ancestors less) and pick the element
 //!    that best holds the article, with the siblings that continue it.
 //! 2. [`filter`]: inside that, drop blocks that are furniture after all (link lists, the
-//!    headline repeated, captions — those go to their own field).
+//!    headline repeated, captions — those go to their own field); [`linked_prose`] takes
+//!    back prose that the link-list rule caught.
 //! 3. Fallback: when the result is poor — much shorter than the page's prose — try the whole
 //!    pruned page's prose instead and keep the better, as trafilatura falls back on other
 //!    algorithms.
 
 mod container;
 mod filter;
+mod linked_prose;
 mod tuning;
 
 pub use tuning::Tuning;
@@ -70,11 +72,13 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
         .collect();
     filter::apply(doc, seg, meta, tuning, &mut decisions);
     filter::keep_inner_link_lists(seg, &mut decisions);
+    linked_prose::keep_linked_prose(seg, &mut decisions);
     filter::drop_repeated_labels(doc, seg, &mut decisions);
 
     let kept = kept_chars_of(seg, &decisions);
     let (mut region, marked) = filter::main_region(doc, seg, meta, tuning);
     filter::drop_repeated_labels(doc, seg, &mut region);
+    linked_prose::keep_linked_prose(seg, &mut region);
     // Unlinked text only: a short article beside long lists of linked headlines is still the
     // article, while a listing's container holds little of even the unlinked text.
     let region_chars: usize = seg

@@ -1,0 +1,478 @@
+//! Which stage lost the text an extractor missed, and which block let in the text it leaked.
+//!
+//! The extractor describes each page as labelled segments in reading order: every piece of
+//! text it saw, with the rule that removed it (`prune:FurnitureClass(Related)`,
+//! `select:LinkHeavy`) or, for kept text, why it was kept (`kept:container:Paragraph`). This
+//! module knows nothing of those labels: it finds each missed gold shingle, each leaked
+//! predicted shingle and each failed snippet in the labelled text and charges its label.
+//! Summed over a dataset, the table says which rule costs most recall and which kind of kept
+//! block costs most precision, in the metric's own units.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::checks::{collapse_ws, contains_snippet};
+use crate::dataset::GoldPage;
+use crate::metric::{shingles, tokens};
+
+/// Missed text found nowhere in the page's segments: in a script, an attribute, a part the
+/// parser put elsewhere, or spelled differently from the page.
+pub const NOT_IN_PAGE: &str = "absent:not in any block";
+/// Missed text that a kept block holds: lost between selection and output (assembly).
+pub const KEPT_NOT_OUTPUT: &str = "absent:kept but not output";
+/// Leaked text that no kept block holds alone: a shingle joining two kept blocks across
+/// dropped text, or text the renderer added.
+pub const JOINED: &str = "kept:joined across blocks";
+
+/// One piece of a page's text as the extractor saw it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// Whether the extractor kept it.
+    pub kept: bool,
+    /// The rule that dropped it, or why it was kept.
+    pub label: String,
+    pub text: String,
+}
+
+/// A page's segments as one token stream, each token knowing its segment.
+struct PageText<'a> {
+    segments: &'a [Segment],
+    toks: Vec<&'a str>,
+    owner: Vec<usize>,
+    /// Where each shingle of the stream starts, every occurrence.
+    by_shingle: HashMap<Vec<&'a str>, Vec<usize>>,
+}
+
+impl<'a> PageText<'a> {
+    fn new(segments: &'a [Segment]) -> PageText<'a> {
+        // One token stream over all segments, so shingles across a boundary are found too.
+        let mut toks: Vec<&str> = Vec::new();
+        let mut owner: Vec<usize> = Vec::new();
+        for (i, s) in segments.iter().enumerate() {
+            let t = tokens(&s.text);
+            owner.extend(std::iter::repeat_n(i, t.len()));
+            toks.extend(t);
+        }
+        let mut page = PageText {
+            segments,
+            toks,
+            owner,
+            by_shingle: HashMap::new(),
+        };
+        let mut by_shingle: HashMap<Vec<&str>, Vec<usize>> = HashMap::new();
+        for (start, sh) in shingles(&page.toks).enumerate() {
+            by_shingle.entry(sh.to_vec()).or_default().push(start);
+        }
+        page.by_shingle = by_shingle;
+        page
+    }
+
+    /// The segment charged for tokens `start..start + len`: the first one with the wanted
+    /// `kept` state, else the first one.
+    fn charged(&self, start: usize, len: usize, kept: bool) -> usize {
+        let span = &self.owner[start..start + len];
+        span.iter()
+            .copied()
+            .find(|&i| self.segments[i].kept == kept)
+            .unwrap_or(span[0])
+    }
+
+    /// The segment charged for a shingle of the stream: for a miss, the first dropped
+    /// segment of its first occurrence that touches one; for a leak, the first kept one.
+    fn shingle_cause(&self, shingle: &[&str], kept: bool) -> Option<&'a Segment> {
+        let starts = self.by_shingle.get(shingle)?;
+        let n = shingle.len();
+        let mut charged = starts
+            .iter()
+            .map(|&s| &self.segments[self.charged(s, n, kept)]);
+        Some(
+            charged
+                .find(|s| s.kept == kept)
+                .unwrap_or(&self.segments[self.owner[starts[0]]]),
+        )
+    }
+
+    /// Why a missed shingle is missing.
+    fn missed_cause(&self, shingle: &[&str]) -> &'a str {
+        match self.shingle_cause(shingle, false) {
+            None => NOT_IN_PAGE,
+            Some(s) if s.kept => KEPT_NOT_OUTPUT,
+            Some(s) => s.label.as_str(),
+        }
+    }
+
+    /// Which kept block let a leaked shingle in.
+    fn leak_cause(&self, shingle: &[&str]) -> &'a str {
+        match self.shingle_cause(shingle, true) {
+            Some(s) if s.kept => s.label.as_str(),
+            _ => JOINED,
+        }
+    }
+
+    /// A snippet's cause: where its words stand in the page. A missing snippet is charged to
+    /// the first dropped segment of its first occurrence that has one; a leaked snippet to
+    /// the first kept segment of an occurrence.
+    fn snippet_cause(&self, snippet: &str, leaked: bool) -> &'a str {
+        let words = tokens(snippet);
+        let n = words.len();
+        if n == 0 || n > self.toks.len() {
+            return NOT_IN_PAGE;
+        }
+        let mut found = false;
+        for start in 0..=self.toks.len() - n {
+            if self.toks[start..start + n] != *words {
+                continue;
+            }
+            found = true;
+            let seg = &self.segments[self.charged(start, n, leaked)];
+            if seg.kept == leaked {
+                return seg.label.as_str();
+            }
+        }
+        match (found, leaked) {
+            (false, _) => NOT_IN_PAGE,
+            (true, false) => KEPT_NOT_OUTPUT,
+            (true, true) => JOINED,
+        }
+    }
+}
+
+/// Shingles of `a` left over after matching each against one occurrence in `b`, in order,
+/// with their positions in `a`.
+fn unmatched<'t>(a: &'t [&'t str], b: &[&str]) -> Vec<(usize, &'t [&'t str])> {
+    let mut available: HashMap<&[&str], usize> = HashMap::new();
+    for s in shingles(b) {
+        *available.entry(s).or_default() += 1;
+    }
+    shingles(a)
+        .enumerate()
+        .filter(|(_, s)| match available.get_mut(s) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
+            }
+            _ => true,
+        })
+        .collect()
+}
+
+/// The causes of a page's missed (or leaked) shingles, in text order. A shingle the page
+/// does not hold as such (it joins two blocks that are not neighbours on the page, with text
+/// removed or added between them) takes the cause of the nearest shingle of its run of
+/// consecutive misses that the page does hold: it was lost (or let in) with it.
+fn run_causes<'a>(
+    shingles: &[(usize, &[&str])],
+    cause: impl Fn(&[&str]) -> &'a str,
+    unknown: &str,
+) -> Vec<&'a str> {
+    let mut causes: Vec<&str> = shingles.iter().map(|(_, sh)| cause(sh)).collect();
+    let mut run_start = 0;
+    for i in 1..=shingles.len() {
+        if i < shingles.len() && shingles[i].0 == shingles[i - 1].0 + 1 {
+            continue;
+        }
+        let run = run_start..i;
+        run_start = i;
+        let known: Vec<usize> = run.clone().filter(|&j| causes[j] != unknown).collect();
+        for j in run {
+            if causes[j] == unknown {
+                if let Some(&nearest) = known.iter().min_by_key(|&&k| k.abs_diff(j)) {
+                    causes[j] = causes[nearest];
+                }
+            }
+        }
+    }
+    causes
+}
+
+/// One page's losses by cause.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct PageBlame {
+    pub id: String,
+    /// Missed gold shingles per cause.
+    pub missed: BTreeMap<String, usize>,
+    /// Leaked predicted shingles per cause.
+    pub leaked: BTreeMap<String, usize>,
+    /// Shingles of gold matched, gold missed, predicted leaked (the metric's raw counts).
+    pub tp: usize,
+    pub fn_: usize,
+    pub fp: usize,
+    /// `with` snippets not found: (cause, snippet).
+    pub with_missed: Vec<(String, String)>,
+    /// `without` snippets leaked: (cause, snippet).
+    pub without_leaked: Vec<(String, String)>,
+    /// Whether the output was empty.
+    pub empty: bool,
+}
+
+/// Blames one page's misses and leaks on the segments' labels.
+pub fn blame_page(gold: &GoldPage, pred: &str, segments: &[Segment]) -> PageBlame {
+    let page = PageText::new(segments);
+    let gold_toks = tokens(&gold.body);
+    let pred_toks = tokens(pred);
+    let missed = unmatched(&gold_toks, &pred_toks);
+    let leaked = unmatched(&pred_toks, &gold_toks);
+    let gold_count = shingles(&gold_toks).count();
+    let mut blame = PageBlame {
+        id: gold.id.clone(),
+        tp: gold_count - missed.len(),
+        fn_: missed.len(),
+        fp: leaked.len(),
+        empty: pred_toks.is_empty(),
+        ..PageBlame::default()
+    };
+    for cause in run_causes(&missed, |sh| page.missed_cause(sh), NOT_IN_PAGE) {
+        *blame.missed.entry(cause.to_owned()).or_default() += 1;
+    }
+    for cause in run_causes(&leaked, |sh| page.leak_cause(sh), JOINED) {
+        *blame.leaked.entry(cause.to_owned()).or_default() += 1;
+    }
+    let text = collapse_ws(pred);
+    for snippet in &gold.with {
+        if !contains_snippet(&text, snippet) {
+            blame.with_missed.push((
+                page.snippet_cause(snippet, false).to_owned(),
+                snippet.clone(),
+            ));
+        }
+    }
+    for snippet in &gold.without {
+        if !snippet.trim().is_empty() && contains_snippet(&text, snippet) {
+            blame.without_leaked.push((
+                page.snippet_cause(snippet, true).to_owned(),
+                snippet.clone(),
+            ));
+        }
+    }
+    blame
+}
+
+/// One cause's total over a dataset.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct BlameRow {
+    pub cause: String,
+    /// Gold shingles missed because of it, and on how many pages.
+    pub missed: usize,
+    pub missed_pages: usize,
+    /// Recall it costs: its share of each page's gold shingles, averaged over the pages that
+    /// count for recall (so the rows add up to 1 − recall, as the metric normalises pages).
+    pub recall_loss: f64,
+    pub leaked: usize,
+    pub leaked_pages: usize,
+    /// Precision it costs, the same way over the pages that count for precision.
+    pub precision_loss: f64,
+    pub with_missed: usize,
+    pub without_leaked: usize,
+    /// The pages it costs most (recall and precision loss together), worst first.
+    pub worst_pages: Vec<String>,
+}
+
+/// The dataset's blame table.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct BlameReport {
+    pub pages: usize,
+    /// Pages with empty output (their whole gold is charged to what removed it).
+    pub empty_pages: usize,
+    pub rows: Vec<BlameRow>,
+    /// Every page's blame, in dataset order.
+    pub per_page: Vec<PageBlame>,
+}
+
+/// How many pages a row names.
+const WORST_PAGES: usize = 5;
+
+/// Sums page blames into one row per cause, the costliest first.
+pub fn aggregate(pages: Vec<PageBlame>) -> BlameReport {
+    let recall_pages = pages.iter().filter(|p| p.tp + p.fn_ > 0).count().max(1);
+    let precision_pages = pages.iter().filter(|p| p.tp + p.fp > 0).count().max(1);
+    let mut rows: BTreeMap<&str, BlameRow> = BTreeMap::new();
+    let per_page = &pages;
+    let mut costs: BTreeMap<&str, Vec<(f64, &str)>> = BTreeMap::new();
+    for p in per_page {
+        let mut page_cost: BTreeMap<&str, f64> = BTreeMap::new();
+        for (cause, &n) in &p.missed {
+            let row = rows.entry(cause).or_default();
+            let loss = n as f64 / (p.tp + p.fn_) as f64;
+            row.missed += n;
+            row.missed_pages += 1;
+            row.recall_loss += loss / recall_pages as f64;
+            *page_cost.entry(cause).or_default() += loss;
+        }
+        for (cause, &n) in &p.leaked {
+            let row = rows.entry(cause).or_default();
+            let loss = n as f64 / (p.tp + p.fp) as f64;
+            row.leaked += n;
+            row.leaked_pages += 1;
+            row.precision_loss += loss / precision_pages as f64;
+            *page_cost.entry(cause).or_default() += loss;
+        }
+        for (cause, _) in &p.with_missed {
+            rows.entry(cause).or_default().with_missed += 1;
+        }
+        for (cause, _) in &p.without_leaked {
+            rows.entry(cause).or_default().without_leaked += 1;
+        }
+        for (cause, cost) in page_cost {
+            costs.entry(cause).or_default().push((cost, &p.id));
+        }
+    }
+    let mut rows: Vec<BlameRow> = rows
+        .into_iter()
+        .map(|(cause, mut row)| {
+            row.cause = cause.to_owned();
+            if let Some(mut c) = costs.remove(cause) {
+                c.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+                row.worst_pages = c
+                    .into_iter()
+                    .take(WORST_PAGES)
+                    .map(|(_, id)| id.to_owned())
+                    .collect();
+            }
+            row
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        (b.recall_loss + b.precision_loss)
+            .total_cmp(&(a.recall_loss + a.precision_loss))
+            .then_with(|| a.cause.cmp(&b.cause))
+    });
+    BlameReport {
+        pages: pages.len(),
+        empty_pages: pages.iter().filter(|p| p.empty).count(),
+        rows,
+        per_page: pages,
+    }
+}
+
+impl BlameReport {
+    /// The table, costliest cause first; `R-loss` and `P-loss` in points of the metric.
+    pub fn render_text(&self) -> String {
+        let mut s = String::new();
+        let _ = writeln!(
+            s,
+            "{} pages, {} with empty output",
+            self.pages, self.empty_pages
+        );
+        let _ = writeln!(
+            s,
+            "{:<44} {:>7} {:>8} {:>5} {:>7} {:>8} {:>5} {:>5} {:>5}  worst pages",
+            "cause", "R-loss", "missed", "pages", "P-loss", "leaked", "pages", "with", "w/out"
+        );
+        for r in &self.rows {
+            let _ = writeln!(
+                s,
+                "{:<44} {:>7.4} {:>8} {:>5} {:>7.4} {:>8} {:>5} {:>5} {:>5}  {}",
+                r.cause,
+                r.recall_loss,
+                r.missed,
+                r.missed_pages,
+                r.precision_loss,
+                r.leaked,
+                r.leaked_pages,
+                r.with_missed,
+                r.without_leaked,
+                r.worst_pages.join(" ")
+            );
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(kept: bool, label: &str, text: &str) -> Segment {
+        Segment {
+            kept,
+            label: label.to_owned(),
+            text: text.to_owned(),
+        }
+    }
+
+    fn gold(body: &str, with: &[&str], without: &[&str]) -> GoldPage {
+        GoldPage {
+            id: "p".to_owned(),
+            body: body.to_owned(),
+            url: None,
+            page_type: None,
+            title: None,
+            author: None,
+            date: None,
+            with: with.iter().map(|s| (*s).to_owned()).collect(),
+            without: without.iter().map(|s| (*s).to_owned()).collect(),
+            html_path: std::path::PathBuf::new(),
+        }
+    }
+
+    /// Guards the attribution: a missed paragraph is charged to the rule that dropped it, a
+    /// leaked one to the kept block holding it, and snippets follow their text.
+    #[test]
+    fn misses_and_leaks_are_charged_to_their_segments() {
+        let segments = [
+            seg(false, "prune:nav", "Home News Sport Weather"),
+            seg(true, "kept:p", "one two three four five six"),
+            seg(false, "select:LinkHeavy", "seven eight nine ten eleven"),
+            seg(true, "kept:li", "buy our great new product today"),
+        ];
+        let page = gold(
+            "lost script json word one two three four five six\nseven eight nine ten eleven",
+            &["seven eight nine", "one two"],
+            &["great new product", "Home News"],
+        );
+        let pred = "one two three four five six\nbuy our great new product today";
+        let b = blame_page(&page, pred, &segments);
+        // Gold shingles across "six|seven" and inside the dropped block: 5 of them; the
+        // four reaching into "lost script json word" are in no block.
+        assert_eq!(b.missed["select:LinkHeavy"], 5);
+        assert_eq!(b.missed[NOT_IN_PAGE], 4);
+        // The shingles running from "four five six" into "buy" join two kept blocks across
+        // the dropped one: no block holds them, and they leaked with the block they run into.
+        assert_eq!(b.leaked["kept:li"], 6);
+        assert!(!b.leaked.contains_key(JOINED));
+        assert_eq!(b.with_missed[0].0, "select:LinkHeavy");
+        assert_eq!(b.with_missed.len(), 1);
+        assert_eq!(b.without_leaked[0].0, "kept:li");
+        assert_eq!(b.without_leaked.len(), 1);
+        assert_eq!((b.tp, b.fn_, b.fp), (3, 9, 6));
+
+        let report = aggregate(vec![b]);
+        // Costliest first: the leaking list item (6 of 9 predicted shingles), then the rule.
+        assert_eq!(report.rows[0].cause, "kept:li");
+        assert!((report.rows[0].precision_loss - 6.0 / 9.0).abs() < 1e-9);
+        let rule = &report.rows[1];
+        assert_eq!(rule.cause, "select:LinkHeavy");
+        assert!((rule.recall_loss - 5.0 / 12.0).abs() < 1e-9);
+        assert_eq!(rule.worst_pages, ["p"]);
+        assert!(report.render_text().contains("select:LinkHeavy"));
+    }
+
+    /// Guards the run rule: gold text the page never holds, next to a dropped block and
+    /// missed with it, is charged to that block's rule rather than to "absent".
+    #[test]
+    fn a_gold_only_join_is_charged_with_its_run() {
+        let segments = [
+            seg(true, "kept:p", "a b c d e f"),
+            seg(false, "select:X", "g h i j"),
+        ];
+        let b = blame_page(
+            &gold("a b c d e f g h i j k l", &[], &[]),
+            "a b c d e f",
+            &segments,
+        );
+        assert_eq!(b.missed["select:X"], 6);
+        assert!(!b.missed.contains_key(NOT_IN_PAGE));
+    }
+
+    /// Guards the kept-but-lost case: text a kept block holds and the output lacks is blamed
+    /// on assembly, not on a removal rule.
+    #[test]
+    fn kept_text_missing_from_the_output_is_blamed_on_assembly() {
+        let segments = [seg(true, "kept:p", "alpha beta gamma delta")];
+        let b = blame_page(&gold("alpha beta gamma delta", &[], &[]), "", &segments);
+        assert_eq!(b.missed[KEPT_NOT_OUTPUT], 1);
+        assert!(b.empty);
+    }
+}
