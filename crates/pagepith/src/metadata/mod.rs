@@ -553,6 +553,11 @@ fn dates(
         .and_then(norm)
         .map(from("json-ld:datePublished"))
         .or_else(|| from_keys(meta::PUBLISHED))
+        .or_else(|| {
+            m.matching(meta::is_custom_published_key)
+                .find_map(|(_, v)| norm(v))
+                .map(from("meta:custom-published"))
+        })
         .or_else(|| from_itemprop(scan.microdata.published).map(from("microdata:datePublished")))
         .or_else(|| {
             // HTML5's `pubdate` marks the publication time outright, wherever it is.

@@ -508,3 +508,20 @@ fn a_hidden_copy_of_the_article_does_not_anchor_the_headline() {
     assert_eq!(m.authors, ["Ann Lee"]);
     assert_eq!(m.date.as_deref(), Some("2024-03-17"));
 }
+
+#[test]
+fn a_site_prefixed_published_meta_key_dates_the_page() {
+    // Guards the custom publish-date meta keys (`w-published-date`), and that revision and
+    // publisher keys are not read as one.
+    let m = meta(
+        r#"<head><meta name="W-Published-Date" content="2024-03-05T06:03:43Z">
+        <meta name="w-last-published-date" content="2024-05-01"></head><p>body</p>"#,
+    );
+    assert_eq!(m.date.as_deref(), Some("2024-03-05T06:03:43Z"));
+    assert_eq!(m.provenance.date.as_deref(), Some("meta:custom-published"));
+    let m = meta(
+        r#"<head><meta name="x-publish-updated-date" content="2024-05-01">
+        <meta name="site-publisher-time" content="2024-05-02"></head><p>body</p>"#,
+    );
+    assert_eq!(m.provenance.date.as_deref(), None);
+}
