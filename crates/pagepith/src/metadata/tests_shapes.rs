@@ -288,3 +288,30 @@ fn a_published_label_beats_an_updated_label_far_below() {
     ));
     assert_eq!(m.date.as_deref(), Some("2017-11-14"));
 }
+
+#[test]
+fn a_role_beside_a_name_is_not_another_author() {
+    // Guards the job-title head nouns: a role set beside the name is dropped, in English,
+    // German, French, Spanish and Italian, and kept when it is all the byline names.
+    assert_eq!(
+        byline("By Brett Cruz, Digital Security Expert"),
+        ["Brett Cruz"]
+    );
+    assert_eq!(
+        byline("Von Anna Schmidt, Leitende Redakteurin"),
+        ["Anna Schmidt"]
+    );
+    assert_eq!(
+        byline("Par Marie Dupont, Journaliste Sportive"),
+        ["Marie Dupont"]
+    );
+    assert_eq!(
+        byline("Por Ana García, Periodista Deportiva"),
+        ["Ana García"]
+    );
+    assert_eq!(
+        byline("Di Marco Rossi, Giornalista Sportivo"),
+        ["Marco Rossi"]
+    );
+    assert_eq!(byline("By SFist Contributor"), ["SFist Contributor"]);
+}
