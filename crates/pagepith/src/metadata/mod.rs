@@ -732,7 +732,7 @@ fn visible_date<'s>(
     now: date::Window,
 ) -> Option<String> {
     for spot in spots {
-        let Some(text) = bounded_words(doc, spot.node, 200) else {
+        let Some(text) = date_text(doc, spot.node) else {
             continue;
         };
         let lower = text.to_lowercase();
@@ -788,7 +788,7 @@ fn labelled_date<'s>(
         Which::Modified => UPDATE_LABELS,
     };
     for spot in spots {
-        let Some(text) = bounded_words(doc, spot.node, 200) else {
+        let Some(text) = date_text(doc, spot.node) else {
             continue;
         };
         let lower = text.to_lowercase();
@@ -802,6 +802,19 @@ fn labelled_date<'s>(
         }
     }
     None
+}
+
+/// The text a date spot holds: its element's text when short, else the element's own first
+/// text with a year ("<fieldset><legend>Title</legend> 20 December 2025 <div>the post…"),
+/// where the date sits loose beside a long text that would make the whole too long to read.
+fn date_text(doc: &Document, node: NodeId) -> Option<String> {
+    bounded_words(doc, node, 200).or_else(|| {
+        doc.children(node)
+            .filter_map(|c| doc.text(c))
+            .map(str::trim)
+            .find(|t| t.len() <= 200 && date::has_year(t))
+            .map(collapse_whitespace)
+    })
 }
 
 /// Whether two ISO dates name neighbouring calendar days.

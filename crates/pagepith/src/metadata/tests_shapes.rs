@@ -315,3 +315,21 @@ fn a_role_beside_a_name_is_not_another_author() {
     );
     assert_eq!(byline("By SFist Contributor"), ["SFist Contributor"]);
 }
+
+/// A date set loose beside the post's text in one element, too long to read whole.
+fn loose(date: &str) -> Option<String> {
+    let text = "<p>The post's text runs on well past a dateline's length. </p>".repeat(6);
+    page(&format!("<div>{date} {text}</div>")).date
+}
+
+#[test]
+fn a_date_loose_beside_a_long_text_is_read() {
+    // Guards reading the element's own date text when its whole text is too long.
+    assert_eq!(loose("20 December 2023").as_deref(), Some("2023-12-20"));
+    assert_eq!(loose("20. Dezember 2023").as_deref(), Some("2023-12-20"));
+    assert_eq!(loose("20 décembre 2023").as_deref(), Some("2023-12-20"));
+    assert_eq!(
+        loose("20 de diciembre de 2023").as_deref(),
+        Some("2023-12-20")
+    );
+}
