@@ -99,6 +99,39 @@ const GENERIC: &[&str] = &[
     "redacción",
 ];
 
+/// The head nouns of job titles, in English, German, French, Spanish and Italian ("Home and
+/// Digital Security Expert", "Leitender Redakteur", "Periodista Deportiva").
+const ROLE_HEADS: &[&str] = &[
+    "expert",
+    "specialist",
+    "analyst",
+    "strategist",
+    "consultant",
+    "editor",
+    "writer",
+    "reporter",
+    "correspondent",
+    "columnist",
+    "contributor",
+    "journalist",
+    "photographer",
+    "redakteur",
+    "redakteurin",
+    "journalistin",
+    "korrespondent",
+    "rédacteur",
+    "rédactrice",
+    "journaliste",
+    "correspondant",
+    "redactor",
+    "redactora",
+    "periodista",
+    "corresponsal",
+    "giornalista",
+    "redattore",
+    "corrispondente",
+];
+
 /// Words of a job title; a piece made only of these (and a few fillers) is a role, not a name.
 const ROLE_WORDS: &[&str] = &[
     "staff",
@@ -300,11 +333,26 @@ pub fn clean(raw: &str, visible: bool) -> Vec<String> {
         if visible && names.iter().any(|n| n.contains(' ')) {
             names.retain(|n| n.contains(' '));
         }
+        // Likewise a role set beside a name ("Brett Cruz, Digital Security Expert"): words
+        // ending in a job's head noun are not another author when someone is named. Alone they
+        // stay, the way "Staff" does ("SFist Contributor"). wcxb-dev: +2 −0; dropping them
+        // everywhere lost the two pages whose only author is such a role.
+        if names.iter().any(|n| !is_role(n)) {
+            names.retain(|n| !is_role(n));
+        }
         if !names.is_empty() {
             return names;
         }
     }
     Vec::new()
+}
+
+/// Whether a name piece is a role: two words or more, a job's head noun at one end (last in
+/// English and German, "Security Expert"; first in Romance languages, "Periodista Deportiva").
+fn is_role(piece: &str) -> bool {
+    let words: Vec<String> = piece.split_whitespace().map(str::to_lowercase).collect();
+    let head = |w: Option<&String>| w.is_some_and(|w| ROLE_HEADS.contains(&w.as_str()));
+    words.len() >= 2 && (head(words.last()) || head(words.first()))
 }
 
 /// "Doe, Jane" and "Doe, Jane; Lee, Ann": each entry one comma, a one-word surname before it

@@ -44,6 +44,19 @@ pub const PUBLISHED: &[&str] = &[
     "date",
 ];
 
+/// Whether a meta key not in [`PUBLISHED`] still names the publication date: a site's own
+/// prefix on the usual words (`w-published-date`, `article-publish-time`, `x:pubdate`). The
+/// publisher's name (`article:publisher`) and revision dates are not.
+pub fn is_custom_published_key(key: &str) -> bool {
+    let names_publishing =
+        (key.contains("publish") && !key.contains("publisher")) || key.contains("pubdate");
+    let names_time = key.contains("date") || key.contains("time") || key.ends_with("published");
+    let revision = ["modif", "updat", "last", "expir", "unpublish"]
+        .iter()
+        .any(|w| key.contains(w));
+    names_publishing && names_time && !revision
+}
+
 /// Modified-date keys: never read as the published date.
 pub const MODIFIED: &[&str] = &[
     "article:modified_time",
@@ -144,6 +157,17 @@ impl MetaTags {
             .map(|k| self.all(k))
             .find(|v| !v.is_empty())
             .unwrap_or_default()
+    }
+
+    /// Every key and value whose key passes `pred`, in document order.
+    pub fn matching<'s>(
+        &'s self,
+        pred: impl Fn(&str) -> bool + 's,
+    ) -> impl Iterator<Item = (&'s str, &'s str)> + 's {
+        self.entries
+            .iter()
+            .filter(move |(k, _)| pred(k))
+            .map(|(k, v)| (k.as_str(), v.as_str()))
     }
 
     fn values<'s>(&'s self, key: &str) -> impl Iterator<Item = &'s str> + 's {

@@ -553,6 +553,11 @@ fn dates(
         .and_then(norm)
         .map(from("json-ld:datePublished"))
         .or_else(|| from_keys(meta::PUBLISHED))
+        .or_else(|| {
+            m.matching(meta::is_custom_published_key)
+                .find_map(|(_, v)| norm(v))
+                .map(from("meta:custom-published"))
+        })
         .or_else(|| from_itemprop(scan.microdata.published).map(from("microdata:datePublished")))
         .or_else(|| {
             // HTML5's `pubdate` marks the publication time outright, wherever it is.
@@ -606,6 +611,7 @@ fn dates(
         .or_else(|| url_day.clone().map(from("url")))
         // A header that shows only "Last updated <date>" dates the page by it.
         .or(shown_update)
+        .or_else(|| labelled_anywhere(doc, scan, now))
         .or_else(|| {
             let spots = marked.iter().chain(&tight).copied();
             relative_date(doc, spots, now).map(from("relative"))
@@ -667,7 +673,9 @@ fn follows_update_label(doc: &Document, id: NodeId) -> bool {
     })
 }
 
-/// How pages introduce a modification date.
+/// How pages introduce a modification date: English, German, French, Spanish, then Italian,
+/// Portuguese, Dutch, Polish, Russian, Chinese and Japanese (the words a CMS's locale files
+/// use for "updated").
 const UPDATE_LABELS: &[&str] = &[
     "updated",
     "updated on",
@@ -678,15 +686,33 @@ const UPDATE_LABELS: &[&str] = &[
     "aktualisiert",
     "mis à jour",
     "actualizado",
+    "aggiornato",
+    "atualizado",
+    "bijgewerkt",
+    "zaktualizowano",
+    "обновлено",
+    "更新于",
+    "更新時間",
+    "更新时间",
+    "更新日",
 ];
 
-/// Words that introduce a publication date in visible text.
+/// Words that introduce a publication date in visible text, in the same languages.
 const PUBLISH_LABELS: &[&str] = &[
     "published",
     "posted",
     "veröffentlicht",
     "publié",
     "publicado",
+    "pubblicato",
+    "gepubliceerd",
+    "opublikowano",
+    "опубликовано",
+    "发布于",
+    "发布时间",
+    "發佈於",
+    "公開日",
+    "投稿日",
 ];
 
 /// Which of a page's dates is wanted.
@@ -706,7 +732,7 @@ fn visible_date<'s>(
     now: date::Window,
 ) -> Option<String> {
     for spot in spots {
-        let Some(text) = bounded_words(doc, spot.node, 200) else {
+        let Some(text) = date_text(doc, spot.node) else {
             continue;
         };
         let lower = text.to_lowercase();
@@ -727,6 +753,68 @@ fn visible_date<'s>(
         }
     }
     None
+}
+
+/// A date the page labels as its publication ("Posted on April 13, 2023", "Published On: 15
+/// August 2025") or, failing that, its revision ("Last updated: November 13, 2025") anywhere
+/// outside furniture and comments, for pages whose header shows no date: a footer line on a
+/// government page, a post template that sets the date box far below a hero banner. Only
+/// labelled text counts, since unlabelled dates further down are as likely a related story's.
+/// Only reached when nothing nearer, structured or in the URL dates the page.
+fn labelled_anywhere(doc: &Document, scan: &Scan, now: date::Window) -> Option<Sourced> {
+    let spots = || {
+        scan.datelines
+            .iter()
+            .chain(&scan.date_texts)
+            .filter(|s| !s.ctx.furniture && (s.ctx.in_article || !scan.has_article))
+    };
+    labelled_date(doc, spots(), Which::Published, now)
+        .map(from("labelled-text"))
+        .or_else(|| {
+            labelled_date(doc, spots(), Which::Modified, now).map(from("labelled-text:updated"))
+        })
+}
+
+/// The first date in `spots` that a label introduces ("Published …", "Updated: …"): the text
+/// from the label on, or the spot right after a label element.
+fn labelled_date<'s>(
+    doc: &Document,
+    spots: impl Iterator<Item = &'s Spot>,
+    which: Which,
+    now: date::Window,
+) -> Option<String> {
+    let labels = match which {
+        Which::Published => PUBLISH_LABELS,
+        Which::Modified => UPDATE_LABELS,
+    };
+    for spot in spots {
+        let Some(text) = date_text(doc, spot.node) else {
+            continue;
+        };
+        let lower = text.to_lowercase();
+        let from = match labels.iter().filter_map(|w| lower.find(w)).min() {
+            Some(i) => &lower[i..],
+            None if which == Which::Modified && follows_update_label(doc, spot.node) => &lower,
+            None => continue,
+        };
+        if let Some(d) = date::normalize(from, now) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// The text a date spot holds: its element's text when short, else the element's own first
+/// text with a year ("<fieldset><legend>Title</legend> 20 December 2025 <div>the post…"),
+/// where the date sits loose beside a long text that would make the whole too long to read.
+fn date_text(doc: &Document, node: NodeId) -> Option<String> {
+    bounded_words(doc, node, 200).or_else(|| {
+        doc.children(node)
+            .filter_map(|c| doc.text(c))
+            .map(str::trim)
+            .find(|t| t.len() <= 200 && date::has_year(t))
+            .map(collapse_whitespace)
+    })
 }
 
 /// Whether two ISO dates name neighbouring calendar days.

@@ -300,6 +300,14 @@ fn context_of(el: &Element, attrs: &Attrs, mut ctx: Ctx) -> Ctx {
     if attrs.words.comment {
         ctx.furniture = true;
     }
+    // A hidden `<main>` or `<article>` is a template's second copy of the post (for print or
+    // a script to show later), not what the reader sees: its `<h1>` must not become the
+    // headline the byline and date are looked for around. Only these two tags: hiding every
+    // hidden element lost as much as it gained on wcxb-dev (screen-reader labels, collapsed
+    // headers); with the two tags, +1 author +1 date, no loss.
+    if matches!(el.tag, Tag::Article | Tag::Main) && crate::prune::is_hidden(el) {
+        ctx.furniture = true;
+    }
     ctx
 }
 

@@ -491,3 +491,37 @@ fn author_info_line_is_a_byline() {
     );
     assert_eq!(m.authors, ["West Bell Dental Care"]);
 }
+
+#[test]
+fn a_hidden_copy_of_the_article_does_not_anchor_the_headline() {
+    // Guards that a hidden `<main>` (a template's second copy of the post) is not where the
+    // byline and date are looked for: the shown headline is.
+    // The body between the two copies puts the shown byline beyond the hidden headline's reach.
+    let body = "<p>The first paragraph of the article body, long enough to be the body.</p>";
+    let m = meta(&format!(
+        r#"<html><head><title>Rain in Spain</title></head><body><div class="post"><h1>Rain in Spain</h1>
+        <div><a class="post-author-info" href="/authors/ann-lee">Ann Lee</a>
+        <div>March 17, 2024</div></div>{}</div>
+        <main class="hide"><article><h1>Rain in Spain</h1>{body}</article></main></body></html>"#,
+        body.repeat(200)
+    ));
+    assert_eq!(m.authors, ["Ann Lee"]);
+    assert_eq!(m.date.as_deref(), Some("2024-03-17"));
+}
+
+#[test]
+fn a_site_prefixed_published_meta_key_dates_the_page() {
+    // Guards the custom publish-date meta keys (`w-published-date`), and that revision and
+    // publisher keys are not read as one.
+    let m = meta(
+        r#"<head><meta name="W-Published-Date" content="2024-03-05T06:03:43Z">
+        <meta name="w-last-published-date" content="2024-05-01"></head><p>body</p>"#,
+    );
+    assert_eq!(m.date.as_deref(), Some("2024-03-05T06:03:43Z"));
+    assert_eq!(m.provenance.date.as_deref(), Some("meta:custom-published"));
+    let m = meta(
+        r#"<head><meta name="x-publish-updated-date" content="2024-05-01">
+        <meta name="site-publisher-time" content="2024-05-02"></head><p>body</p>"#,
+    );
+    assert_eq!(m.provenance.date.as_deref(), None);
+}

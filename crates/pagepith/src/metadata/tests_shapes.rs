@@ -240,3 +240,96 @@ fn date_in_the_element_after_a_distant_byline() {
     let m = extract_at(&doc, None, NOW);
     assert_eq!(m.date.as_deref(), Some("2024-04-08"));
 }
+
+/// A page whose header shows no date and whose only date is `line`, set far below the
+/// headline (past the windows where unlabelled date text counts).
+fn far_below(line: &str) -> Option<String> {
+    let filler = "<p>More of the article body goes here.</p>".repeat(120);
+    page(&format!("{filler}<p>{line}</p>")).date
+}
+
+#[test]
+fn labelled_date_far_below_the_headline_dates_the_page() {
+    // Guards the last-resort reading of "Posted on …"/"Last updated: …" anywhere in the article.
+    assert_eq!(
+        far_below("Posted on April 13, 2023").as_deref(),
+        Some("2023-04-13")
+    );
+    assert_eq!(
+        far_below("Last updated: November 13, 2023").as_deref(),
+        Some("2023-11-13")
+    );
+    assert_eq!(
+        far_below("Veröffentlicht am 14. November 2017").as_deref(),
+        Some("2017-11-14")
+    );
+    assert_eq!(
+        far_below("Publié le 14 novembre 2017").as_deref(),
+        Some("2017-11-14")
+    );
+    assert_eq!(
+        far_below("Pubblicato il 14 novembre 2017").as_deref(),
+        Some("2017-11-14")
+    );
+    assert_eq!(
+        far_below("发布时间：2017年11月14日").as_deref(),
+        Some("2017-11-14")
+    );
+    // Unlabelled, it is as likely a related story's date: not taken.
+    assert_eq!(far_below("April 13, 2023").as_deref(), None);
+}
+
+#[test]
+fn a_published_label_beats_an_updated_label_far_below() {
+    // Guards the order: the labelled publication date first, the labelled update only without it.
+    let filler = "<p>More of the article body goes here.</p>".repeat(120);
+    let m = page(&format!(
+        "{filler}<p>Actualizado: 20 de noviembre de 2017</p><p>Publicado: 14 de noviembre de 2017</p>"
+    ));
+    assert_eq!(m.date.as_deref(), Some("2017-11-14"));
+}
+
+#[test]
+fn a_role_beside_a_name_is_not_another_author() {
+    // Guards the job-title head nouns: a role set beside the name is dropped, in English,
+    // German, French, Spanish and Italian, and kept when it is all the byline names.
+    assert_eq!(
+        byline("By Brett Cruz, Digital Security Expert"),
+        ["Brett Cruz"]
+    );
+    assert_eq!(
+        byline("Von Anna Schmidt, Leitende Redakteurin"),
+        ["Anna Schmidt"]
+    );
+    assert_eq!(
+        byline("Par Marie Dupont, Journaliste Sportive"),
+        ["Marie Dupont"]
+    );
+    assert_eq!(
+        byline("Por Ana García, Periodista Deportiva"),
+        ["Ana García"]
+    );
+    assert_eq!(
+        byline("Di Marco Rossi, Giornalista Sportivo"),
+        ["Marco Rossi"]
+    );
+    assert_eq!(byline("By SFist Contributor"), ["SFist Contributor"]);
+}
+
+/// A date set loose beside the post's text in one element, too long to read whole.
+fn loose(date: &str) -> Option<String> {
+    let text = "<p>The post's text runs on well past a dateline's length. </p>".repeat(6);
+    page(&format!("<div>{date} {text}</div>")).date
+}
+
+#[test]
+fn a_date_loose_beside_a_long_text_is_read() {
+    // Guards reading the element's own date text when its whole text is too long.
+    assert_eq!(loose("20 December 2023").as_deref(), Some("2023-12-20"));
+    assert_eq!(loose("20. Dezember 2023").as_deref(), Some("2023-12-20"));
+    assert_eq!(loose("20 décembre 2023").as_deref(), Some("2023-12-20"));
+    assert_eq!(
+        loose("20 de diciembre de 2023").as_deref(),
+        Some("2023-12-20")
+    );
+}

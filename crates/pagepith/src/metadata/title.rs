@@ -162,7 +162,8 @@ fn choose_text(
     let similar_h1 = h1s
         .iter()
         .filter(|(_, t)| refs.iter().any(|r| similar(t, r)))
-        .min_by_key(|(h, _)| !h.spot.ctx.in_article);
+        // A shown `<h1>` before one in hidden or furniture markup, then one in the article.
+        .min_by_key(|(h, _)| (h.spot.ctx.furniture, !h.spot.ctx.in_article));
     let main_h1 = similar_h1.or_else(|| {
         h1s.iter()
             .filter(|(h, _)| !h.spot.ctx.furniture)
