@@ -8,7 +8,10 @@ use std::fmt::Write as _;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::checks::{author_matches, collapse_ws, contains_snippet, date_matches, title_matches};
+use crate::checks::{
+    author_matches, collapse_ws, contains_snippet, contains_snippet_words, date_matches,
+    title_matches,
+};
 use crate::dataset::{Dataset, GoldPage, Prediction};
 use crate::metric::{self, usize_f64, PageCounts, Scores};
 
@@ -73,6 +76,13 @@ pub struct SnippetScores {
     pub without_leaked: usize,
     /// Share of `without` snippets present in the output (lower is better).
     pub without_leaked_rate: f64,
+    /// The same two checks by words (the body metric's tokens) rather than
+    /// characters, so that the gold's own spelling of quotes, list marks and
+    /// spacing does not count: `with` found, `without` leaked, and their rates.
+    pub with_found_words: usize,
+    pub with_found_words_rate: f64,
+    pub without_leaked_words: usize,
+    pub without_leaked_words_rate: f64,
 }
 
 /// Metadata rates; each is present when some page has that gold field.
@@ -167,6 +177,16 @@ impl Report {
                 sn.without_leaked,
                 sn.without_total
             );
+            let _ = writeln!(
+                s,
+                "snippets by words: with found {:.3} ({}/{}), without leaked {:.3} ({}/{})",
+                sn.with_found_words_rate,
+                sn.with_found_words,
+                sn.with_total,
+                sn.without_leaked_words_rate,
+                sn.without_leaked_words,
+                sn.without_total
+            );
         }
         if let Some(m) = &self.metadata {
             let _ = writeln!(s, "\nmetadata:");
@@ -204,6 +224,8 @@ struct PageResult {
     counts: PageCounts,
     with_found: usize,
     without_leaked: usize,
+    with_found_words: usize,
+    without_leaked_words: usize,
     title: Option<bool>,
     author: Option<bool>,
     date: Option<bool>,
@@ -276,18 +298,20 @@ fn score_page(gold: &GoldPage, pred: &Prediction) -> PageResult {
     } else {
         String::new()
     };
+    let tokens = if needs_text {
+        metric::tokens(&pred.text)
+    } else {
+        Vec::new()
+    };
+    let count = |snippets: &[String], present: &dyn Fn(&str) -> bool| {
+        snippets.iter().filter(|s| present(s)).count()
+    };
     PageResult {
         counts,
-        with_found: gold
-            .with
-            .iter()
-            .filter(|s| contains_snippet(&text, s))
-            .count(),
-        without_leaked: gold
-            .without
-            .iter()
-            .filter(|s| contains_snippet(&text, s))
-            .count(),
+        with_found: count(&gold.with, &|s| contains_snippet(&text, s)),
+        without_leaked: count(&gold.without, &|s| contains_snippet(&text, s)),
+        with_found_words: count(&gold.with, &|s| contains_snippet_words(&tokens, s)),
+        without_leaked_words: count(&gold.without, &|s| contains_snippet_words(&tokens, s)),
         title: present(&gold.title).map(|t| title_matches(t, pred.title.as_deref())),
         author: present(&gold.author).map(|a| author_matches(a, &pred.authors)),
         date: present(&gold.date).map(|d| date_matches(d, pred.date.as_deref())),
@@ -320,7 +344,13 @@ fn snippet_scores(pages: &[GoldPage], results: &[PageResult]) -> Option<SnippetS
     }
     let with_found = results.iter().map(|r| r.with_found).sum();
     let without_leaked = results.iter().map(|r| r.without_leaked).sum();
+    let with_found_words = results.iter().map(|r| r.with_found_words).sum();
+    let without_leaked_words = results.iter().map(|r| r.without_leaked_words).sum();
     Some(SnippetScores {
+        with_found_words,
+        with_found_words_rate: ratio(with_found_words, with_total),
+        without_leaked_words,
+        without_leaked_words_rate: ratio(without_leaked_words, without_total),
         with_total,
         with_found,
         with_found_rate: ratio(with_found, with_total),
@@ -383,7 +413,8 @@ mod tests {
         a.title = Some("Title  A".into());
         a.author = Some("Ann Lee".into());
         a.date = Some("2025-09-04".into());
-        a.with = vec!["two  three".into(), "six".into()];
+        // "three, four" is spelt otherwise than the output: found by words only.
+        a.with = vec!["two  three".into(), "six".into(), "three, four".into()];
         a.without = vec!["Menu".into()];
         let mut b = page("b", "alpha beta gamma delta");
         b.page_type = Some("forum".into());
@@ -403,8 +434,9 @@ mod tests {
         assert_eq!(r.per_page_type["forum"].recall, 0.0);
         assert_eq!(r.per_page_type["article"].recall, 1.0);
         let sn = r.snippets.unwrap();
-        assert_eq!((sn.with_found, sn.with_total, sn.without_leaked), (1, 2, 1));
-        assert_eq!(sn.with_found_rate, 0.5);
+        assert_eq!((sn.with_found, sn.with_total, sn.without_leaked), (1, 3, 1));
+        assert_eq!((sn.with_found_words, sn.without_leaked_words), (2, 1));
+        assert_eq!(sn.with_found_words_rate, 2.0 / 3.0);
         let m = r.metadata.unwrap();
         assert_eq!(m.title.unwrap().correct, 1);
         assert_eq!(m.title.unwrap().pages, 2);
