@@ -138,8 +138,7 @@ impl<'a> Sink<'a> {
         frontier: Frontier,
         names_arena: &'a Arena<QualName>,
     ) -> Sink<'a> {
-        let mut doc = Document { nodes: Vec::new() };
-        doc.nodes.push(super::Node::new(NodeData::Document));
+        let doc = Document::with_capacity(0, 0);
         Sink {
             doc: RefCell::new(doc),
             names_arena,
@@ -168,16 +167,22 @@ impl<'a> Sink<'a> {
     }
 
     fn new_node(&self, data: NodeData, name: Option<QualName>) -> NodeId {
-        let mut doc = self.doc.borrow_mut();
         let name: Option<&'a QualName> = name.map(|n| &*self.names_arena.alloc(n));
+        self.noted();
         self.names.borrow_mut().push(name);
-        self.created.set(doc.nodes.len() + 1);
-        self.depths.borrow_mut().push(0);
-        doc.push(data)
+        self.doc.borrow_mut().push(data)
     }
 
     fn text_node(&self, text: &str) -> NodeId {
-        self.new_node(NodeData::Text(text.to_owned()), None)
+        self.noted();
+        self.names.borrow_mut().push(None);
+        self.doc.borrow_mut().push_text(text)
+    }
+
+    /// Counts a node about to be created and gives it a depth.
+    fn noted(&self) {
+        self.created.set(self.doc.borrow().nodes.len() + 1);
+        self.depths.borrow_mut().push(0);
     }
 }
 
@@ -242,12 +247,10 @@ impl<'a> TreeSink for Sink<'a> {
             NodeOrText::AppendNode(n) => n,
             NodeOrText::AppendText(text) => {
                 let mut doc = self.doc.borrow_mut();
-                if let Some(last) = doc.node(*parent).last_child {
-                    if let NodeData::Text(t) = &mut doc.node_mut(last).data {
-                        t.push_str(&text);
-                        self.frontier.set(self.depth(*parent));
-                        return;
-                    }
+                let last = doc.node(*parent).last_child;
+                if last.is_some_and(|l| doc.append_text(l, &text)) {
+                    self.frontier.set(self.depth(*parent));
+                    return;
                 }
                 drop(doc);
                 self.text_node(&text)
@@ -300,12 +303,10 @@ impl<'a> TreeSink for Sink<'a> {
             NodeOrText::AppendNode(n) => n,
             NodeOrText::AppendText(text) => {
                 let mut doc = self.doc.borrow_mut();
-                if let Some(prev) = doc.node(*sibling).prev_sibling {
-                    if let NodeData::Text(t) = &mut doc.node_mut(prev).data {
-                        t.push_str(&text);
-                        self.frontier.set(self.depth(*sibling).saturating_sub(1));
-                        return;
-                    }
+                let prev = doc.node(*sibling).prev_sibling;
+                if prev.is_some_and(|p| doc.append_text(p, &text)) {
+                    self.frontier.set(self.depth(*sibling).saturating_sub(1));
+                    return;
                 }
                 drop(doc);
                 self.text_node(&text)

@@ -113,7 +113,8 @@ pub fn scan(doc: &Document) -> Scan {
                     walk.skip_children(id);
                 }
             }
-            NodeData::Text(t) if !ctx.furniture => {
+            NodeData::Text(_) if !ctx.furniture => {
+                let t = doc.text(id).unwrap_or_default();
                 // White space between tags (most text nodes) opens no byline and holds no
                 // year; the tests below would each trim it away char by char first.
                 if t.bytes().all(|b| b.is_ascii_whitespace()) {

@@ -109,8 +109,22 @@ fn numeric(after: &str) -> Option<(Chars, usize)> {
     Some((Chars::new(c, None), used))
 }
 
+/// The commonest references (`&amp;` in every URL of an attribute), with their `;`: read
+/// without the table, whose lookup hashes each prefix (`a`, `am`, `amp`, `amp;`). With the
+/// `;` each is the longest name the table matches, so the result is the table's.
+const COMMON: [(&[u8], char); 5] = [
+    (b"amp;", '&'),
+    (b"quot;", '"'),
+    (b"lt;", '<'),
+    (b"gt;", '>'),
+    (b"nbsp;", '\u{A0}'),
+];
+
 fn named(after: &str, in_attribute: bool) -> Option<(Chars, usize)> {
     let b = after.as_bytes();
+    if let Some(&(name, c)) = COMMON.iter().find(|(name, _)| b.starts_with(name)) {
+        return Some((Chars::new(c, None), name.len()));
+    }
     let mut best: Option<(u32, u32, usize)> = None;
     let mut len = 0;
     // Grow the candidate one character at a time while the table still knows it as a prefix.
@@ -172,6 +186,17 @@ mod tests {
     fn attribute_values_keep_query_strings() {
         assert_eq!(decode("?a=1&copy=2&amp;x", true), "?a=1&copy=2&x");
         assert_eq!(decode("?a=1&copy 2", true), "?a=1© 2");
+    }
+
+    #[test]
+    fn common_references_read_as_the_table_has_them() {
+        // Guards the shortcut past the table: each must give the table's own character.
+        for (name, c) in super::COMMON {
+            let name = std::str::from_utf8(name).unwrap();
+            let (c1, c2) = super::NAMED_ENTITIES.get(name).copied().unwrap();
+            assert_eq!((char::from_u32(c1), c2), (Some(c), 0), "{name}");
+            assert_eq!(decode(&format!("x&{name}y"), true), format!("x{c}y"));
+        }
     }
 
     #[test]

@@ -31,6 +31,10 @@ pub fn parse(html: &str, limits: &ParseLimits) -> Result<Document, LimitExceeded
     // four times the largest dev page; a larger tree grows the arena as usual.
     let expected = (2 * memchr::memchr_iter(b'<', html.as_bytes()).count() + 8).min(256 * 1024);
     let mut builder = modes::Builder::new(limits.max_nodes, limits.max_depth as usize, expected);
+    // The page's text is at most its length, but for the few references that decode longer
+    // than they are written: one reservation, where growing by doubling would copy the text
+    // buffer ~20 times for a large page.
+    builder.tree.doc.reserve_text(html.len());
     tokenizer::Tokenizer::new(html).run(&mut builder);
     if builder.tree.over_limit() {
         return Err(LimitExceeded {

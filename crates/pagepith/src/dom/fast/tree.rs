@@ -164,12 +164,8 @@ impl Tree {
     /// `expected_nodes` sizes the arena up front: growing it by doubling was ~9% of parse
     /// instructions (reallocation and copying, callgrind on scrapinghub).
     pub fn new(max_nodes: usize, max_depth: usize, expected_nodes: usize) -> Tree {
-        let mut doc = Document {
-            nodes: Vec::with_capacity(expected_nodes.min(max_nodes) + 1),
-        };
-        doc.push(NodeData::Document);
         Tree {
-            doc,
+            doc: Document::with_capacity(expected_nodes.min(max_nodes) + 1, 0),
             stack: Vec::new(),
             afe: Vec::new(),
             foster: false,
@@ -384,13 +380,10 @@ impl Tree {
             Place::Append(parent) => self.doc.node(parent).last_child,
             Place::Before(sibling) => self.doc.node(sibling).prev_sibling,
         };
-        if let Some(n) = neighbour {
-            if let NodeData::Text(t) = &mut self.doc.node_mut(n).data {
-                t.push_str(text);
-                return;
-            }
+        if neighbour.is_some_and(|n| self.doc.append_text(n, text)) {
+            return;
         }
-        let id = self.doc.push(NodeData::Text(text.to_owned()));
+        let id = self.doc.push_text(text);
         self.attach(place, id);
     }
 
