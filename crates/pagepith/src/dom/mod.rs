@@ -9,6 +9,7 @@ mod attrs;
 pub(crate) mod depth;
 mod fast;
 mod names;
+mod noscript;
 mod nul;
 mod sink;
 mod tag;
