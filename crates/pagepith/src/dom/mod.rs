@@ -12,6 +12,7 @@ mod names;
 mod noscript;
 mod nul;
 mod sink;
+mod streamed;
 mod tag;
 
 use std::borrow::Cow;
@@ -34,16 +35,19 @@ pub enum Parser {
     Html5ever,
 }
 
-/// Parses with the chosen parser; both fill the same arena and honour the same limits.
+/// Parses with the chosen parser; both fill the same arena and honour the same limits. Parts
+/// of the page streamed after its shell are then put where a browser shows them (`streamed`).
 pub fn parse_with(
     html: &str,
     limits: &ParseLimits,
     parser: Parser,
 ) -> Result<Document, LimitExceeded> {
-    match parser {
-        Parser::Fast => fast::parse(html, limits),
-        Parser::Html5ever => parse(html, limits),
-    }
+    let mut doc = match parser {
+        Parser::Fast => fast::parse(html, limits)?,
+        Parser::Html5ever => parse(html, limits)?,
+    };
+    streamed::reveal(&mut doc);
+    Ok(doc)
 }
 
 /// Index of a node in its [`Document`].
