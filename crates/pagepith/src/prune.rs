@@ -105,6 +105,11 @@ pub fn prune(doc: &mut Document, discussion: bool, class_rules: bool) -> PruneLo
     let mut log = PruneLog::default();
     let mut walk = doc.descendants(Document::ROOT);
     while let Some(id) = walk.next() {
+        if is_noscript_notice(doc, id, prose[id.index()] + linked[id.index()]) {
+            log.removed.push((id, PruneReason::Hidden));
+            walk.skip_subtree(id);
+            continue;
+        }
         match removal_reason(doc, id) {
             // A cookie or consent box is never a content wrapper, however much text its
             // policy has: on a page with a short body (a forum thread, a recipe listing) the
@@ -182,6 +187,19 @@ pub fn prune(doc: &mut Document, discussion: bool, class_rules: bool) -> PruneLo
         doc.detach(id);
     }
     log
+}
+
+/// A `<noscript>` with less text than this is a notice for readers without scripts ("enable
+/// JavaScript"), a form's fallback button or a tracking pixel; a longer one is the page served
+/// to them (forum engines put their whole thread there). Set by the dev sets' noscripts
+/// (both): of 187 with under 300 characters one was in the gold text; those of 300 to 900
+/// were menus and notices; those holding posts or articles have 2,000 and more.
+const NOSCRIPT_NOTICE_MAX_LETTERS: usize = 1000;
+
+/// Whether `id` is a noscript that a reader, whose browser runs scripts, never sees and that
+/// holds no more than a notice (its letters and digits: `letters`).
+fn is_noscript_notice(doc: &Document, id: NodeId, letters: usize) -> bool {
+    letters < NOSCRIPT_NOTICE_MAX_LETTERS && doc.tag(id) == Some(Tag::Noscript)
 }
 
 /// Cleans a subtree that was removed whole (a comment section the caller wants to read): drops
@@ -702,5 +720,19 @@ mod tests {
         let text = pruned_text(&html);
         assert!(text.contains("The council approved the budget"), "{text}");
         assert!(!text.contains("We use cookies"), "{text}");
+    }
+
+    // Guards noscript notices: a browser runs scripts and shows no noscript, so a short one
+    // ("enable JavaScript") goes; a long one is the page served without scripts and stays.
+    #[test]
+    fn noscript_notices_go_and_noscript_pages_stay() {
+        let notice = format!(
+            "<body><noscript><p>Please enable JavaScript to view this site.</p></noscript>{BODY}</body>"
+        );
+        let text = pruned_text(&notice);
+        assert!(!text.contains("enable JavaScript"), "{text}");
+        assert!(text.contains("The council approved"), "{text}");
+        let thread = format!("<body><noscript>{}</noscript></body>", BODY.repeat(12));
+        assert!(pruned_text(&thread).contains("The council approved"));
     }
 }
