@@ -46,7 +46,11 @@ pub fn parse_with(
         Parser::Fast => fast::parse(html, limits)?,
         Parser::Html5ever => parse(html, limits)?,
     };
-    streamed::reveal(&mut doc);
+    // NOTE: streamed parts go to `<template>`s, which React writes in lower case; a page
+    // without one (most) is spared the walk.
+    if memchr::memmem::find(html.as_bytes(), b"<template").is_some() {
+        streamed::reveal(&mut doc);
+    }
     Ok(doc)
 }
 
