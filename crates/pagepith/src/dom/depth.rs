@@ -72,8 +72,9 @@ fn always_admitted(name: &LocalName) -> bool {
 /// Elements admitted past the depth cap, by both tree builders. Void elements never stay open,
 /// so they cannot deepen the tree, and images carry captions. Raw-text elements close at their
 /// own end tag and switch the tokenizer: dropping `<script>` or `<style>` would turn code into
-/// page text.
+/// page text, and dropping `<noscript>` would parse its content unbounded (dom/noscript.rs).
 pub(crate) const ADMITTED_PAST_DEPTH: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
     "wbr", "script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes",
+    "noscript",
 ];

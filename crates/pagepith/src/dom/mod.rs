@@ -9,8 +9,10 @@ mod attrs;
 pub(crate) mod depth;
 mod fast;
 mod names;
+mod noscript;
 mod nul;
 mod sink;
+mod streamed;
 mod tag;
 
 use std::borrow::Cow;
@@ -33,16 +35,23 @@ pub enum Parser {
     Html5ever,
 }
 
-/// Parses with the chosen parser; both fill the same arena and honour the same limits.
+/// Parses with the chosen parser; both fill the same arena and honour the same limits. Parts
+/// of the page streamed after its shell are then put where a browser shows them (`streamed`).
 pub fn parse_with(
     html: &str,
     limits: &ParseLimits,
     parser: Parser,
 ) -> Result<Document, LimitExceeded> {
-    match parser {
-        Parser::Fast => fast::parse(html, limits),
-        Parser::Html5ever => parse(html, limits),
+    let mut doc = match parser {
+        Parser::Fast => fast::parse(html, limits)?,
+        Parser::Html5ever => parse(html, limits)?,
+    };
+    // NOTE: streamed parts go to `<template>`s, which React writes in lower case; a page
+    // without one (most) is spared the walk.
+    if memchr::memmem::find(html.as_bytes(), b"<template").is_some() {
+        streamed::reveal(&mut doc);
     }
+    Ok(doc)
 }
 
 /// Index of a node in its [`Document`].

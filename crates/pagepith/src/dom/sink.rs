@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use html5ever::interface::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
+use html5ever::tokenizer::{BufferQueue, TokenSink, Tokenizer, TokenizerOpts};
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::{local_name, ns, QualName, TokenizerResult};
 use typed_arena::Arena;
@@ -66,33 +66,74 @@ pub fn parse(html: &str, limits: &ParseLimits) -> Result<Document, LimitExceeded
     let frontier = Frontier::default();
     let names = Arena::new();
     let sink = Sink::new(Rc::clone(&created), Rc::clone(&frontier), &names);
-    // A crawler runs no scripts, so `<noscript>` content is what it is shown: parse it as
-    // markup (some sites serve their whole text to crawlers there).
+    // Scripting on, as in the browser a reader uses: `<noscript>` is raw text up to its end
+    // tag, and dom/noscript.rs then parses that text (see there why).
     let tree_opts = TreeBuilderOpts {
-        scripting_enabled: false,
+        scripting_enabled: true,
         ..TreeBuilderOpts::default()
     };
     let builder = TreeBuilder::new(sink, tree_opts);
     let gate = DepthGate::new(builder, frontier, limits.max_depth);
     let tokenizer = Tokenizer::new(gate, TokenizerOpts::default());
-    let queue = BufferQueue::default();
+    let html = nul::strip_nuls(html);
+    let html = attrs::cap_attributes(&html, attrs::MAX_ATTRIBUTES);
+    feed(&tokenizer, &html, limits, &created)?;
+    let mut doc = tokenizer.sink.inner.sink.finish();
+    super::noscript::expand(&mut doc, limits, parse_fragment)?;
+    Ok(doc)
+}
+
+/// Parses the text of a `<noscript>` as its content with scripting off (the spec's fragment
+/// parsing with that context): the root `<html>` of the returned document holds what was
+/// parsed (dom/noscript.rs grafts it into the page).
+fn parse_fragment(html: &str, limits: &ParseLimits) -> Result<Document, LimitExceeded> {
+    let created = Rc::new(Cell::new(1usize));
+    let frontier = Frontier::default();
+    let names = Arena::new();
+    let sink = Sink::new(Rc::clone(&created), Rc::clone(&frontier), &names);
+    let context = sink.create_element(
+        QualName::new(None, ns!(html), local_name!("noscript")),
+        Vec::new(),
+        ElementFlags::default(),
+    );
+    let tree_opts = TreeBuilderOpts {
+        scripting_enabled: false,
+        ..TreeBuilderOpts::default()
+    };
+    let builder = TreeBuilder::new_for_fragment(sink, context, None, tree_opts);
+    let tokenizer_opts = TokenizerOpts {
+        initial_state: Some(builder.tokenizer_state_for_context_elem(false)),
+        ..TokenizerOpts::default()
+    };
+    let gate = DepthGate::new(builder, frontier, limits.max_depth);
+    let tokenizer = Tokenizer::new(gate, tokenizer_opts);
+    feed(&tokenizer, html, limits, &created)?;
+    Ok(tokenizer.sink.inner.sink.finish())
+}
+
+/// Runs the tokenizer over `html` in pieces, stopping at the node limit or the deadline.
+fn feed<S: TokenSink>(
+    tokenizer: &Tokenizer<S>,
+    html: &str,
+    limits: &ParseLimits,
+    created: &Cell<usize>,
+) -> Result<(), LimitExceeded> {
     let over_nodes = || {
         (created.get() > limits.max_nodes).then(|| LimitExceeded {
             limit: "max_nodes",
             value: created.get(),
         })
     };
-    let html = nul::strip_nuls(html);
-    let html = attrs::cap_attributes(&html, attrs::MAX_ATTRIBUTES);
-    let mut rest: &str = &html;
+    let queue = BufferQueue::default();
+    let mut rest: &str = html;
     while !rest.is_empty() {
         let mut cut = rest.len().min(FEED_CHUNK);
         while !rest.is_char_boundary(cut) {
             cut -= 1;
         }
         queue.push_back(StrTendril::from_slice(&rest[..cut]));
-        // NOTE: scripting is off, so the tokenizer never pauses for a script; looping until
-        // `Done` is what html5ever's own driver does.
+        // NOTE: the tokenizer pauses after each `</script>` for the caller to run it; none is
+        // run, so looping until `Done` is what html5ever's own driver does.
         while !matches!(tokenizer.feed(&queue), TokenizerResult::Done) {}
         rest = &rest[cut..];
         if let Some(err) = over_nodes() {
@@ -106,10 +147,10 @@ pub fn parse(html: &str, limits: &ParseLimits) -> Result<Document, LimitExceeded
         }
     }
     tokenizer.end();
-    if let Some(err) = over_nodes() {
-        return Err(err);
+    match over_nodes() {
+        Some(err) => Err(err),
+        None => Ok(()),
     }
-    Ok(tokenizer.sink.inner.sink.finish())
 }
 
 struct Sink<'a> {

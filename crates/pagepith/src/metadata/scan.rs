@@ -193,7 +193,8 @@ impl Scan {
                 return true;
             }
             // Never page text; SVG even has its own `<title>` elements. (`<noscript>` is page
-            // text: a crawler runs no scripts, and forum engines put their whole thread there.)
+            // text, parsed as markup by dom/noscript.rs: forum engines put their whole thread
+            // there.)
             Tag::Style
             | Tag::Template
             | Tag::Svg

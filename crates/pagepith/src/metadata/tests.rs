@@ -452,8 +452,8 @@ fn page_type_comes_with_its_signal() {
     );
 }
 
-// Guards reading `<noscript>`: a crawler runs no scripts, and forum engines (Discourse) serve
-// the whole thread, with its microdata, inside it.
+// Guards reading `<noscript>` as markup (dom/noscript.rs): forum engines (Discourse) serve the
+// whole thread, with its microdata, inside it.
 #[test]
 fn microdata_inside_noscript_names_the_author() {
     let m = meta(

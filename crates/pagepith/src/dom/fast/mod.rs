@@ -43,6 +43,25 @@ pub fn parse(html: &str, limits: &ParseLimits) -> Result<Document, LimitExceeded
         });
     }
     builder.finish();
+    let mut doc = builder.tree.doc;
+    super::noscript::expand(&mut doc, limits, parse_fragment)?;
+    Ok(doc)
+}
+
+/// Parses the text of a `<noscript>` as its content with scripting off: the root `<html>` of
+/// the returned document holds what was parsed (dom/noscript.rs grafts it into the page).
+fn parse_fragment(html: &str, limits: &ParseLimits) -> Result<Document, LimitExceeded> {
+    let expected = (2 * memchr::memchr_iter(b'<', html.as_bytes()).count() + 8).min(256 * 1024);
+    let mut builder =
+        modes::Builder::new_fragment(limits.max_nodes, limits.max_depth as usize, expected);
+    tokenizer::Tokenizer::new(html).run(&mut builder);
+    if builder.tree.over_limit() {
+        return Err(LimitExceeded {
+            limit: "max_nodes",
+            value: limits.max_nodes,
+        });
+    }
+    builder.finish();
     Ok(builder.tree.doc)
 }
 

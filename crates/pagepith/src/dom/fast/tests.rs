@@ -60,6 +60,59 @@ fn head_content_after_head_and_noscript_in_head() {
     assert_same_tree("<head></head> <noscript>a</noscript>b");
 }
 
+/// The text under `<body>`, tags left out.
+fn body_text(html: &str) -> String {
+    let doc = parse(html, &ParseLimits::default()).expect("fast parser parses");
+    doc.body().map(|b| doc.text_content(b)).unwrap_or_default()
+}
+
+// Guards the browser's reading of `<noscript>` (scripting on, dom/noscript.rs): it ends at its
+// end tag whatever it holds, so a tracking pixel's `<iframe … />` (the slash is ignored, the
+// iframe's raw text never closed) no longer swallows the page after it.
+#[test]
+fn noscript_ends_at_its_end_tag_even_around_an_unclosed_iframe() {
+    let html = r#"<body><noscript><iframe src="https://t.example/ns.html" height="0" /></noscript>
+        <main><h1>Title</h1><p>The article.</p></main></body>"#;
+    assert_same_tree(html);
+    assert!(
+        body_text(html).contains("The article."),
+        "{}",
+        body_text(html)
+    );
+    let doc = parse(html, &ParseLimits::default()).unwrap();
+    let iframe = doc
+        .find_tag(Document::ROOT, Tag::Iframe)
+        .expect("the iframe is kept");
+    assert_eq!(doc.text_content(iframe), "");
+    assert_eq!(doc.tag(doc.parent(iframe).unwrap()), Some(Tag::Noscript));
+}
+
+// Guards noscript's content as page text: parsed as markup with scripting off (lazy images,
+// forum threads served to readers without scripts), references decoded, and whatever it
+// leaves open (formatting, a paragraph, a table) closed with it.
+#[test]
+fn noscript_content_is_parsed_as_markup_and_closed_with_it() {
+    assert_same_tree("<noscript><p>a &amp; <b>b</p></noscript>c");
+    assert_eq!(
+        body_text("<body><noscript><p>a &amp; <b>b</p></noscript>c"),
+        "a & bc"
+    );
+    // Before the body a noscript is head content, as in a browser.
+    assert_eq!(body_text("<noscript><p>a</p></noscript>c"), "c");
+    assert_same_tree("<noscript><b>x</noscript>y<p>z");
+    assert_same_tree("<noscript><table><tr><td>a</table>b</noscript>c");
+    assert_same_tree("<noscript><table><tr><td>a</noscript>b");
+    assert_same_tree("<noscript><body class=x><p>a</body></html>b<head></noscript>c");
+    assert_same_tree("<noscript><noscript>a</noscript>b</noscript>c");
+    assert_same_tree("<noscript><title>t<div>d</noscript>e");
+    assert_same_tree("<noscript><template><td>x</template>y</noscript>z");
+    assert_same_tree("<table><noscript><tr><td>x</noscript><tr><td>y</table>");
+    assert_same_tree("<p>a<noscript><svg><noscript>s</noscript></svg></noscript>b");
+    assert_same_tree("<noscript><img src=a alt=pic></noscript>");
+    assert_same_tree("<noscript></noscript>x<noscript>");
+    assert_same_tree("<noscript>a<plaintext>b</noscript>c");
+}
+
 #[test]
 fn implied_end_tags_for_paragraphs_lists_and_definitions() {
     assert_same_tree("<p>one<p>two<div>three</div>four");
@@ -238,7 +291,7 @@ fn soup(rng: &mut Rng) -> String {
         "p", "div", "li", "ul", "dd", "dt", "dl", "table", "tr", "td", "th", "tbody", "caption",
         "b", "i", "a", "em", "font", "span", "h1", "h2", "form", "select", "option", "button",
         "pre", "br", "img", "hr", "svg", "math", "title", "section", "article", "nobr", "col",
-        "colgroup", "textarea", "head", "body", "html", "input", "object",
+        "colgroup", "textarea", "head", "body", "html", "input", "object", "noscript", "iframe",
     ];
     const TEXT: &[&str] = &["x", " ", "word ", "\n", "&amp;", "a<b", "  y  "];
     let mut out = String::new();

@@ -220,6 +220,7 @@ impl Builder {
                 return self.text_element(st, TextState::RcData);
             }
             Tag::Iframe => return self.text_element(st, TextState::RawText),
+            Tag::Noscript if self.scripting => return self.text_element(st, TextState::RawText),
             Tag::Other if st.is("xmp") => {
                 t.close_p();
                 t.reconstruct_formatting();

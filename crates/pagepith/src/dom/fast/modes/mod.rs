@@ -3,11 +3,13 @@
 //! Kept: implied html/head/body, head content moved to the head, implied end tags (p, li, dt,
 //! dd, option, rows and cells), void elements, the text states of script/style/title/textarea,
 //! tables (implied tbody/tr, foster parenting of text and stray elements, cells and captions),
-//! select (parsed as body content, as html5ever 0.40 does), misnested formatting (reconstruction and the adoption agency algorithm), forms,
-//! SVG and MathML islands, stray table tags outside tables, a template's content parsed in the
-//! mode its first start tag chooses (body content, or table parts; the prune stage drops
-//! templates whole). Left out: parse errors, frameset mode switching, and the exact quirks
-//! list (a prefix list).
+//! select (parsed as body content, as html5ever 0.40 does), misnested formatting (reconstruction
+//! and the adoption agency algorithm), forms, SVG and MathML islands, stray table tags outside
+//! tables, a template's content parsed in the mode its first start tag chooses (body content, or
+//! table parts; the prune stage drops templates whole), `<noscript>` as raw text (scripting on;
+//! dom/noscript.rs parses that text as a fragment with scripting off, this builder's other
+//! setting). Left out: parse errors, frameset mode switching, and the exact quirks list (a
+//! prefix list).
 
 mod body;
 mod table;
@@ -63,8 +65,7 @@ enum Tok<'t, 'a> {
 
 /// The start tags the spec hands to the "in head" rules from after the head and from a
 /// template that has not chosen its mode yet: base, basefont, bgsound, link, meta, noframes,
-/// script, style, template, title (not noscript: outside the head it is an ordinary element
-/// when scripting is off).
+/// script, style, template, title (not noscript: after the head it opens the body).
 fn is_head_content(st: &Start<'_, '_>) -> bool {
     match st.tag {
         Tag::Base | Tag::Link | Tag::Meta | Tag::Script | Tag::Style | Tag::Template => true,
@@ -104,6 +105,13 @@ pub(super) struct Builder {
     /// the mode that tag chose: a table mode for a caption, column, row section, row or cell,
     /// body mode for anything else.
     template_modes: Vec<(NodeId, Option<Mode>)>,
+    /// The spec's scripting flag. On for a page, as in the browser a reader uses: `<noscript>`
+    /// is raw text that ends at its own end tag (dom/noscript.rs then parses that text). Off
+    /// for that text, parsed as a fragment: what a reader without scripts is shown.
+    scripting: bool,
+    /// Parsing a fragment (a noscript's text) below a root `<html>` that stands for the
+    /// context element: no head, no body, and the root resets the mode to "in body".
+    fragment: bool,
 }
 
 fn is_ws(b: u8) -> bool {
@@ -263,7 +271,22 @@ impl Builder {
             skip_lf: false,
             table_text_fostered: false,
             template_modes: Vec::new(),
+            scripting: true,
+            fragment: false,
         }
+    }
+
+    /// A builder for the content of one element (`noscript`) with scripting off: the spec's
+    /// fragment parsing with that context, whose mode is "in body".
+    pub fn new_fragment(max_nodes: usize, max_depth: usize, expected_nodes: usize) -> Builder {
+        let mut b = Builder::new(max_nodes, max_depth, expected_nodes);
+        b.scripting = false;
+        b.fragment = true;
+        b.create_html(&[]);
+        b.head = None;
+        b.mode = Mode::InBody;
+        b.original = Mode::InBody;
+        b
     }
 
     fn flow(&self, step: Step) -> Flow {
@@ -653,8 +676,10 @@ impl Builder {
                 Tag::Title => self.text_element(st, TextState::RcData),
                 Tag::Style => self.text_element(st, TextState::RawText),
                 Tag::Other if st.is("noframes") => self.text_element(st, TextState::RawText),
+                Tag::Noscript if self.scripting => self.text_element(st, TextState::RawText),
                 Tag::Noscript => {
-                    // Scripting is off (a crawler runs none), so noscript's content is markup.
+                    // Scripting off (a noscript's own text, parsed as a fragment): its content
+                    // is markup.
                     self.tree.insert(st.tag, st.name, st.attrs, Ns::Html);
                     self.mode = Mode::InHeadNoscript;
                     Step::Done

@@ -404,6 +404,9 @@ impl Builder {
                 ),
                 Tag::Head if !last => Some(Mode::InHead),
                 Tag::Body => Some(Mode::InBody),
+                // In a fragment the root stands for the context element (`noscript`), which
+                // leaves the mode "in body".
+                Tag::Html if self.fragment => Some(Mode::InBody),
                 Tag::Html => Some(if self.head.is_none() {
                     Mode::BeforeHead
                 } else {

@@ -1,0 +1,69 @@
+//! `<noscript>` read as a browser with scripting on reads it, its content still kept.
+//!
+//! Both parsers run with the scripting flag on, like the browser a reader uses: a noscript's
+//! content is raw text that ends at the first `</noscript>`. With scripting off it would be
+//! markup, and one raw-text element left open inside it (the `<iframe … />` of a tag manager's
+//! tracking pixel: HTML ignores that self-closing slash) would swallow the rest of the page as
+//! the iframe's text. The content itself is still wanted: lazy-loaded images, and whole forum
+//! threads served to readers without scripts. So each noscript's text is then parsed as that
+//! element's content with scripting off (the spec's fragment parsing), and whatever it leaves
+//! open ends with the noscript.
+
+use super::{Document, LimitExceeded, NodeData, NodeId, ParseLimits, Tag};
+
+/// A fragment parser: the noscript's text in, a document whose root `<html>` holds its nodes.
+pub(super) type FragmentParser = fn(&str, &ParseLimits) -> Result<Document, LimitExceeded>;
+
+/// Replaces the raw text of every `<noscript>` in `doc` with that text parsed by
+/// `parse_fragment` (the parser that built `doc`, so that the two parsers stay independent).
+/// The fragments share the page's limits: the nodes left, and the depth below the noscript.
+pub(super) fn expand(
+    doc: &mut Document,
+    limits: &ParseLimits,
+    parse_fragment: FragmentParser,
+) -> Result<(), LimitExceeded> {
+    let raw: Vec<(NodeId, NodeId)> = doc
+        .descendants(Document::ROOT)
+        .filter(|&n| doc.tag(n) == Some(Tag::Noscript))
+        .filter_map(|n| {
+            let text = doc.node(n).first_child?;
+            let only_text = doc.text(text).is_some() && doc.node(text).next_sibling.is_none();
+            only_text.then_some((n, text))
+        })
+        .collect();
+    for (noscript, text) in raw {
+        let depth = doc.ancestors(noscript).count();
+        let sub = ParseLimits {
+            max_nodes: limits.max_nodes.saturating_sub(doc.len()),
+            max_depth: (limits.max_depth as usize).saturating_sub(depth).max(1) as u32,
+            deadline: limits.deadline,
+        };
+        let fragment = parse_fragment(doc.text(text).unwrap_or_default(), &sub)?;
+        doc.detach(text);
+        graft(doc, noscript, fragment);
+    }
+    Ok(())
+}
+
+/// Moves the children of the fragment's root `<html>` under `parent`, in order.
+fn graft(doc: &mut Document, parent: NodeId, mut fragment: Document) {
+    let Some(root) = fragment
+        .children(Document::ROOT)
+        .find(|&n| fragment.tag(n) == Some(Tag::Html))
+    else {
+        return;
+    };
+    // NOTE: pre-order puts every parent before its children, and appending in that order
+    // keeps the siblings' order.
+    let order: Vec<NodeId> = fragment.descendants(root).skip(1).collect();
+    let mut moved: Vec<Option<NodeId>> = vec![None; fragment.len()];
+    moved[root.index()] = Some(parent);
+    for n in order {
+        let data = std::mem::replace(&mut fragment.node_mut(n).data, NodeData::Other);
+        let id = doc.push(data);
+        moved[n.index()] = Some(id);
+        if let Some(p) = fragment.parent(n).and_then(|p| moved[p.index()]) {
+            doc.append_child(p, id);
+        }
+    }
+}
