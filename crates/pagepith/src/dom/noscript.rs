@@ -59,11 +59,43 @@ fn graft(doc: &mut Document, parent: NodeId, mut fragment: Document) {
     let mut moved: Vec<Option<NodeId>> = vec![None; fragment.len()];
     moved[root.index()] = Some(parent);
     for n in order {
-        let data = std::mem::replace(&mut fragment.node_mut(n).data, NodeData::Other);
-        let id = doc.push(data);
+        // A text node is a range of its own document's text buffer: copy the text over.
+        let id = match fragment.text(n) {
+            Some(text) => doc.push_text(text),
+            None => doc.push(std::mem::replace(
+                &mut fragment.node_mut(n).data,
+                NodeData::Other,
+            )),
+        };
         moved[n.index()] = Some(id);
         if let Some(p) = fragment.parent(n).and_then(|p| moved[p.index()]) {
             doc.append_child(p, id);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dom::{parse_with, Document, ParseLimits, Parser, Tag};
+
+    /// Guards the graft of text: a fragment's text nodes point into the fragment's own text
+    /// buffer, so grafting them must copy the text, or they read the page's text at the
+    /// fragment's offsets (other words, or a panic inside a multi-byte character).
+    #[test]
+    fn noscript_text_is_its_own_after_the_graft() {
+        let html = "<p>Page text before it, with a curly ’ quote.</p>\
+                    <noscript><p>Only without scripts</p></noscript>";
+        for parser in [Parser::Fast, Parser::Html5ever] {
+            let doc = parse_with(html, &ParseLimits::default(), parser).unwrap();
+            let noscript = doc
+                .descendants(Document::ROOT)
+                .find(|&n| doc.tag(n) == Some(Tag::Noscript))
+                .unwrap();
+            let text: String = doc
+                .descendants(noscript)
+                .filter_map(|n| doc.text(n))
+                .collect();
+            assert_eq!(text, "Only without scripts", "{parser:?}");
         }
     }
 }
