@@ -114,12 +114,12 @@ pub fn prune(doc: &mut Document, discussion: bool, class_rules: bool) -> PruneLo
         }
         match removal_reason(doc, id) {
             // A collapsed panel a control opens (an accordion's answer) is read on a click.
-            Some(PruneReason::Hidden) if disclosures.shown(doc, id) => {}
+            Some(PruneReason::Hidden) if disclosures.shown(id) => {}
             // A page has one header, one footer, one sidebar: a class of that name on many
             // elements is a part of each item (a card's header, a price's footer).
             Some(PruneReason::FurnitureClass(
                 FurnitureKind::PageChrome | FurnitureKind::Sidebar,
-            )) if classes.repeated(doc, id) => {}
+            )) if classes.repeated(id) => {}
             // A cookie or consent box is never a content wrapper, however much text its
             // policy has: on a page with a short body (a forum thread, a recipe listing) the
             // consent dialog can hold most of the prose and would otherwise win. Only inside

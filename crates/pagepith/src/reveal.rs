@@ -5,25 +5,27 @@
 //! The control names the panel it opens with `aria-controls` (WAI-ARIA's disclosure and
 //! accordion patterns), so the link from control to panel is in the markup, in any language.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use crate::dom::{Document, NodeId};
 
-/// The ids the page's controls open (`aria-controls`).
+/// The ids the page's controls open (`aria-controls`), read on the first question: only a
+/// hidden element with an id asks, and most pages have none.
 pub struct Disclosures<'a> {
-    controlled: HashSet<&'a str>,
+    doc: &'a Document,
+    order: &'a [NodeId],
+    controlled: OnceCell<HashSet<&'a str>>,
 }
 
 impl<'a> Disclosures<'a> {
-    /// Reads the controlled ids from every element of `order`.
-    pub fn of(doc: &'a Document, order: &[NodeId]) -> Disclosures<'a> {
-        let mut controlled = HashSet::new();
-        for &id in order {
-            if let Some(v) = doc.attr(id, "aria-controls") {
-                controlled.extend(v.split_ascii_whitespace());
-            }
+    /// The controls among the elements of `order`.
+    pub fn of(doc: &'a Document, order: &'a [NodeId]) -> Disclosures<'a> {
+        Disclosures {
+            doc,
+            order,
+            controlled: OnceCell::new(),
         }
-        Disclosures { controlled }
     }
 
     /// Whether a hidden element is a panel that a control on the page opens.
@@ -34,9 +36,20 @@ impl<'a> Disclosures<'a> {
     /// beside it: Bootstrap's `data-(bs-)target` as a second control link (no change); React's
     /// streamed `<div hidden id="S:1">` segments as shown (wcxb-dev +0.0001 with product
     /// 0.588 -> 0.579); `aria-hidden` alone as visible (scrapinghub 0.9640 -> 0.9541).
-    pub fn shown(&self, doc: &Document, id: NodeId) -> bool {
-        doc.attr(id, "id")
-            .is_some_and(|elid| !elid.is_empty() && self.controlled.contains(elid))
+    pub fn shown(&self, id: NodeId) -> bool {
+        let Some(elid) = self.doc.attr(id, "id").filter(|v| !v.is_empty()) else {
+            return false;
+        };
+        let controlled = self.controlled.get_or_init(|| {
+            let mut controlled = HashSet::new();
+            for &n in self.order {
+                if let Some(v) = self.doc.attr(n, "aria-controls") {
+                    controlled.extend(v.split_ascii_whitespace());
+                }
+            }
+            controlled
+        });
+        controlled.contains(elid)
     }
 }
 
