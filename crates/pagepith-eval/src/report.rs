@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::checks::{
     author_matches, collapse_ws, contains_snippet, contains_snippet_words, date_matches,
-    title_matches,
+    title_matches, word_text,
 };
 use crate::dataset::{Dataset, GoldPage, Prediction};
 use crate::metric::{self, usize_f64, PageCounts, Scores};
@@ -298,10 +298,10 @@ fn score_page(gold: &GoldPage, pred: &Prediction) -> PageResult {
     } else {
         String::new()
     };
-    let tokens = if needs_text {
-        metric::tokens(&pred.text)
+    let words = if needs_text {
+        word_text(&pred.text)
     } else {
-        Vec::new()
+        String::new()
     };
     let count = |snippets: &[String], present: &dyn Fn(&str) -> bool| {
         snippets.iter().filter(|s| present(s)).count()
@@ -310,8 +310,8 @@ fn score_page(gold: &GoldPage, pred: &Prediction) -> PageResult {
         counts,
         with_found: count(&gold.with, &|s| contains_snippet(&text, s)),
         without_leaked: count(&gold.without, &|s| contains_snippet(&text, s)),
-        with_found_words: count(&gold.with, &|s| contains_snippet_words(&tokens, s)),
-        without_leaked_words: count(&gold.without, &|s| contains_snippet_words(&tokens, s)),
+        with_found_words: count(&gold.with, &|s| contains_snippet_words(&words, s)),
+        without_leaked_words: count(&gold.without, &|s| contains_snippet_words(&words, s)),
         title: present(&gold.title).map(|t| title_matches(t, pred.title.as_deref())),
         author: present(&gold.author).map(|a| author_matches(a, &pred.authors)),
         date: present(&gold.date).map(|d| date_matches(d, pred.date.as_deref())),
