@@ -23,27 +23,16 @@ pub fn parse(html: &str, limits: &ParseLimits) -> Result<Document, LimitExceeded
     // so does this one, or a NUL in raw text (`<xmp>`, `<textarea>`) would become U+FFFD here
     // and nothing there (found by the `parsers` fuzz target).
     let html = &*super::nul::strip_nuls(html);
-    // Each `<` opens at most one element and the text after it, so twice the count of `<`
-    // (found at memchr speed) bounds the node count. The bound, not the count itself: pages
-    // with more nodes than `<` are common, and growing the arena by doubling there copied it
-    // 87 times a pass over scrapinghub (17 M instructions, 1.5 % of extraction; callgrind).
-    // Capped so that a page of bare `<` cannot reserve memory it never fills: 256 Ki nodes is
-    // four times the largest dev page; a larger tree grows the arena as usual.
-    let expected = (2 * memchr::memchr_iter(b'<', html.as_bytes()).count() + 8).min(256 * 1024);
-    let mut builder = modes::Builder::new(limits.max_nodes, limits.max_depth as usize, expected);
+    let mut builder = modes::Builder::new(
+        limits.max_nodes,
+        limits.max_depth as usize,
+        expected_nodes(html),
+    );
     // The page's text is at most its length, but for the few references that decode longer
     // than they are written: one reservation, where growing by doubling would copy the text
     // buffer ~20 times for a large page.
     builder.tree.doc.reserve_text(html.len());
-    tokenizer::Tokenizer::new(html).run(&mut builder);
-    if builder.tree.over_limit() {
-        return Err(LimitExceeded {
-            limit: "max_nodes",
-            value: limits.max_nodes,
-        });
-    }
-    builder.finish();
-    let mut doc = builder.tree.doc;
+    let mut doc = build(html, builder, limits)?;
     super::noscript::expand(&mut doc, limits, parse_fragment)?;
     Ok(doc)
 }
@@ -51,9 +40,30 @@ pub fn parse(html: &str, limits: &ParseLimits) -> Result<Document, LimitExceeded
 /// Parses the text of a `<noscript>` as its content with scripting off: the root `<html>` of
 /// the returned document holds what was parsed (dom/noscript.rs grafts it into the page).
 fn parse_fragment(html: &str, limits: &ParseLimits) -> Result<Document, LimitExceeded> {
-    let expected = (2 * memchr::memchr_iter(b'<', html.as_bytes()).count() + 8).min(256 * 1024);
-    let mut builder =
-        modes::Builder::new_fragment(limits.max_nodes, limits.max_depth as usize, expected);
+    let builder = modes::Builder::new_fragment(
+        limits.max_nodes,
+        limits.max_depth as usize,
+        expected_nodes(html),
+    );
+    build(html, builder, limits)
+}
+
+/// Each `<` opens at most one element and the text after it, so twice the count of `<` (found
+/// at memchr speed) bounds the node count. The bound, not the count itself: pages with more
+/// nodes than `<` are common, and growing the arena by doubling there copied it 87 times a pass
+/// over scrapinghub (17 M instructions, 1.5 % of extraction; callgrind). Capped so that a page
+/// of bare `<` cannot reserve memory it never fills: 256 Ki nodes is four times the largest dev
+/// page; a larger tree grows the arena as usual.
+fn expected_nodes(html: &str) -> usize {
+    (2 * memchr::memchr_iter(b'<', html.as_bytes()).count() + 8).min(256 * 1024)
+}
+
+/// Tokenizes `html` into `builder` and hands over the tree, or the node limit it ran into.
+fn build(
+    html: &str,
+    mut builder: modes::Builder,
+    limits: &ParseLimits,
+) -> Result<Document, LimitExceeded> {
     tokenizer::Tokenizer::new(html).run(&mut builder);
     if builder.tree.over_limit() {
         return Err(LimitExceeded {
