@@ -753,27 +753,17 @@ fn visible_date<'s>(
     which: Which,
     now: date::Window,
 ) -> Option<String> {
-    for spot in spots {
-        let Some(text) = date_text(doc, spot.node) else {
-            continue;
-        };
-        let lower = text.to_lowercase();
-        let published = first_label(Which::Published, &lower);
-        let updated = first_label(Which::Modified, &lower);
-        let labelled_update = follows_update_label(doc, spot.node);
-        // NOTE: offsets found in the lower-cased copy are valid in that copy only.
-        let from = match (which, published, updated) {
-            (Which::Published, Some(i), _) => &lower[i..],
-            (Which::Published, None, None) if !labelled_update => &lower,
-            (Which::Modified, _, Some(i)) => &lower[i..],
-            (Which::Modified, _, None) if labelled_update => &lower,
-            _ => continue,
-        };
-        if let Some(d) = date::normalize(from, now) {
-            return Some(d);
+    first_date(doc, spots, now, |lower, node| {
+        let published = first_label(Which::Published, lower);
+        let updated = first_label(Which::Modified, lower);
+        let labelled_update = follows_update_label(doc, node);
+        match (which, published, updated) {
+            (Which::Published, Some(i), _) | (Which::Modified, _, Some(i)) => Some(i),
+            (Which::Published, None, None) if !labelled_update => Some(0),
+            (Which::Modified, _, None) if labelled_update => Some(0),
+            _ => None,
         }
-    }
-    None
+    })
 }
 
 /// A date the page labels as its publication ("Posted on April 13, 2023", "Published On: 15
@@ -804,21 +794,24 @@ fn labelled_date<'s>(
     which: Which,
     now: date::Window,
 ) -> Option<String> {
-    for spot in spots {
-        let Some(text) = date_text(doc, spot.node) else {
-            continue;
-        };
-        let lower = text.to_lowercase();
-        let from = match first_label(which, &lower) {
-            Some(i) => &lower[i..],
-            None if which == Which::Modified && follows_update_label(doc, spot.node) => &lower,
-            None => continue,
-        };
-        if let Some(d) = date::normalize(from, now) {
-            return Some(d);
-        }
-    }
-    None
+    first_date(doc, spots, now, |lower, node| {
+        first_label(which, lower)
+            .or_else(|| (which == Which::Modified && follows_update_label(doc, node)).then_some(0))
+    })
+}
+
+/// The first date in `spots` read from where `start` says, in the spot's lower-cased date
+/// text (a byte offset valid in that copy only); a spot `start` refuses is skipped.
+fn first_date<'s>(
+    doc: &Document,
+    mut spots: impl Iterator<Item = &'s Spot>,
+    now: date::Window,
+    start: impl Fn(&str, NodeId) -> Option<usize>,
+) -> Option<String> {
+    spots.find_map(|spot| {
+        let lower = date_text(doc, spot.node)?.to_lowercase();
+        date::normalize(&lower[start(&lower, spot.node)?..], now)
+    })
 }
 
 /// The text a date spot holds: its element's text when short, else the element's own first
