@@ -79,7 +79,8 @@ pub struct ExtractArgs {
     /// Write to this file instead of stdout.
     #[arg(short = 'o', long = "output")]
     pub output: Option<PathBuf>,
-    /// Worker threads [default: all cores].
+    /// Worker threads [default: all cores]; with 1, reading, extraction and writing share
+    /// one thread, so one pagepith per core uses one core each.
     #[arg(short = 'j', long = "jobs")]
     pub jobs: Option<usize>,
     #[command(flatten)]

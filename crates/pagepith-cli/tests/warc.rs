@@ -165,6 +165,75 @@ fn every_good_record_is_extracted_and_each_bad_one_reported_with_its_offset() {
     assert!(summary.contains("failed 3"), "{summary}");
 }
 
+/// One thread and several read the same damaged archive to the same output, the same reports
+/// and the same exit code: the single-threaded path shares the reader and writer, not a copy.
+#[test]
+fn one_thread_and_many_give_the_same_output_reports_and_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _) = damaged_archive(dir.path());
+    let run = |jobs: &str| {
+        pagepith()
+            .args(["extract", "-j", jobs])
+            .arg(&path)
+            .output()
+            .unwrap()
+    };
+    let one = run("1");
+    let three = run("3");
+    assert_eq!(ids(&jsonl(&one)).len(), 4);
+    assert_eq!(one.stdout, three.stdout);
+    // Every report line but the summary, whose time and speed differ from run to run.
+    let reports = |out: &Output| {
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        let mut lines: Vec<String> = stderr.lines().map(str::to_owned).collect();
+        lines.pop();
+        lines
+    };
+    assert_eq!(reports(&one).len(), 3);
+    assert_eq!(reports(&one), reports(&three));
+    assert_eq!(one.status.code(), three.status.code());
+}
+
+/// `-j 1` runs on the calling thread alone, so one pagepith per core uses one core; `-j 2`,
+/// the control, shows the count of threads is read correctly. The process waits on stdin
+/// while it is counted.
+#[cfg(target_os = "linux")]
+#[test]
+fn one_job_runs_on_one_thread() {
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+
+    let threads_of = |pid: u32| {
+        std::fs::read_dir(format!("/proc/{pid}/task"))
+            .map(|tasks| tasks.count())
+            .unwrap_or(0)
+    };
+    let most_threads_seen = |jobs: &str| {
+        let mut child = pagepith()
+            .args(["extract", "-j", jobs, "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        // The WARC's first bytes make the reader take stdin as an archive and wait for more.
+        stdin.write_all(&gz(&response("a", "Alpha"))).unwrap();
+        stdin.flush().unwrap();
+        let started = Instant::now();
+        let mut most = 0;
+        while started.elapsed() < Duration::from_millis(1500) {
+            most = most.max(threads_of(child.id()));
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        drop(stdin);
+        assert!(child.wait().unwrap().success());
+        most
+    };
+    assert_eq!(most_threads_seen("1"), 1);
+    assert!(most_threads_seen("2") >= 3);
+}
+
 #[test]
 fn an_archive_with_nothing_wrong_exits_zero_even_with_records_that_are_not_pages() {
     let dir = tempfile::tempdir().unwrap();

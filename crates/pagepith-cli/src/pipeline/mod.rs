@@ -6,6 +6,9 @@
 //!   (pages, archive records)     (at most IN_FLIGHT batches extracting)      (in order)
 //! ```
 //!
+//! With one thread (`-j 1`, or a one-core machine) the same reader, jobs and writer run in turn
+//! on the calling thread.
+//!
 //! Archives stream through record by record, so a 1 GB WARC needs no more memory than a few
 //! batches of pages.
 
@@ -74,8 +77,66 @@ pub fn run(
     out: Box<dyn Write + Send>,
     progress: &Progress,
 ) -> Result<Counts> {
+    let threads = match settings.threads {
+        0 => thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    };
+    if threads == 1 {
+        run_sequential(inputs, &config, &settings, out, progress)
+    } else {
+        run_parallel(inputs, config, settings, threads, out, progress)
+    }
+}
+
+/// One thread reads, extracts and writes in turn. `-j 1` means one core's worth of work: a
+/// crawl job that runs one pagepith per core (Spark, datatrove, a batch scheduler) must not
+/// find a reading thread competing with the next job for its neighbour's core.
+fn run_sequential(
+    inputs: Vec<Input>,
+    config: &pagepith::Config,
+    settings: &Settings,
+    out: Box<dyn Write + Send>,
+    progress: &Progress,
+) -> Result<Counts> {
+    let render = settings.render;
+    let mut writer = write::Writer::new(out, settings)?;
+    let mut failure = None;
+    let mut extract_and_write = |batch: Vec<Job>| {
+        let done = batch
+            .into_iter()
+            .map(|job| run_job(job, config, render))
+            .collect();
+        match writer.write_batch(done, progress) {
+            Ok(()) => true,
+            Err(e) => {
+                failure = Some(e);
+                false
+            }
+        }
+    };
+    read::read_inputs(
+        inputs,
+        &mut extract_and_write,
+        PAGES_PER_WORKER,
+        &progress.bytes_done,
+    );
+    match failure {
+        Some(e) => Err(e),
+        None => writer.finish(),
+    }
+}
+
+/// A reading thread, `threads` extraction workers and a writing thread.
+fn run_parallel(
+    inputs: Vec<Input>,
+    config: pagepith::Config,
+    settings: Settings,
+    threads: usize,
+    out: Box<dyn Write + Send>,
+    progress: &Progress,
+) -> Result<Counts> {
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(settings.threads)
+        .num_threads(threads)
         .build()
         .context("cannot start worker threads")?;
     let workers = pool.current_num_threads();
@@ -91,7 +152,10 @@ pub fn run(
     let batch_pages = PAGES_PER_WORKER * workers;
     let reader = thread::Builder::new()
         .name("pagepith-read".into())
-        .spawn(move || read::read_inputs(inputs, &batch_tx, batch_pages, &bytes_done))
+        .spawn(move || {
+            let mut send = |batch| batch_tx.send(batch).is_ok();
+            read::read_inputs(inputs, &mut send, batch_pages, &bytes_done)
+        })
         .context("cannot start the reading thread")?;
 
     let result = thread::scope(|scope| -> Result<Counts> {

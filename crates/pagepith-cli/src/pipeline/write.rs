@@ -10,80 +10,116 @@ use super::Settings;
 use crate::summary::{Counts, Progress};
 use crate::Format;
 
-/// The writing thread: results in input order, counted; errors reported as they come.
+/// The writing thread: batches of results in input order, each batch as its workers finish.
 pub(super) fn write_results(
     batches: Receiver<Receiver<Vec<Done>>>,
     out: Box<dyn Write + Send>,
     settings: &Settings,
     progress: &Progress,
 ) -> Result<Counts> {
-    let mut counts = Counts::default();
-    let mut first = true;
-    #[cfg(not(feature = "parquet"))]
-    let mut out = out;
-    #[cfg(feature = "parquet")]
-    let (mut out, mut parquet) = if settings.format == Format::Parquet {
-        let sink = crate::parquet_out::ParquetSink::new(out)?;
-        (Box::new(io::sink()) as Box<dyn Write + Send>, Some(sink))
-    } else {
-        (out, None)
-    };
+    let mut writer = Writer::new(out, settings)?;
     for batch in batches.iter() {
         let Ok(results) = batch.recv() else {
             bail!("a worker stopped without a result");
         };
+        writer.write_batch(results, progress)?;
+    }
+    writer.finish()
+}
+
+/// Writes results in the order given, counts them, and reports errors as they come.
+pub(super) struct Writer<'a> {
+    out: Box<dyn Write + Send>,
+    #[cfg(feature = "parquet")]
+    parquet: Option<crate::parquet_out::ParquetSink>,
+    settings: &'a Settings,
+    counts: Counts,
+    first: bool,
+}
+
+impl<'a> Writer<'a> {
+    pub(super) fn new(out: Box<dyn Write + Send>, settings: &'a Settings) -> Result<Self> {
+        #[cfg(feature = "parquet")]
+        let (out, parquet) = if settings.format == Format::Parquet {
+            let sink = crate::parquet_out::ParquetSink::new(out)?;
+            (Box::new(io::sink()) as Box<dyn Write + Send>, Some(sink))
+        } else {
+            (out, None)
+        };
+        Ok(Writer {
+            out,
+            #[cfg(feature = "parquet")]
+            parquet,
+            settings,
+            counts: Counts::default(),
+            first: true,
+        })
+    }
+
+    pub(super) fn write_batch(&mut self, results: Vec<Done>, progress: &Progress) -> Result<()> {
         for done in results {
-            counts.read += 1;
-            match done.outcome {
-                Outcome::Written { rendered, empty } => {
-                    counts.html += 1;
-                    if empty {
-                        counts.empty += 1;
-                    } else {
-                        counts.extracted += 1;
-                    }
-                    #[cfg(feature = "parquet")]
-                    if let Some(sink) = parquet.as_mut() {
-                        sink.push(&rendered)?;
-                        continue;
-                    }
-                    write_one(
-                        &mut out,
-                        &done.name,
-                        &rendered,
-                        settings.format,
-                        settings.many,
-                        first,
-                    )
-                    .context("cannot write output")?;
-                    first = false;
+            self.write_done(done)?;
+        }
+        progress.update(&self.counts);
+        Ok(())
+    }
+
+    fn write_done(&mut self, done: Done) -> Result<()> {
+        let counts = &mut self.counts;
+        counts.read += 1;
+        match done.outcome {
+            Outcome::Written { rendered, empty } => {
+                counts.html += 1;
+                if empty {
+                    counts.empty += 1;
+                } else {
+                    counts.extracted += 1;
                 }
-                Outcome::Skipped(skip) => {
-                    *counts.skipped.entry(skip).or_default() += 1;
-                    if skip.loses_work() {
-                        eprintln!("pagepith: {}: skipped ({})", done.name, skip.name());
-                    }
+                #[cfg(feature = "parquet")]
+                if let Some(sink) = self.parquet.as_mut() {
+                    return sink.push(&rendered);
                 }
-                Outcome::Failed { reason, message } => {
-                    if matches!(reason, "extraction" | "over-limit") {
-                        counts.html += 1;
-                    }
-                    *counts.failed.entry(reason).or_default() += 1;
-                    eprintln!("pagepith: {}: {message}", done.name);
+                write_one(
+                    &mut self.out,
+                    &done.name,
+                    &rendered,
+                    self.settings.format,
+                    self.settings.many,
+                    self.first,
+                )
+                .context("cannot write output")?;
+                self.first = false;
+            }
+            Outcome::Skipped(skip) => {
+                *counts.skipped.entry(skip).or_default() += 1;
+                if skip.loses_work() {
+                    eprintln!("pagepith: {}: skipped ({})", done.name, skip.name());
                 }
             }
+            Outcome::Failed { reason, message } => {
+                if matches!(reason, "extraction" | "over-limit") {
+                    counts.html += 1;
+                }
+                *counts.failed.entry(reason).or_default() += 1;
+                eprintln!("pagepith: {}: {message}", done.name);
+            }
         }
-        progress.update(&counts);
+        Ok(())
     }
-    #[cfg(feature = "parquet")]
-    if let Some(sink) = parquet {
-        sink.finish()?;
+
+    /// Closes the output (the JSON array, the Parquet footer) and returns the counts.
+    pub(super) fn finish(mut self) -> Result<Counts> {
+        #[cfg(feature = "parquet")]
+        if let Some(sink) = self.parquet.take() {
+            sink.finish()?;
+        }
+        if self.settings.format == Format::Json && self.settings.many {
+            let close = if self.first { "[]" } else { "\n]" };
+            writeln!(self.out, "{close}")?;
+        }
+        self.out.flush().context("cannot write output")?;
+        Ok(self.counts)
     }
-    if settings.format == Format::Json && settings.many {
-        writeln!(out, "{}", if first { "[]" } else { "\n]" })?;
-    }
-    out.flush().context("cannot write output")?;
-    Ok(counts)
 }
 
 fn write_one(
