@@ -525,3 +525,35 @@ fn a_site_prefixed_published_meta_key_dates_the_page() {
     );
     assert_eq!(m.provenance.date.as_deref(), None);
 }
+
+/// A page with a structured publication date and `shown` under its headline.
+fn restamped(shown: &str) -> Metadata {
+    meta(&format!(
+        r#"<head><script type="application/ld+json">{{"@type":"BlogPosting",
+        "datePublished":"2024-03-12T10:00:00Z"}}</script></head><body><article><h1>Rain</h1>
+        <p class="date">{shown}</p><p>The first paragraph of the body, long enough.</p>
+        </article></body>"#
+    ))
+}
+
+#[test]
+fn an_earlier_shown_date_is_the_first_publication_of_a_restamped_post() {
+    // Guards the rule that a shown date over a day before `datePublished` wins, in any language.
+    for (shown, day) in [
+        ("November 2, 2022", "2022-11-02"),
+        ("2. November 2022", "2022-11-02"),
+        ("2 novembre 2022", "2022-11-02"),
+        ("2 de noviembre de 2022", "2022-11-02"),
+        ("2022年11月2日", "2022-11-02"),
+    ] {
+        let m = restamped(shown);
+        assert_eq!(m.date.as_deref(), Some(day), "{shown}");
+        assert_eq!(m.provenance.date.as_deref(), Some("dateline"), "{shown}");
+    }
+    // A later shown date is as likely an update, and a day earlier a time zone: both keep the
+    // structured date.
+    for shown in ["May 1, 2024", "March 11, 2024"] {
+        let m = restamped(shown);
+        assert_eq!(m.date.as_deref(), Some("2024-03-12T10:00:00Z"), "{shown}");
+    }
+}
