@@ -622,6 +622,19 @@ fn dates(
         }
         (st, _) => st,
     };
+    // Without a structured date, a date the article labels as its publication ("This article
+    // was originally published on 26 Sep 2019 …", "Veröffentlicht am …") beats an unlabelled
+    // one by the headline, which on a re-dated post is the last revision. wcxb-dev: +1, no
+    // loss (a labelled date against an unlabelled shown one differed on 3 pages; on the two
+    // with a structured date the structured one was right once, so those keep it).
+    let shown = match (&structured, shown) {
+        (None, Some(sh)) => Some(
+            labelled_published(doc, scan, now)
+                .filter(|l| days_before(&l.0, &sh.0).is_some_and(|d| d != 0))
+                .unwrap_or(sh),
+        ),
+        (_, sh) => sh,
+    };
     let published = structured
         .or(shown)
         .or_else(|| url_day.clone().map(from("url")))
@@ -791,11 +804,20 @@ fn labelled_anywhere(doc: &Document, scan: &Scan, now: date::Window) -> Option<S
             .chain(&scan.date_texts)
             .filter(|s| !s.ctx.furniture && (s.ctx.in_article || !scan.has_article))
     };
-    labelled_date(doc, spots(), Which::Published, now)
-        .map(from("labelled-text"))
-        .or_else(|| {
-            labelled_date(doc, spots(), Which::Modified, now).map(from("labelled-text:updated"))
-        })
+    labelled_published(doc, scan, now).or_else(|| {
+        labelled_date(doc, spots(), Which::Modified, now).map(from("labelled-text:updated"))
+    })
+}
+
+/// A date labelled as the publication anywhere in the article outside furniture, as
+/// [`labelled_anywhere`] reads it, but never an update.
+fn labelled_published(doc: &Document, scan: &Scan, now: date::Window) -> Option<Sourced> {
+    let spots = scan
+        .datelines
+        .iter()
+        .chain(&scan.date_texts)
+        .filter(|s| !s.ctx.furniture && (s.ctx.in_article || !scan.has_article));
+    labelled_date(doc, spots, Which::Published, now).map(from("labelled-text"))
 }
 
 /// The first date in `spots` that a label introduces ("Published …", "Updated: …"): the text

@@ -557,3 +557,40 @@ fn an_earlier_shown_date_is_the_first_publication_of_a_restamped_post() {
         assert_eq!(m.date.as_deref(), Some("2024-03-12T10:00:00Z"), "{shown}");
     }
 }
+
+#[test]
+fn a_publication_date_labelled_in_the_article_beats_an_unlabelled_one_by_the_headline() {
+    // Guards the labelled date winning when no structured date exists, in four languages.
+    for (label, day) in [
+        (
+            "This article was originally published on 26 Sep 2019 and updated since.",
+            "2019-09-26",
+        ),
+        (
+            "Veröffentlicht am 3. März 2020, seither ergänzt.",
+            "2020-03-03",
+        ),
+        (
+            "Article publié le 5 mai 2021 et mis à jour depuis.",
+            "2021-05-05",
+        ),
+        (
+            "Publicado el 7 de junio de 2018 y actualizado.",
+            "2018-06-07",
+        ),
+    ] {
+        let m = meta(&format!(
+            r#"<article><h1>Rain</h1><p class="date">30 Sep 2022, 11:07am</p>
+            <p>The first paragraph of the body, long enough to be read as the body.</p>
+            <p>{label}</p></article>"#
+        ));
+        assert_eq!(m.date.as_deref(), Some(day), "{label}");
+    }
+    // A structured date keeps its place.
+    let m = meta(
+        r#"<head><meta property="article:published_time" content="2022-09-30"></head>
+        <article><h1>Rain</h1><p class="date">30 Sep 2022</p>
+        <p>This article was originally published on 26 Sep 2019.</p></article>"#,
+    );
+    assert_eq!(m.date.as_deref(), Some("2022-09-30"));
+}
