@@ -206,6 +206,29 @@ pub fn month_number(word: &str) -> Option<u32> {
     Some(m)
 }
 
+/// The month number of a short month name (lower-case) in Spanish, Italian, Portuguese,
+/// French, German and Dutch that [`month_number`] does not hold: CMS date formats such as
+/// `%d-%b-%Y` write them ("04-ago-2021", "12-giu-2020", "3 out 2019"). Kept apart from
+/// [`month_number`] because some are also short words ("ago", "set", "out"): they count as a
+/// month only between a day and a year, never as a month name in a byline.
+fn month_abbreviation(word: &str) -> Option<u32> {
+    let m = match word.trim_end_matches('.') {
+        "ene" | "gen" | "janv" | "jän" => 1,
+        "fev" | "févr" | "fevr" => 2,
+        "mär" | "mrt" => 3,
+        "abr" | "avr" => 4,
+        "mag" => 5,
+        "giu" => 6,
+        "lug" | "juil" => 7,
+        "ago" => 8,
+        "set" => 9,
+        "ott" | "out" | "okt" => 10,
+        "dic" | "dez" | "déc" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
 pub fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
     let y = i64::from(year) - i64::from(month <= 2);
@@ -401,11 +424,13 @@ fn year_at(toks: &[Tok], i: Option<usize>) -> Option<i32> {
 fn find_textual(toks: &[Tok]) -> Option<Found> {
     for (mi, t) in toks.iter().enumerate() {
         let Tok::Word(w) = t else { continue };
-        let Some(month) = month_number(w) else {
+        let Some(month) = month_number(w).or_else(|| month_abbreviation(w)) else {
             continue;
         };
-        let after = next_sig(toks, mi + 1);
-        let before = prev_sig(toks, mi);
+        // "04-Aug-2021": dashes on both sides of a month name join it to its day and year.
+        let dashed = punct_at(toks, mi + 1, '-') && mi > 0 && punct_at(toks, mi - 1, '-');
+        let after = next_sig(toks, mi + 1 + usize::from(dashed));
+        let before = prev_sig(toks, mi - usize::from(dashed));
         // "November 14, 2017", "Nov. 14 2017 3:38 pm"
         if let Some(day) = day_at(toks, Some(after)) {
             let y = next_sig(toks, after + 1);
@@ -421,7 +446,7 @@ fn find_textual(toks: &[Tok]) -> Option<Found> {
         }
         // "14 November 2017", "14. November 2017", "Tue, 14 Nov 2017 15:38:00 GMT"
         if let Some(day) = day_at(toks, before) {
-            let y = next_sig(toks, mi + 1);
+            let y = after;
             if let Some(year) = year_at(toks, Some(y)) {
                 return Some(Found {
                     year,
@@ -653,6 +678,24 @@ mod tests {
             Some("2017-11-14")
         );
         assert_eq!(iso("2017 Nov 14").as_deref(), Some("2017-11-14"));
+    }
+
+    #[test]
+    fn dashed_day_month_year_with_short_month_names_in_several_languages() {
+        // Guards `%d-%b-%Y` and short month names outside English.
+        assert_eq!(iso("04-Aug-2021").as_deref(), Some("2021-08-04"));
+        assert_eq!(
+            iso("By: FlowGuard on 04-ago-2021 5:11:10").as_deref(),
+            Some("2021-08-04T05:11:10")
+        );
+        assert_eq!(iso("12-giu-2020").as_deref(), Some("2020-06-12"));
+        assert_eq!(iso("3 out 2019").as_deref(), Some("2019-10-03"));
+        assert_eq!(iso("15 févr. 2022").as_deref(), Some("2022-02-15"));
+        assert_eq!(iso("3. Okt 2020").as_deref(), Some("2020-10-03"));
+        assert_eq!(iso("2021-Dec-04").as_deref(), Some("2021-12-04"));
+        // A short word that is also a month is one only between a day and a year.
+        assert_eq!(iso("3 days ago"), None);
+        assert_eq!(iso("posted 2 hours ago, 2021 recap"), None);
     }
 
     #[test]

@@ -525,3 +525,72 @@ fn a_site_prefixed_published_meta_key_dates_the_page() {
     );
     assert_eq!(m.provenance.date.as_deref(), None);
 }
+
+/// A page with a structured publication date and `shown` under its headline.
+fn restamped(shown: &str) -> Metadata {
+    meta(&format!(
+        r#"<head><script type="application/ld+json">{{"@type":"BlogPosting",
+        "datePublished":"2024-03-12T10:00:00Z"}}</script></head><body><article><h1>Rain</h1>
+        <p class="date">{shown}</p><p>The first paragraph of the body, long enough.</p>
+        </article></body>"#
+    ))
+}
+
+#[test]
+fn an_earlier_shown_date_is_the_first_publication_of_a_restamped_post() {
+    // Guards the rule that a shown date over a day before `datePublished` wins, in any language.
+    for (shown, day) in [
+        ("November 2, 2022", "2022-11-02"),
+        ("2. November 2022", "2022-11-02"),
+        ("2 novembre 2022", "2022-11-02"),
+        ("2 de noviembre de 2022", "2022-11-02"),
+        ("2022年11月2日", "2022-11-02"),
+    ] {
+        let m = restamped(shown);
+        assert_eq!(m.date.as_deref(), Some(day), "{shown}");
+        assert_eq!(m.provenance.date.as_deref(), Some("dateline"), "{shown}");
+    }
+    // A later shown date is as likely an update, and a day earlier a time zone: both keep the
+    // structured date.
+    for shown in ["May 1, 2024", "March 11, 2024"] {
+        let m = restamped(shown);
+        assert_eq!(m.date.as_deref(), Some("2024-03-12T10:00:00Z"), "{shown}");
+    }
+}
+
+#[test]
+fn a_publication_date_labelled_in_the_article_beats_an_unlabelled_one_by_the_headline() {
+    // Guards the labelled date winning when no structured date exists, in four languages.
+    for (label, day) in [
+        (
+            "This article was originally published on 26 Sep 2019 and updated since.",
+            "2019-09-26",
+        ),
+        (
+            "Veröffentlicht am 3. März 2020, seither ergänzt.",
+            "2020-03-03",
+        ),
+        (
+            "Article publié le 5 mai 2021 et mis à jour depuis.",
+            "2021-05-05",
+        ),
+        (
+            "Publicado el 7 de junio de 2018 y actualizado.",
+            "2018-06-07",
+        ),
+    ] {
+        let m = meta(&format!(
+            r#"<article><h1>Rain</h1><p class="date">30 Sep 2022, 11:07am</p>
+            <p>The first paragraph of the body, long enough to be read as the body.</p>
+            <p>{label}</p></article>"#
+        ));
+        assert_eq!(m.date.as_deref(), Some(day), "{label}");
+    }
+    // A structured date keeps its place.
+    let m = meta(
+        r#"<head><meta property="article:published_time" content="2022-09-30"></head>
+        <article><h1>Rain</h1><p class="date">30 Sep 2022</p>
+        <p>This article was originally published on 26 Sep 2019.</p></article>"#,
+    );
+    assert_eq!(m.date.as_deref(), Some("2022-09-30"));
+}

@@ -16,7 +16,7 @@ use crate::textutil::collapse_whitespace;
 const MAX_HEADLINE_BYTES: usize = 600;
 
 /// Separators between a headline and a site name in `<title>`, most specific first.
-const SEPARATORS: &[&str] = &[" | ", " :: ", " » ", " — ", " – ", " - ", " · "];
+const SEPARATORS: &[&str] = &[" | ", " :: ", " » ", " — ", " – ", " - ", " · ", " • "];
 
 /// The title candidates other than headings, whitespace already collapsed.
 #[derive(Clone, Debug, Default)]
@@ -59,8 +59,23 @@ pub fn choose(
     sitename: Option<&str>,
 ) -> Choice {
     let mut choice = choose_text(doc, headings, src, sitename);
-    choice.title = choice.title.map(|t| cut_at_pipe(&t));
+    choice.title = choice
+        .title
+        .map(|t| cut_at_pipe(&t))
+        .map(|t| cut_at_path(&t));
     choice
+}
+
+/// The title before its first ` / ` when two or more ` / ` follow it: "Topic / Board / Forum"
+/// is a breadcrumb read from the page up to the site (forum engines such as FluxBB write
+/// `<title>` so), and its first step is the page's own name. One ` / ` alone is kept: it is as
+/// likely a headline's "either / or". wcxb-dev: +2, no loss.
+fn cut_at_path(title: &str) -> String {
+    let mut steps = title.split(" / ");
+    match (steps.next(), steps.count()) {
+        (Some(head), n) if n >= 2 && head.split_whitespace().count() >= 2 => head.trim().to_owned(),
+        _ => title.to_owned(),
+    }
 }
 
 /// The title before its first ` | `, when that part has two words or more: a vertical bar sets
@@ -879,5 +894,33 @@ mod tests {
         ));
         assert!(!similar("Science", "Science News: Health, Space"));
         assert!(!similar("Weather", "Rain in Spain"));
+    }
+
+    #[test]
+    fn a_bullet_sets_the_known_site_apart_and_a_breadcrumb_title_keeps_its_first_step() {
+        // Guards " • " as a site separator and the " / " path cut of a forum's `<title>`.
+        let src = Sources {
+            og: Some("A brief intro to git • Cory Dransfeldt"),
+            html: Some("A brief intro to git • Cory Dransfeldt"),
+            ..Sources::default()
+        };
+        let (c, _) = choose_in("<body><p>x</p></body>", &src, Some("Cory Dransfeldt"));
+        assert_eq!(c.title.as_deref(), Some("A brief intro to git"));
+        let src = Sources {
+            html: Some("What happened with the ISO in 2024 / Discussion / Example Forums"),
+            ..Sources::default()
+        };
+        let (c, _) = choose_in("<body><p>x</p></body>", &src, None);
+        assert_eq!(
+            c.title.as_deref(),
+            Some("What happened with the ISO in 2024")
+        );
+        // One slash is part of the headline ("either / or").
+        let src = Sources {
+            html: Some("Input / Output in Rust"),
+            ..Sources::default()
+        };
+        let (c, _) = choose_in("<body><p>x</p></body>", &src, None);
+        assert_eq!(c.title.as_deref(), Some("Input / Output in Rust"));
     }
 }

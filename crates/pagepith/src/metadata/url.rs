@@ -82,6 +82,11 @@ pub fn date_in_path(url: &str) -> Option<String> {
                 if digits(m, 1..=2) && digits(d, 1..=2) {
                     return Some(format!("{seg}-{m:0>2}-{d:0>2}"));
                 }
+                // "/2023/october/03/": a CMS that spells the month in its permalinks.
+                let named = crate::metadata::date::month_number(&m.to_lowercase());
+                if let (Some(m), true) = (named, digits(d, 1..=2)) {
+                    return Some(format!("{seg}-{m:02}-{d:0>2}"));
+                }
             }
         }
         // "2017-11-14-slug": the ten leading characters, when they are a date.
@@ -170,6 +175,24 @@ mod tests {
             Some("2017-11-14")
         );
         assert_eq!(d("https://e.org/2017/11/slug"), None);
+        // Guards month names in the path, in any language the date reader knows.
+        assert_eq!(
+            d("https://e.org/blog/2023/october/03/slug").as_deref(),
+            Some("2023-10-03")
+        );
+        assert_eq!(
+            d("https://e.org/blog/2023/Oktober/3/").as_deref(),
+            Some("2023-10-03")
+        );
+        assert_eq!(
+            d("https://e.org/2023/marzo/15/nota").as_deref(),
+            Some("2023-03-15")
+        );
+        assert_eq!(
+            d("https://e.org/2023/juin/5/").as_deref(),
+            Some("2023-06-05")
+        );
+        assert_eq!(d("https://e.org/2023/october/slug"), None);
         assert_eq!(d("https://e.org/item/123456/78/9"), None);
     }
 
