@@ -481,7 +481,10 @@ mod tests {
             p.push(piece, false, false);
         }
         assert_eq!(p.text, by_chars(&pieces));
-        assert_eq!(p.text, "Hello, world![31m caf\u{e9} na\u{ef}ve xy \u{65e5}\u{672c}~ end");
+        assert_eq!(
+            p.text,
+            "Hello, world![31m caf\u{e9} na\u{ef}ve xy \u{65e5}\u{672c}~ end"
+        );
     }
 
     #[test]
