@@ -254,6 +254,11 @@ fn prose_lengths(doc: &Document, order: &[NodeId]) -> (Vec<usize>, Vec<usize>) {
                 continue;
             }
             let n = crate::textutil::word_chars(t);
+            // NOTE: white space between tags (most text nodes) counts nothing either way: the
+            // look up for a link above it is skipped.
+            if n == 0 {
+                continue;
+            }
             if inside_link(doc, id) {
                 linked[id.index()] = n;
             } else {
