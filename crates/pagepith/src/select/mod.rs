@@ -12,6 +12,7 @@
 
 mod container;
 mod filter;
+mod linked_fields;
 mod linked_prose;
 mod same_kind;
 mod tuning;
@@ -90,6 +91,7 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
     let (mut region, marked) = filter::main_region(doc, seg, meta, tuning);
     filter::drop_repeated_labels(doc, seg, &mut region);
     linked_prose::keep_linked_prose(seg, &mut region);
+    linked_fields::keep(doc, seg, &mut region);
     // Unlinked text only: a short article beside long lists of linked headlines is still the
     // article, while a listing's container holds little of even the unlinked text.
     let region_chars: usize = seg
