@@ -31,6 +31,7 @@
 
 #![forbid(unsafe_code)]
 
+mod accordion;
 mod article;
 mod assemble;
 mod budget;

@@ -115,6 +115,9 @@ pub fn prune(doc: &mut Document, discussion: bool, class_rules: bool) -> PruneLo
         match removal_reason(doc, id) {
             // A collapsed panel a control opens (an accordion's answer) is read on a click.
             Some(PruneReason::Hidden) if disclosures.shown(id) => {}
+            // A panel right after its visible header (an accordion's answer) is read on a
+            // click too.
+            Some(PruneReason::Hidden) if crate::accordion::is_panel(doc, &classes, id) => {}
             // A page has one header, one footer, one sidebar: a class of that name on many
             // elements is a part of each item (a card's header, a price's footer).
             Some(PruneReason::FurnitureClass(
