@@ -14,6 +14,7 @@ mod caption_class;
 mod container;
 mod filter;
 mod linked_prose;
+mod trailing;
 mod tuning;
 
 pub use tuning::Tuning;
@@ -40,6 +41,8 @@ pub enum Decision {
     AboveHeadline,
     /// A short line holding the copyright sign: a footer's or a widget's notice.
     Copyright,
+    /// Kept text after the article's end inside its container: teasers below the story.
+    TeaserTail,
 }
 
 /// The selection: one decision per block, in block order.
@@ -135,6 +138,7 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
             container: None,
         };
     }
+    trailing::drop_teaser_tail(seg, &mut decisions);
     filter::drop_trailing_heading(seg, &mut decisions);
     Selection {
         decisions,
