@@ -6,6 +6,7 @@
 //! headlines but keeps the unlinked blurbs between them. What marks the article's end is
 //! structural and holds in any language: the last solid block, then a link-heavy one. Nothing
 //! kept after that point is longer than a blurb (else it would be the last solid block).
+//! The same holds for the main-region fallback, where the tail is a footer's or a rail's.
 
 use super::Decision;
 use crate::segment::{BlockKind, Segmentation};
