@@ -13,6 +13,7 @@
 mod caption_class;
 mod container;
 mod filter;
+mod link_sections;
 mod linked_prose;
 mod trailing;
 mod tuning;
@@ -137,6 +138,9 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
         // forum +0.0004; scrapinghub 0.9695 -> 0.9700). On unmarked regions alone wcxb-dev
         // stayed 0.8500, on marked alone scrapinghub did.
         trailing::drop_teaser_tail(seg, &mut region);
+        // Region only: in the container, headings over link lists are already cut by the
+        // tail and trailing-heading rules (there it changed neither set).
+        link_sections::drop_link_list_titles(seg, &mut region);
         filter::drop_trailing_heading(seg, &mut region);
         return Selection {
             decisions: region,
