@@ -1,4 +1,4 @@
-//! `pagepith extract`: flags and inputs become a pipeline run (see `pipeline.rs`); results in
+//! `pagepith extract`: flags and inputs become a pipeline run (see `pipeline/`); results in
 //! input order, a summary line on stderr, and an exit code that says whether work was lost.
 
 use std::fs::File;
