@@ -35,7 +35,7 @@ const MIN_VOTING_CHARS: usize = 25;
 /// Tried 1.1 / 1.25 / 1.5: scrapinghub F1 0.954 / 0.956 / 0.952, wcxb-dev 0.824 / 0.825 / 0.825.
 const CLIMB_PROSE_GAIN: f64 = 1.25;
 /// …and is no more than this share links.
-const CLIMB_MAX_LINK_DENSITY: f64 = 0.35;
+pub(super) const CLIMB_MAX_LINK_DENSITY: f64 = 0.35;
 
 /// A sibling table with fewer letters than this is a layout scrap, not data (two short rows).
 const MIN_SIBLING_TABLE_CHARS: usize = 20;

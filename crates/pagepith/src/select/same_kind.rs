@@ -17,8 +17,10 @@ use crate::segment::Segmentation;
 /// 0.8800); 300 — two solid paragraphs — is where scrapinghub stops gaining.
 const MIN_PART_PROSE: u32 = 300;
 
-/// Above this share of link letters the element is a list of links, not text.
-const MAX_PART_LINK_DENSITY: f64 = 0.35;
+/// Above this share of link letters the element is a list of links, not text: the bound the
+/// container itself climbs to a parent under, so a part is held to what the container may
+/// hold (not tuned apart).
+const MAX_PART_LINK_DENSITY: f64 = super::container::CLIMB_MAX_LINK_DENSITY;
 
 /// A kind the page uses more often than this is an item template (cards, teasers, comments),
 /// whose other instances are other items rather than parts of the one article. Measured 2 /
