@@ -798,26 +798,25 @@ fn visible_date<'s>(
 /// labelled text counts, since unlabelled dates further down are as likely a related story's.
 /// Only reached when nothing nearer, structured or in the URL dates the page.
 fn labelled_anywhere(doc: &Document, scan: &Scan, now: date::Window) -> Option<Sourced> {
-    let spots = || {
-        scan.datelines
-            .iter()
-            .chain(&scan.date_texts)
-            .filter(|s| !s.ctx.furniture && (s.ctx.in_article || !scan.has_article))
-    };
     labelled_published(doc, scan, now).or_else(|| {
-        labelled_date(doc, spots(), Which::Modified, now).map(from("labelled-text:updated"))
+        labelled_date(doc, article_date_spots(scan), Which::Modified, now)
+            .map(from("labelled-text:updated"))
     })
 }
 
 /// A date labelled as the publication anywhere in the article outside furniture, as
 /// [`labelled_anywhere`] reads it, but never an update.
 fn labelled_published(doc: &Document, scan: &Scan, now: date::Window) -> Option<Sourced> {
-    let spots = scan
-        .datelines
+    labelled_date(doc, article_date_spots(scan), Which::Published, now).map(from("labelled-text"))
+}
+
+/// Datelines and date texts in the article (or anywhere, on a page without one), outside
+/// furniture: where a labelled date may stand.
+fn article_date_spots(scan: &Scan) -> impl Iterator<Item = &Spot> {
+    scan.datelines
         .iter()
         .chain(&scan.date_texts)
-        .filter(|s| !s.ctx.furniture && (s.ctx.in_article || !scan.has_article));
-    labelled_date(doc, spots, Which::Published, now).map(from("labelled-text"))
+        .filter(|s| !s.ctx.furniture && (s.ctx.in_article || !scan.has_article))
 }
 
 /// The first date in `spots` that a label introduces ("Published …", "Updated: …"): the text
