@@ -635,13 +635,11 @@ const BYLINE_EXCLUDED: &[&str] = &[
 /// not author photos, bios, boxes, comment authors or `authorization`.
 pub fn is_byline_word(t: &str) -> bool {
     // "autor" (German, Spanish, Portuguese, Polish; Italian "autore") and French "auteur".
-    (t.contains("byline")
-        || t.contains("author")
-        || t.contains("writer")
-        || t.contains("autor")
-        || t.contains("auteur"))
-        && !BYLINE_EXCLUDED.iter().any(|x| t.contains(x))
-        && !t.contains("authori")
+    // NOTE: `contains_short`, not `str::contains`: see there (this runs on class words).
+    let has = |x: &str| crate::textutil::contains_short(t, x);
+    (has("byline") || has("author") || has("writer") || has("autor") || has("auteur"))
+        && !BYLINE_EXCLUDED.iter().any(|x| has(x))
+        && !has("authori")
 }
 
 /// Whether a text node opens a visible byline ("By", "By Jane Doe", "Posted by …").

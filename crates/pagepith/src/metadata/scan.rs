@@ -10,6 +10,8 @@
 use super::meta::{MetaTags, Microdata};
 use super::{byline, date};
 use crate::dom::{Document, Edge, Element, NodeData, NodeId, Tag};
+// NOTE: the class-word tests below run on every word that passes `may_hint`; see there.
+use crate::textutil::contains_short;
 
 /// Candidates kept per list: a real page has a few; the cap bounds later work.
 const MAX_SPOTS: usize = 100;
@@ -266,7 +268,7 @@ impl<'a> Attrs<'a> {
                             a.words.comment |= is_comment_word(t);
                             a.words.byline |= byline::is_byline_word(t);
                             a.words.dateline |= is_dateline_word(t);
-                            a.words.username |= t.contains("username") || t == "poster";
+                            a.words.username |= contains_short(t, "username") || t == "poster";
                         });
                     }
                 }
@@ -382,22 +384,20 @@ fn with_lowercase(word: &str, f: impl FnOnce(&str)) {
 /// Comment sections: `comments`, `comment-list`, `disqus_thread`; not `comment-count` links,
 /// which sit in bylines.
 fn is_comment_word(t: &str) -> bool {
-    (t.starts_with("comment") || t.ends_with("comments") || t.contains("disqus"))
-        && !t.contains("count")
-        && !t.contains("link")
-        && !t.contains("button")
+    (t.starts_with("comment") || t.ends_with("comments") || contains_short(t, "disqus"))
+        && !contains_short(t, "count")
+        && !contains_short(t, "link")
+        && !contains_short(t, "button")
 }
 
 /// Class or id words that mark a visible date: `date`, `publish`, `timestamp`, `dateline`;
 /// not "updated" (a modification date) or words that merely contain "date" (`validate`).
 fn is_dateline_word(t: &str) -> bool {
-    (t.contains("date")
-        || t.contains("publish")
-        || t.contains("timestamp")
-        || t.contains("posted-on"))
+    let has = |x: &str| contains_short(t, x);
+    (has("date") || has("publish") || has("timestamp") || has("posted-on"))
         && !["update", "valid", "candid", "mandat", "picker"]
             .iter()
-            .any(|x| t.contains(x))
+            .any(|x| has(x))
 }
 
 #[cfg(test)]
