@@ -373,6 +373,13 @@ pub(crate) fn is_hidden(el: &crate::dom::Element) -> bool {
     }
     // Whole classes only: `field-label-hidden` hides a label, `hidden-xs` hides on phones.
     class.unwrap_or("").split_ascii_whitespace().any(|class| {
+        // NOTE: every word below starts with h, i, s or v: a class whose first letter or digit
+        // is another (most classes) is none of them, and is not copied. (`| 0x20` lower-cases
+        // ASCII letters and leaves digits as they are.)
+        let first = class.bytes().find(u8::is_ascii_alphanumeric);
+        if !matches!(first.map(|c| c | 0x20), Some(b'h' | b'i' | b's' | b'v')) {
+            return false;
+        }
         // A class's letters and digits, lower-cased: `sr-only` is `sronly`. The longest word
         // below has 16; a longer class matches none of them.
         let mut joined = [0u8; 17];
@@ -627,6 +634,8 @@ mod tests {
             "class='a SR-only'",
             "class='visually-hidden'",
             "class='screen-reader-text b'",
+            "class='x _Hide'",
+            "class='in-visible'",
         ] {
             assert!(hidden(yes), "{yes}");
         }
