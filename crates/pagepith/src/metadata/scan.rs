@@ -101,7 +101,10 @@ pub fn scan(doc: &Document) -> Scan {
         let ctx = ctx_stack.last().map_or_else(Ctx::default, |&(_, c)| c);
         match &doc.node(id).data {
             NodeData::Element(el) => {
-                let attrs = Attrs::read(el);
+                // NOTE: inside furniture the class and id words change nothing (the context
+                // stays furniture, and bylines and datelines are taken outside it only), so
+                // they are not read there: their filter was the walk's main cost.
+                let attrs = Attrs::read(el, !ctx.furniture);
                 let inner = context_of(el, &attrs, ctx);
                 if inner != ctx {
                     ctx_stack.push((id, inner));
@@ -258,11 +261,12 @@ struct Words {
 }
 
 impl<'a> Attrs<'a> {
-    fn read(el: &'a Element) -> Attrs<'a> {
+    /// The attributes of `el`; its class and id words only when `words` is asked for.
+    fn read(el: &'a Element, words: bool) -> Attrs<'a> {
         let mut a = Attrs::default();
         for attr in &el.attrs {
             match attr.name() {
-                "class" | "id" if may_hint(attr.value()) => {
+                "class" | "id" if words && may_hint(attr.value()) => {
                     for word in attr.value().split_whitespace().filter(|w| may_hint(w)) {
                         with_lowercase(word, |t| {
                             a.words.comment |= is_comment_word(t);
