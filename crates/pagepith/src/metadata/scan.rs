@@ -192,7 +192,12 @@ impl Scan {
             }
             Tag::Script => {
                 let ty = el.attr("type").unwrap_or("");
-                if ty.to_ascii_lowercase().contains("ld+json") && self.jsonld.len() < MAX_JSONLD {
+                // NOTE: compared in place, not lower-cased into a new string per script.
+                let ld_json = ty
+                    .as_bytes()
+                    .windows(7)
+                    .any(|w| w.eq_ignore_ascii_case(b"ld+json"));
+                if ld_json && self.jsonld.len() < MAX_JSONLD {
                     self.jsonld.push(id);
                 }
                 return true;
