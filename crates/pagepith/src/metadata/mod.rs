@@ -958,13 +958,18 @@ fn tags(scan: &Scan, ld: &jsonld::JsonLd) -> Vec<String> {
 /// Deduplicated (case-insensitively), trimmed, capped list of terms.
 fn terms<'a>(items: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    // NOTE: each kept term lower-cased once, beside it: lower-casing both sides of every
+    // comparison made two strings per pair (~20,000 a scrapinghub pass; callgrind).
+    let mut seen: Vec<String> = Vec::new();
     for item in items {
         let t = collapse_whitespace(item);
         if t.is_empty() || t.chars().count() > MAX_TERM_CHARS {
             continue;
         }
-        if !out.iter().any(|o| o.to_lowercase() == t.to_lowercase()) {
+        let lower = t.to_lowercase();
+        if !seen.contains(&lower) {
             out.push(t);
+            seen.push(lower);
         }
         if out.len() >= MAX_TERMS {
             break;
