@@ -9,6 +9,7 @@ mod attrs;
 pub(crate) mod depth;
 mod fast;
 mod names;
+mod node_map;
 mod noscript;
 mod nul;
 mod sink;
@@ -20,6 +21,7 @@ use std::borrow::Cow;
 pub(crate) use attrs::MAX_ATTRIBUTES;
 pub use sink::{parse, LimitExceeded, ParseLimits, DEFAULT_MAX_DEPTH};
 pub use tag::Tag;
+pub use node_map::NodeMap;
 
 /// Which parser builds the [`Document`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

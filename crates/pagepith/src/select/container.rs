@@ -1,8 +1,6 @@
 //! Finds the element that holds the article.
 
-use std::collections::HashMap;
-
-use crate::dom::{Document, NodeId, Tag};
+use crate::dom::{Document, NodeId, NodeMap, Tag};
 use crate::segment::{BlockKind, Segmentation};
 
 /// The chosen container and the siblings that continue it.
@@ -41,7 +39,7 @@ pub(super) const CLIMB_MAX_LINK_DENSITY: f64 = 0.35;
 const MIN_SIBLING_TABLE_CHARS: usize = 20;
 
 pub fn choose(doc: &Document, seg: &Segmentation) -> Chosen {
-    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    let mut scores: NodeMap<f64> = NodeMap::default();
     for b in &seg.blocks {
         if b.chars < MIN_VOTING_CHARS || b.link_density() > 0.5 {
             continue;
