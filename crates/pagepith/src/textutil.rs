@@ -54,18 +54,21 @@ pub fn word_chars(s: &str) -> usize {
     // Unicode tables). ASCII bytes are counted in a branch-free pass the compiler vectorises;
     // other chars are decoded only at their lead bytes and looked up in a cached bitmap.
     let b = s.as_bytes();
-    let ascii: usize = b
-        .chunks(255)
-        .map(|chunk| {
-            // NOTE: `| 0x20` lower-cases ASCII letters and maps no other byte to one; a chunk
-            // of 255 cannot overflow the u8 count.
-            let n = chunk.iter().fold(0u8, |n, &c| {
-                n + u8::from(((c | 0x20).wrapping_sub(b'a') < 26) | (c.wrapping_sub(b'0') < 10))
-            });
-            usize::from(n)
-        })
-        .sum();
-    if s.is_ascii() {
+    // NOTE: the same pass ORs the bytes together, so that a text without a byte from 0x80 up
+    // (ASCII) is known as such without reading it again.
+    let mut ascii = 0;
+    let mut high = 0u8;
+    for chunk in b.chunks(255) {
+        // NOTE: `| 0x20` lower-cases ASCII letters and maps no other byte to one; a chunk of
+        // 255 cannot overflow the u8 count.
+        let (n, h) = chunk.iter().fold((0u8, 0u8), |(n, h), &c| {
+            let alnum = ((c | 0x20).wrapping_sub(b'a') < 26) | (c.wrapping_sub(b'0') < 10);
+            (n + u8::from(alnum), h | c)
+        });
+        ascii += usize::from(n);
+        high |= h;
+    }
+    if high < 0x80 {
         return ascii;
     }
     let mut other = 0;
