@@ -40,12 +40,12 @@ impl<'a> ClassCounts<'a> {
         let Some(class) = self.doc.attr(id, "class") else {
             return false;
         };
-        let class = class.trim();
+        let class = trim(class);
         let classes = self.classes.get_or_init(|| {
             self.order
                 .iter()
                 .filter_map(|&n| self.doc.attr(n, "class"))
-                .map(str::trim)
+                .map(trim)
                 .collect()
         });
         classes
@@ -57,9 +57,27 @@ impl<'a> ClassCounts<'a> {
     }
 }
 
+/// `str::trim`, without decoding the first and last chars when they are visible ASCII (nearly
+/// every class attribute): the list holds every classed element's class (~66,000 trims a
+/// scrapinghub pass; callgrind).
+fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::Config;
+
+    // Guards that the quick trim trims exactly as `str::trim` does.
+    #[test]
+    fn quick_trim_agrees_with_str_trim() {
+        for s in ["", "a", " a", "a ", "\u{a0}card\u{a0}", "card-header", "\tx y\n", "é", " é "] {
+            assert_eq!(super::trim(s), s.trim(), "{s:?}");
+        }
+    }
 
     /// Guards the rule: the headers of repeated cards are the items' names and stay, while
     /// the page's one header goes.
