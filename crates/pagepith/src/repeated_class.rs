@@ -74,7 +74,17 @@ mod tests {
     // Guards that the quick trim trims exactly as `str::trim` does.
     #[test]
     fn quick_trim_agrees_with_str_trim() {
-        for s in ["", "a", " a", "a ", "\u{a0}card\u{a0}", "card-header", "\tx y\n", "é", " é "] {
+        for s in [
+            "",
+            "a",
+            " a",
+            "a ",
+            "\u{a0}card\u{a0}",
+            "card-header",
+            "\tx y\n",
+            "é",
+            " é ",
+        ] {
             assert_eq!(super::trim(s), s.trim(), "{s:?}");
         }
     }

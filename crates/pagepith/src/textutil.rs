@@ -187,8 +187,28 @@ mod tests {
     // Guards that the short-haystack search answers as `str::contains` does, edges included.
     #[test]
     fn contains_short_agrees_with_contains() {
-        let hays = ["", "a", "date", "entry-date", "posted-on", "dated", "ddate", "ünï-date", "xx"];
-        let needles = ["", "a", "date", "ate", "posted-on", "ï", "dd", "xxx", "entry-date!"];
+        let hays = [
+            "",
+            "a",
+            "date",
+            "entry-date",
+            "posted-on",
+            "dated",
+            "ddate",
+            "ünï-date",
+            "xx",
+        ];
+        let needles = [
+            "",
+            "a",
+            "date",
+            "ate",
+            "posted-on",
+            "ï",
+            "dd",
+            "xxx",
+            "entry-date!",
+        ];
         for h in hays {
             for n in needles {
                 assert_eq!(contains_short(h, n), h.contains(n), "{h:?} {n:?}");

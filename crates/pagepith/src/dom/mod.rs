@@ -19,9 +19,9 @@ mod tag;
 use std::borrow::Cow;
 
 pub(crate) use attrs::MAX_ATTRIBUTES;
+pub use node_map::NodeMap;
 pub use sink::{parse, LimitExceeded, ParseLimits, DEFAULT_MAX_DEPTH};
 pub use tag::Tag;
-pub use node_map::NodeMap;
 
 /// Which parser builds the [`Document`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
