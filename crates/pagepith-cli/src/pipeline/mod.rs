@@ -96,6 +96,8 @@ pub fn run(
             feed: Feed::new(inputs, progress.bytes_done.clone()),
             next: 0,
         }),
+        ready: Mutex::new(None),
+        read_ahead: threads > 1,
         out: Mutex::new(Ordered {
             writer: Writer::new(out, &settings)?,
             next: 0,
@@ -145,6 +147,10 @@ pub fn run(
 /// What the workers share.
 struct Shared<'a> {
     feed: Mutex<Taking>,
+    /// A job read ahead by the last worker at the reader.
+    ready: Mutex<Option<(u64, Job)>>,
+    /// Whether to read ahead: only when another worker may take the job.
+    read_ahead: bool,
     out: Mutex<Ordered<'a>>,
     /// Signalled when results are written (room to take more jobs) or the run stops.
     room: Condvar,
@@ -193,15 +199,52 @@ impl Shared<'_> {
         self.room.notify_all();
     }
 
-    /// The next job and its number, once it is within `ahead` of the oldest unwritten one.
+    /// The next job and its number: the one read ahead if any, else read now. Whoever holds
+    /// the reader leaves a job read ahead, so a worker that finishes while another is reading
+    /// need not wait for it.
     fn take(&self) -> Option<(u64, Job)> {
+        // NOTE: a `let` of its own, so the slot's lock is released before `read_ahead` takes it.
+        let read_ahead = lock(&self.ready).take();
+        if let Some(job) = read_ahead {
+            if let Ok(mut taking) = self.feed.try_lock() {
+                self.read_ahead(&mut taking);
+            }
+            return Some(job);
+        }
         let mut taking = lock(&self.feed);
+        // Filled while this worker waited for the reader.
+        let job = match lock(&self.ready).take() {
+            Some(job) => job,
+            None => self.read(&mut taking, true)?,
+        };
+        self.read_ahead(&mut taking);
+        Some(job)
+    }
+
+    /// Reads a job into the empty read-ahead slot, when there is room without waiting.
+    fn read_ahead(&self, taking: &mut Taking) {
+        if !self.read_ahead || lock(&self.ready).is_some() {
+            return;
+        }
+        // NOTE: never wait for room here: this worker holds a job whose result may be the one
+        // the room waits for.
+        if let Some(job) = self.read(taking, false) {
+            *lock(&self.ready) = Some(job);
+        }
+    }
+
+    /// The next job from the reader, once it is within `ahead` of the oldest unwritten one
+    /// (`wait`), or None at once when it is not.
+    fn read(&self, taking: &mut Taking, wait: bool) -> Option<(u64, Job)> {
         let n = taking.next;
         {
             // NOTE: the wait holds the feed lock, so at most one worker waits here; the others
             // finish their jobs, and the one that writes result `n - ahead` wakes it.
             let mut out = lock(&self.out);
             while n >= out.next + self.ahead && !self.stopped() {
+                if !wait {
+                    return None;
+                }
                 out = self.room.wait(out).unwrap_or_else(|e| e.into_inner());
             }
         }
