@@ -212,8 +212,10 @@ impl Shared<'_> {
             return Some(job);
         }
         let mut taking = lock(&self.feed);
-        // Filled while this worker waited for the reader.
-        let job = match lock(&self.ready).take() {
+        // Filled while this worker waited for the reader. A `let` of its own, so the slot is
+        // not locked while this worker reads.
+        let filled = lock(&self.ready).take();
+        let job = match filled {
             Some(job) => job,
             None => self.read(&mut taking, true)?,
         };
