@@ -537,3 +537,42 @@ fn a_fault_in_the_middle_loses_no_good_record_with_several_workers() {
         "{stderr}"
     );
 }
+
+/// Guards the stop path: when output fails with several workers busy, the run ends (no worker
+/// waits forever for room or for a result) and fails with the write error.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_output_error_stops_every_worker() {
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut file = Vec::new();
+    for i in 0..300 {
+        file.extend(gz(&response(&format!("w{i}"), &format!("Marker{i}"))));
+    }
+    let path = dir.path().join("many.warc.gz");
+    std::fs::write(&path, file).unwrap();
+    let mut child = pagepith()
+        .args(["extract", "-j", "3", "-o", "/dev/full"])
+        .arg(&path)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > Duration::from_secs(120) {
+            child.kill().unwrap();
+            panic!("the run did not stop after the output failed");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!status.success(), "{stderr}");
+    assert!(stderr.contains("cannot write output"), "{stderr}");
+}
