@@ -72,7 +72,7 @@ impl Counts {
 pub struct Progress {
     bar: Option<ProgressBar>,
     started: Instant,
-    /// Input bytes consumed so far, advanced by the reading thread.
+    /// Input bytes consumed so far, advanced by the worker at the reader.
     pub bytes_done: Arc<AtomicU64>,
 }
 

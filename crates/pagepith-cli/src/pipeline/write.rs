@@ -1,31 +1,13 @@
-//! The writing side: results in input order, counted.
+//! The writing side: results in the order given (input order, see `mod.rs`), counted.
 
 use std::io::{self, Write};
-use std::sync::mpsc::Receiver;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 
 use super::job::{Done, Outcome};
 use super::Settings;
-use crate::summary::{Counts, Progress};
+use crate::summary::Counts;
 use crate::Format;
-
-/// The writing thread: batches of results in input order, each batch as its workers finish.
-pub(super) fn write_results(
-    batches: Receiver<Receiver<Vec<Done>>>,
-    out: Box<dyn Write + Send>,
-    settings: &Settings,
-    progress: &Progress,
-) -> Result<Counts> {
-    let mut writer = Writer::new(out, settings)?;
-    for batch in batches.iter() {
-        let Ok(results) = batch.recv() else {
-            bail!("a worker stopped without a result");
-        };
-        writer.write_batch(results, progress)?;
-    }
-    writer.finish()
-}
 
 /// Writes results in the order given, counts them, and reports errors as they come.
 pub(super) struct Writer<'a> {
@@ -56,15 +38,12 @@ impl<'a> Writer<'a> {
         })
     }
 
-    pub(super) fn write_batch(&mut self, results: Vec<Done>, progress: &Progress) -> Result<()> {
-        for done in results {
-            self.write_done(done)?;
-        }
-        progress.update(&self.counts);
-        Ok(())
+    /// What has been written and skipped so far.
+    pub(super) fn counts(&self) -> &Counts {
+        &self.counts
     }
 
-    fn write_done(&mut self, done: Done) -> Result<()> {
+    pub(super) fn write_done(&mut self, done: Done) -> Result<()> {
         let counts = &mut self.counts;
         counts.read += 1;
         match done.outcome {
