@@ -16,6 +16,7 @@ mod filter;
 mod link_sections;
 mod linked_fields;
 mod linked_prose;
+mod region_tail;
 mod same_kind;
 mod trailing;
 mod tuning;
@@ -155,6 +156,9 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
         // tail and trailing-heading rules (there it changed neither set).
         link_sections::drop_link_list_titles(seg, &mut region);
         filter::drop_trailing_heading(seg, &mut region);
+        // Last: the tail rules above see a listing's kept linked items as kept text, so cards
+        // after the content pass them (wcxb-dev 0.8540 -> 0.8548, scrapinghub 0.9709 -> 0.9712).
+        region_tail::drop_linked_item_tail(seg, &mut region);
         return Selection {
             decisions: region,
             container: None,
