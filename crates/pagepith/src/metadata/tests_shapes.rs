@@ -333,3 +333,40 @@ fn a_date_loose_beside_a_long_text_is_read() {
         Some("2023-12-20")
     );
 }
+
+/// A post whose header line above the `<h1>` shows `line`, followed by a short body and a
+/// "more posts" list whose dated items stand within the window below the headline.
+fn header_above_with_more_posts(line: &str) -> Option<String> {
+    let body = "<p>More of the article body goes here.</p>".repeat(30);
+    let html = format!(
+        r#"<html><body><article><div class="infos"><span>{line}</span> • <span>8 min</span></div>
+        <h1>Stop Nesting Database Systems</h1>{body}
+        <div class="more"><p class="listing-date">November 25, 2025</p><h3>Another post</h3></div>
+        </article></body></html>"#
+    );
+    let doc = parse(&html, &ParseLimits::default()).unwrap();
+    extract_at(&doc, None, 1_767_000_000).date
+}
+
+#[test]
+fn the_header_line_date_beats_a_dated_list_further_down() {
+    // Guards the header-line step: without it the listing's marked date won.
+    let d = header_above_with_more_posts;
+    assert_eq!(d("December 17, 2025").as_deref(), Some("2025-12-17"));
+    assert_eq!(d("17. Dezember 2025").as_deref(), Some("2025-12-17"));
+    assert_eq!(d("17 décembre 2025").as_deref(), Some("2025-12-17"));
+    assert_eq!(d("17 de diciembre de 2025").as_deref(), Some("2025-12-17"));
+    assert_eq!(d("2025年12月17日").as_deref(), Some("2025-12-17"));
+}
+
+#[test]
+fn a_version_number_in_the_headline_is_no_header_date() {
+    // Guards the headline's own text being left out of its header line.
+    let html = r#"<html><head><script type="application/ld+json">
+        {"@type":"DiscussionForumPosting","datePublished":"2024-05-03T08:45:44Z"}</script></head>
+        <body><main><h1>2024.4.4 -> 2024.5.0 issue: stuck on starting</h1>
+        <p>The first post of the thread, long enough to be the body.</p></main></body></html>"#;
+    let doc = parse(html, &ParseLimits::default()).unwrap();
+    let m = extract_at(&doc, None, NOW);
+    assert_eq!(m.date.as_deref(), Some("2024-05-03T08:45:44Z"));
+}
