@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::dom::{Document, NodeId};
+use crate::dom::{Document, NodeId, Tag};
 use crate::pagetype::PageType;
 use crate::textutil::collapse_whitespace;
 use byline::Names;
@@ -556,7 +556,7 @@ fn dates(
     let mut tight = near.filter_tight(&scan.date_texts);
     // The headline's own text is not its date: a version number in a thread's title
     // ("2024.4.4 -> 2024.5.0 issue") reads as one.
-    tight.retain(|s| !near.in_headline(doc, s));
+    tight.retain(|s| !near.in_headline(doc, s) && !is_data_cell(doc, s.node));
     // A byline's date set in the element after it ("<p>Written by Ann Lee</p><p>April 8,
     // 2024</p>"), however far the byline sits from the headline (hero banners push it out of
     // the window above): the date text a few nodes after the article's first byline is that
@@ -908,6 +908,24 @@ fn date_text(doc: &Document, node: NodeId) -> Option<String> {
             .find(|t| t.len() <= 200 && date::has_year(t))
             .map(collapse_whitespace)
     })
+}
+
+/// Whether `node` is a cell of a table with more than one row: a date there is a value of
+/// the data ("1/1/2013 | +13.1%"), not when the page was written. A one-row table may be an
+/// old layout's header line. wcxb-dev: date +1 (a data table's "1/1/2013" beat the structured
+/// date as an earlier first publication), no loss.
+fn is_data_cell(doc: &Document, node: NodeId) -> bool {
+    if !matches!(doc.tag(node), Some(Tag::Td | Tag::Th)) {
+        return false;
+    }
+    let Some(group) = doc.parent(node).and_then(|row| doc.parent(row)) else {
+        return false;
+    };
+    doc.children(group)
+        .filter(|&r| doc.tag(r) == Some(Tag::Tr))
+        .take(2)
+        .count()
+        == 2
 }
 
 /// How many calendar days ISO date `a` falls before ISO date `b` (negative when after).

@@ -370,3 +370,19 @@ fn a_version_number_in_the_headline_is_no_header_date() {
     let m = extract_at(&doc, None, NOW);
     assert_eq!(m.date.as_deref(), Some("2024-05-03T08:45:44Z"));
 }
+
+#[test]
+fn a_date_in_a_data_table_is_no_dateline() {
+    // Guards against a table's dated row, earlier than the structured date, replacing it as
+    // a first publication shown by the headline.
+    let html = r#"<html><head><script type="application/ld+json">
+        {"@type":"Article","datePublished":"2024-02-12T23:21:00+00:00"}</script></head>
+        <body><article><h1>The hottest markets</h1><table>
+        <tr><th>Date</th><th>Change</th></tr><tr><td>1/1/2013</td><td>+13.1%</td></tr>
+        <tr><td>2/1/2013</td><td>+12.5%</td></tr></table>
+        <p>The first paragraph of the article body, long enough to be the body.</p>
+        </article></body></html>"#;
+    let doc = parse(html, &ParseLimits::default()).unwrap();
+    let m = extract_at(&doc, None, NOW);
+    assert_eq!(m.date.as_deref(), Some("2024-02-12T23:21:00Z"));
+}
