@@ -14,6 +14,7 @@ mod jsonld;
 mod meta;
 mod relative;
 mod scan;
+mod stamp;
 mod title;
 pub(crate) mod url;
 
@@ -547,7 +548,15 @@ fn dates(
         .into_iter()
         .map(|s| (s, is_modified_time(doc, s.node)))
         .collect();
-    let time_value = |s: &Spot| itemprop_value(doc, s.node, 200).as_deref().and_then(norm);
+    let time_value = |s: &Spot| {
+        let stamp = doc.element(s.node).and_then(stamp::attr_of);
+        match stamp {
+            Some(raw) => stamp::value(raw),
+            None => itemprop_value(doc, s.node, 200),
+        }
+        .as_deref()
+        .and_then(norm)
+    };
     let marked: Vec<&Spot> = near
         .filter(&scan.datelines)
         .into_iter()

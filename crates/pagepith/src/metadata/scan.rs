@@ -8,7 +8,7 @@
 //! list is capped so that a hostile page cannot make it grow without bound.
 
 use super::meta::{MetaTags, Microdata};
-use super::{byline, date};
+use super::{byline, date, stamp};
 use crate::dom::{Document, Edge, Element, NodeData, NodeId, Tag};
 
 /// Candidates kept per list: a real page has a few; the cap bounds later work.
@@ -207,6 +207,8 @@ impl Scan {
                 self.headings.push(Heading { spot, level });
             }
             Tag::Time => push(&mut self.times, spot),
+            // A custom element's timestamp attribute is its `<time datetime>` (see `stamp`).
+            Tag::Other if stamp::attr_of(el).is_some() => push(&mut self.times, spot),
             Tag::Img if !spot.ctx.furniture => push(&mut self.images, spot),
             Tag::Article | Tag::Main => self.has_article = true,
             _ => {}

@@ -386,3 +386,15 @@ fn a_date_in_a_data_table_is_no_dateline() {
     let m = extract_at(&doc, None, NOW);
     assert_eq!(m.date.as_deref(), Some("2024-02-12T23:21:00Z"));
 }
+
+#[test]
+fn a_custom_elements_timestamp_dates_the_page() {
+    // Guards the scan taking a custom element's timestamp attribute as a `<time>`: the text
+    // shown ("3 hr. ago", "vor 3 Std.", "il y a 3 h") is the script's rendering of it.
+    for shown in ["3 hr. ago", "vor 3 Std.", "il y a 3 h", "hace 3 h"] {
+        let m = page(&format!(
+            r#"<div class="meta"><x-timeago ts="2024-05-30T09:47:05+0000">{shown}</x-timeago></div>"#
+        ));
+        assert_eq!(m.date.as_deref(), Some("2024-05-30T09:47:05Z"), "{shown}");
+    }
+}
