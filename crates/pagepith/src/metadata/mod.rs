@@ -601,15 +601,21 @@ fn dates(
                 .find_map(|(_, v)| norm(v))
                 .map(from("meta:custom-published"))
         })
-        .or_else(|| from_itemprop(scan.microdata.published).map(from("microdata:datePublished")))
-        .or_else(|| {
-            // HTML5's `pubdate` marks the publication time outright, wherever it is.
-            scan.times
-                .iter()
-                .filter(|s| !s.ctx.furniture && doc.attr(s.node, "pubdate").is_some())
-                .find_map(time_value)
-                .map(from("time-pubdate"))
-        });
+        .or_else(|| from_itemprop(scan.microdata.published).map(from("microdata:datePublished")));
+    // HTML5's `pubdate` marks the publication time outright, wherever it is.
+    let pubdate = scan
+        .times
+        .iter()
+        .filter(|s| !s.ctx.furniture && doc.attr(s.node, "pubdate").is_some())
+        .find_map(time_value)
+        .map(from("time-pubdate"));
+    // Shown to the reader as the publication and more than a day earlier than the other
+    // structured date, it is the first publication the way a shown date by the headline is
+    // (below). wcxb-dev: date +1, no loss.
+    let structured = match (structured, pubdate) {
+        (Some(st), Some(pd)) if days_before(&pd.0, &st.0).is_some_and(|d| d > 1) => Some(pd),
+        (st, pd) => st.or(pd),
+    };
     // A date in the headline's own header line, marked up or not, comes first: further down,
     // a dated element is as likely the next story of a "more posts" list as the post's own,
     // and a `<time>` there may be a comment's. wcxb-dev: date +7, no loss (with the

@@ -398,3 +398,27 @@ fn a_custom_elements_timestamp_dates_the_page() {
         assert_eq!(m.date.as_deref(), Some("2024-05-30T09:47:05Z"), "{shown}");
     }
 }
+
+#[test]
+fn an_earlier_pubdate_time_beats_a_restamped_structured_date() {
+    // Guards `<time pubdate>` far below the headline, earlier than JSON-LD's datePublished,
+    // being taken as the first publication; a later one leaves the structured date alone.
+    let page_with = |pubdate: &str| {
+        let html = format!(
+            r#"<html><head><script type="application/ld+json">
+            {{"@type":"Article","datePublished":"2025-11-29T12:28:31-05:00"}}</script></head>
+            <body><article><h1>Free accounting tools</h1>
+            <p>The first paragraph of the article body, long enough to be the body.</p>
+            {}<div>Published <time pubdate datetime="{pubdate}">x</time></div>
+            </article></body></html>"#,
+            "<p>More of the article body goes here.</p>".repeat(300)
+        );
+        let doc = parse(&html, &ParseLimits::default()).unwrap();
+        extract_at(&doc, None, 1_767_000_000).date
+    };
+    assert_eq!(page_with("2025-08-13").as_deref(), Some("2025-08-13"));
+    assert_eq!(
+        page_with("2025-11-30").as_deref(),
+        Some("2025-11-29T12:28:31-05:00")
+    );
+}
