@@ -707,6 +707,11 @@ fn dates(
         .or(shown_update)
         .or_else(|| labelled_anywhere(doc, scan, now))
         .or_else(|| {
+            let spots = times.iter().map(|(s, _)| *s).chain(marked.iter().copied());
+            ambiguous_date(doc, scan, spots.chain(tight.iter().copied()), now)
+                .map(from("numeric:resolved"))
+        })
+        .or_else(|| {
             let spots = marked.iter().chain(&tight).copied();
             relative_date(doc, spots, now).map(from("relative"))
         })
@@ -959,6 +964,41 @@ fn one_day_apart(a: &str, b: &str) -> bool {
         Some(date::days_from_civil(d.year, d.month, d.day))
     };
     matches!((day(a), day(b)), (Some(x), Some(y)) if (x - y).abs() == 1)
+}
+
+/// The first slash or dash date near the headline that reads both ways ("02-12-2025"),
+/// resolved by the page's other dates: the reading that a date written elsewhere on the page
+/// names (the same post's "December 02, 2025" in a list of posts) is the page's convention.
+/// Neither or both named: no date. Only reached when nothing else dates the page; wcxb-dev:
+/// date +1, no loss.
+fn ambiguous_date<'s>(
+    doc: &Document,
+    scan: &Scan,
+    spots: impl Iterator<Item = &'s Spot>,
+    now: date::Window,
+) -> Option<String> {
+    let raw = |s: &Spot| {
+        itemprop_value(doc, s.node, 200)
+            .and_then(|v| date::ambiguous_readings(&v))
+            .or_else(|| date::ambiguous_readings(&date_text(doc, s.node)?))
+    };
+    let readings = spots.into_iter().find_map(|s| raw(s))?;
+    let days: Vec<String> = scan
+        .date_texts
+        .iter()
+        .chain(&scan.times)
+        .filter_map(|s| itemprop_value(doc, s.node, 200))
+        .filter_map(|t| date::normalize(&t, now))
+        .map(|d| d.chars().take(10).collect())
+        .collect();
+    let named = |&(y, m, d): &(i32, u32, u32)| days.contains(&format!("{y:04}-{m:02}-{d:02}"));
+    match readings.map(|r| named(&r)) {
+        [true, false] => Some(readings[0]),
+        [false, true] => Some(readings[1]),
+        _ => None,
+    }
+    .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
+    .filter(|d| date::normalize(d, now).is_some())
 }
 
 /// The first relative date ("3 days ago", "hace 3 días") in datelines and date text, counted

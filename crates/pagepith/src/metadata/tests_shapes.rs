@@ -422,3 +422,41 @@ fn an_earlier_pubdate_time_beats_a_restamped_structured_date() {
         Some("2025-11-29T12:28:31-05:00")
     );
 }
+
+/// A post whose header shows only `header` and whose list of posts further down shows the
+/// same post dated `listed`.
+fn ambiguous_with_listing(header: &str, listed: &str) -> Option<String> {
+    let html = format!(
+        r#"<html><body><article><h1>Pixel-perfect UI</h1><p class="date">{header}</p>
+        <p>The first paragraph of the article body, long enough to be the body.</p>{body}
+        </article><div class="recent"><h4>Pixel-perfect UI</h4><p>{listed}</p></div>
+        </body></html>"#,
+        body = "<p>More of the article body goes here.</p>".repeat(300)
+    );
+    let doc = parse(&html, &ParseLimits::default()).unwrap();
+    extract_at(&doc, None, 1_767_000_000).date
+}
+
+#[test]
+fn an_ambiguous_numeric_date_is_read_the_way_another_date_names_it() {
+    // Guards the last resort for "02-12-2025": the reading the page names elsewhere wins.
+    let d = ambiguous_with_listing;
+    assert_eq!(
+        d("02-12-2025", "December 02, 2025").as_deref(),
+        Some("2025-12-02")
+    );
+    assert_eq!(
+        d("02/12/2025", "2. Dezember 2025").as_deref(),
+        Some("2025-12-02")
+    );
+    assert_eq!(
+        d("02-12-2025", "2 décembre 2025").as_deref(),
+        Some("2025-12-02")
+    );
+    assert_eq!(
+        d("12/02/2025", "2 de diciembre de 2025").as_deref(),
+        Some("2025-12-02")
+    );
+    // Named by no other date: still refused.
+    assert_eq!(d("02-12-2025", "Part one of the series"), None);
+}
