@@ -460,3 +460,19 @@ fn an_ambiguous_numeric_date_is_read_the_way_another_date_names_it() {
     // Named by no other date: still refused.
     assert_eq!(d("02-12-2025", "Part one of the series"), None);
 }
+
+#[test]
+fn a_byline_that_opens_with_the_date_names_who_follows_it() {
+    // Guards reading past a leading date with no separator before the name.
+    let b = |date: &str, name: &str| {
+        byline(&format!(
+            r#"<span class="d">{date}</span><span class="n">{name}</span>"#
+        ))
+    };
+    assert_eq!(b("Dec 17, 2025", "Julian K. Arni"), ["Julian K. Arni"]);
+    assert_eq!(b("17. Dezember 2025", "Anna Weber"), ["Anna Weber"]);
+    assert_eq!(b("17 décembre 2025", "Jean Dupont"), ["Jean Dupont"]);
+    assert_eq!(b("17 de diciembre de 2025", "Lucía Pérez"), ["Lucía Pérez"]);
+    // A date alone names no one.
+    assert!(b("Dec 17, 2025", "").is_empty());
+}
