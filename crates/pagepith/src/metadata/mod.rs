@@ -982,7 +982,7 @@ fn ambiguous_date<'s>(
             .and_then(|v| date::ambiguous_readings(&v))
             .or_else(|| date::ambiguous_readings(&date_text(doc, s.node)?))
     };
-    let readings = spots.into_iter().find_map(|s| raw(s))?;
+    let readings = spots.into_iter().find_map(raw)?;
     let days: Vec<String> = scan
         .date_texts
         .iter()
