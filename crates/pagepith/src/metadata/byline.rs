@@ -327,6 +327,11 @@ pub fn clean(raw: &str, visible: bool) -> Vec<String> {
             continue;
         }
         let mut names = clean_part(part, visible);
+        if names.is_empty() {
+            if let Some(rest) = after_leading_date(part) {
+                names = clean_part(rest, visible);
+            }
+        }
         // A visible byline that names someone in full also carries one-word links and labels
         // beside the name: category links ("Research"), an avatar's initials ("CM"), a role
         // ("Gardener"). With a full name present, one word alone is not another author.
@@ -404,6 +409,29 @@ fn clean_part(part: &str, visible: bool) -> Vec<String> {
         }
     }
     out
+}
+
+/// The text after a date that opens `part` ("Dec 17, 2025 Julian K. Arni", "17. Dezember 2025
+/// Anna Weber"): a header line that sets the date before the name without a separator. The
+/// date ends at its year, within the first five words; `None` when no year comes that early
+/// or nothing follows it. Tried only when the part as written names no one; wcxb-dev: author
+/// +1, no loss.
+fn after_leading_date(part: &str) -> Option<&str> {
+    let mut words = part.split_whitespace();
+    let first = words.next()?;
+    let opens_with_date = first.starts_with(|c: char| c.is_ascii_digit())
+        || date::month_number(&first.trim_matches(is_edge_junk).to_lowercase()).is_some();
+    if !opens_with_date {
+        return None;
+    }
+    let year = part.split_whitespace().take(5).find(|w| {
+        let digits = w.trim_matches(|c: char| !c.is_ascii_digit());
+        digits.len() == 4 && w.trim_matches(is_edge_junk).len() <= 5
+    })?;
+    // NOTE: `year` is a slice of `part`, so its end is an offset into `part`.
+    let end = year.as_ptr() as usize - part.as_ptr() as usize + year.len();
+    let rest = part[end..].trim_start_matches(|c: char| is_edge_junk(c) || c.is_whitespace());
+    (!rest.is_empty()).then_some(rest)
 }
 
 /// After a cut before "14, 2017": drops the month or weekday the date began with ("Jane Doe on

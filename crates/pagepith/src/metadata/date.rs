@@ -365,6 +365,34 @@ fn find_numeric(toks: &[Tok]) -> Option<Found> {
     None
 }
 
+/// The two readings, month-first then day-first, of a slash or dash date whose first two
+/// numbers could each be the month ("02-12-2025"), which [`parse`] refuses: `(year, month,
+/// day)` each. `None` when the text's first such pattern reads only one way or is no date.
+pub fn ambiguous_readings(text: &str) -> Option<[(i32, u32, u32); 2]> {
+    let toks = tokenize(truncate(text, MAX_INPUT_BYTES));
+    for i in 0..toks.len().saturating_sub(4) {
+        let (Some((a, ad)), Some((b, bd)), Some((c, cd))) =
+            (num(toks.get(i)), num(toks.get(i + 2)), num(toks.get(i + 4)))
+        else {
+            continue;
+        };
+        let (Tok::Punct(s1), Tok::Punct(s2)) = (&toks[i + 1], &toks[i + 3]) else {
+            continue;
+        };
+        if s1 != s2 || !matches!(s1, '-' | '/') || ad > 2 || bd > 2 {
+            continue;
+        }
+        let Some(y) = year_of(c, cd) else {
+            continue;
+        };
+        if a == 0 || b == 0 || a > 12 || b > 12 || a == b {
+            return None;
+        }
+        return Some([(y, a, b), (y, b, a)]);
+    }
+    None
+}
+
 /// `20171114` as the first token.
 fn find_compact(toks: &[Tok]) -> Option<Found> {
     let (v, 8) = num(toks.first())? else {
@@ -621,6 +649,23 @@ fn zone_abbreviation(w: &str) -> Option<i32> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ambiguous_numeric_dates_give_both_readings() {
+        // Guards the readings the page's other dates choose between, and what is no such date.
+        assert_eq!(
+            ambiguous_readings("02-12-2025"),
+            Some([(2025, 2, 12), (2025, 12, 2)])
+        );
+        assert_eq!(
+            ambiguous_readings("le 03/10/2023"),
+            Some([(2023, 3, 10), (2023, 10, 3)])
+        );
+        assert_eq!(ambiguous_readings("25-12-2025"), None);
+        assert_eq!(ambiguous_readings("05/05/2025"), None);
+        assert_eq!(ambiguous_readings("02.12.2025"), None);
+        assert_eq!(ambiguous_readings("2025-02-12"), None);
+    }
+
     use super::*;
 
     /// 2024-06-01T00:00:00Z, a fixed "now" so the tests do not depend on the clock.

@@ -8,7 +8,7 @@
 //! list is capped so that a hostile page cannot make it grow without bound.
 
 use super::meta::{MetaTags, Microdata};
-use super::{byline, date};
+use super::{byline, date, stamp};
 use crate::dom::{Document, Edge, Element, NodeData, NodeId, Tag};
 // NOTE: the class-word tests below run on every word that passes `may_hint`; see there.
 use crate::textutil::contains_short;
@@ -217,6 +217,8 @@ impl Scan {
                 self.headings.push(Heading { spot, level });
             }
             Tag::Time => push(&mut self.times, spot),
+            // A custom element's timestamp attribute is its `<time datetime>` (see `stamp`).
+            Tag::Other if stamp::attr_of(el).is_some() => push(&mut self.times, spot),
             Tag::Img if !spot.ctx.furniture => push(&mut self.images, spot),
             Tag::Article | Tag::Main => self.has_article = true,
             _ => {}

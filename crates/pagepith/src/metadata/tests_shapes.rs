@@ -333,3 +333,146 @@ fn a_date_loose_beside_a_long_text_is_read() {
         Some("2023-12-20")
     );
 }
+
+/// A post whose header line above the `<h1>` shows `line`, followed by a short body and a
+/// "more posts" list whose dated items stand within the window below the headline.
+fn header_above_with_more_posts(line: &str) -> Option<String> {
+    let body = "<p>More of the article body goes here.</p>".repeat(30);
+    let html = format!(
+        r#"<html><body><article><div class="infos"><span>{line}</span> • <span>8 min</span></div>
+        <h1>Stop Nesting Database Systems</h1>{body}
+        <div class="more"><p class="listing-date">November 25, 2025</p><h3>Another post</h3></div>
+        </article></body></html>"#
+    );
+    let doc = parse(&html, &ParseLimits::default()).unwrap();
+    extract_at(&doc, None, 1_767_000_000).date
+}
+
+#[test]
+fn the_header_line_date_beats_a_dated_list_further_down() {
+    // Guards the header-line step: without it the listing's marked date won.
+    let d = header_above_with_more_posts;
+    assert_eq!(d("December 17, 2025").as_deref(), Some("2025-12-17"));
+    assert_eq!(d("17. Dezember 2025").as_deref(), Some("2025-12-17"));
+    assert_eq!(d("17 décembre 2025").as_deref(), Some("2025-12-17"));
+    assert_eq!(d("17 de diciembre de 2025").as_deref(), Some("2025-12-17"));
+    assert_eq!(d("2025年12月17日").as_deref(), Some("2025-12-17"));
+}
+
+#[test]
+fn a_version_number_in_the_headline_is_no_header_date() {
+    // Guards the headline's own text being left out of its header line.
+    let html = r#"<html><head><script type="application/ld+json">
+        {"@type":"DiscussionForumPosting","datePublished":"2024-05-03T08:45:44Z"}</script></head>
+        <body><main><h1>2024.4.4 -> 2024.5.0 issue: stuck on starting</h1>
+        <p>The first post of the thread, long enough to be the body.</p></main></body></html>"#;
+    let doc = parse(html, &ParseLimits::default()).unwrap();
+    let m = extract_at(&doc, None, NOW);
+    assert_eq!(m.date.as_deref(), Some("2024-05-03T08:45:44Z"));
+}
+
+#[test]
+fn a_date_in_a_data_table_is_no_dateline() {
+    // Guards against a table's dated row, earlier than the structured date, replacing it as
+    // a first publication shown by the headline.
+    let html = r#"<html><head><script type="application/ld+json">
+        {"@type":"Article","datePublished":"2024-02-12T23:21:00+00:00"}</script></head>
+        <body><article><h1>The hottest markets</h1><table>
+        <tr><th>Date</th><th>Change</th></tr><tr><td>1/1/2013</td><td>+13.1%</td></tr>
+        <tr><td>2/1/2013</td><td>+12.5%</td></tr></table>
+        <p>The first paragraph of the article body, long enough to be the body.</p>
+        </article></body></html>"#;
+    let doc = parse(html, &ParseLimits::default()).unwrap();
+    let m = extract_at(&doc, None, NOW);
+    assert_eq!(m.date.as_deref(), Some("2024-02-12T23:21:00Z"));
+}
+
+#[test]
+fn a_custom_elements_timestamp_dates_the_page() {
+    // Guards the scan taking a custom element's timestamp attribute as a `<time>`: the text
+    // shown ("3 hr. ago", "vor 3 Std.", "il y a 3 h") is the script's rendering of it.
+    for shown in ["3 hr. ago", "vor 3 Std.", "il y a 3 h", "hace 3 h"] {
+        let m = page(&format!(
+            r#"<div class="meta"><x-timeago ts="2024-05-30T09:47:05+0000">{shown}</x-timeago></div>"#
+        ));
+        assert_eq!(m.date.as_deref(), Some("2024-05-30T09:47:05Z"), "{shown}");
+    }
+}
+
+#[test]
+fn an_earlier_pubdate_time_beats_a_restamped_structured_date() {
+    // Guards `<time pubdate>` far below the headline, earlier than JSON-LD's datePublished,
+    // being taken as the first publication; a later one leaves the structured date alone.
+    let page_with = |pubdate: &str| {
+        let html = format!(
+            r#"<html><head><script type="application/ld+json">
+            {{"@type":"Article","datePublished":"2025-11-29T12:28:31-05:00"}}</script></head>
+            <body><article><h1>Free accounting tools</h1>
+            <p>The first paragraph of the article body, long enough to be the body.</p>
+            {}<div>Published <time pubdate datetime="{pubdate}">x</time></div>
+            </article></body></html>"#,
+            "<p>More of the article body goes here.</p>".repeat(300)
+        );
+        let doc = parse(&html, &ParseLimits::default()).unwrap();
+        extract_at(&doc, None, 1_767_000_000).date
+    };
+    assert_eq!(page_with("2025-08-13").as_deref(), Some("2025-08-13"));
+    assert_eq!(
+        page_with("2025-11-30").as_deref(),
+        Some("2025-11-29T12:28:31-05:00")
+    );
+}
+
+/// A post whose header shows only `header` and whose list of posts further down shows the
+/// same post dated `listed`.
+fn ambiguous_with_listing(header: &str, listed: &str) -> Option<String> {
+    let html = format!(
+        r#"<html><body><article><h1>Pixel-perfect UI</h1><p class="date">{header}</p>
+        <p>The first paragraph of the article body, long enough to be the body.</p>{body}
+        </article><div class="recent"><h4>Pixel-perfect UI</h4><p>{listed}</p></div>
+        </body></html>"#,
+        body = "<p>More of the article body goes here.</p>".repeat(300)
+    );
+    let doc = parse(&html, &ParseLimits::default()).unwrap();
+    extract_at(&doc, None, 1_767_000_000).date
+}
+
+#[test]
+fn an_ambiguous_numeric_date_is_read_the_way_another_date_names_it() {
+    // Guards the last resort for "02-12-2025": the reading the page names elsewhere wins.
+    let d = ambiguous_with_listing;
+    assert_eq!(
+        d("02-12-2025", "December 02, 2025").as_deref(),
+        Some("2025-12-02")
+    );
+    assert_eq!(
+        d("02/12/2025", "2. Dezember 2025").as_deref(),
+        Some("2025-12-02")
+    );
+    assert_eq!(
+        d("02-12-2025", "2 décembre 2025").as_deref(),
+        Some("2025-12-02")
+    );
+    assert_eq!(
+        d("12/02/2025", "2 de diciembre de 2025").as_deref(),
+        Some("2025-12-02")
+    );
+    // Named by no other date: still refused.
+    assert_eq!(d("02-12-2025", "Part one of the series"), None);
+}
+
+#[test]
+fn a_byline_that_opens_with_the_date_names_who_follows_it() {
+    // Guards reading past a leading date with no separator before the name.
+    let b = |date: &str, name: &str| {
+        byline(&format!(
+            r#"<span class="d">{date}</span><span class="n">{name}</span>"#
+        ))
+    };
+    assert_eq!(b("Dec 17, 2025", "Julian K. Arni"), ["Julian K. Arni"]);
+    assert_eq!(b("17. Dezember 2025", "Anna Weber"), ["Anna Weber"]);
+    assert_eq!(b("17 décembre 2025", "Jean Dupont"), ["Jean Dupont"]);
+    assert_eq!(b("17 de diciembre de 2025", "Lucía Pérez"), ["Lucía Pérez"]);
+    // A date alone names no one.
+    assert!(b("Dec 17, 2025", "").is_empty());
+}
