@@ -432,7 +432,7 @@ const MIN_SLUG_WORDS: usize = 5;
 fn find_class_word<T>(
     el: &crate::dom::Element,
     with_id: bool,
-    mut visit: impl FnMut(&str) -> Option<T>,
+    mut visit: impl FnMut(&[u8]) -> Option<T>,
 ) -> Option<T> {
     let class = el.attr("class").unwrap_or("");
     let id = if with_id {
@@ -475,7 +475,7 @@ fn find_class_word<T>(
             prev_lower = kind == LOWER_OR_DIGIT;
             if (hump || kind == SEPARATOR) && !piece.is_empty() {
                 pieces += 1;
-                if let Some(found) = visit(piece.as_str()) {
+                if let Some(found) = visit(piece.as_bytes()) {
                     return Some(found);
                 }
                 piece.clear();
@@ -489,12 +489,12 @@ fn find_class_word<T>(
         }
         if !piece.is_empty() {
             pieces += 1;
-            if let Some(found) = visit(piece.as_str()) {
+            if let Some(found) = visit(piece.as_bytes()) {
                 return Some(found);
             }
         }
         if pieces > 1 {
-            if let Some(found) = visit(joined.as_str()) {
+            if let Some(found) = visit(joined.as_bytes()) {
                 return Some(found);
             }
         }
@@ -525,7 +525,7 @@ static NAME_BYTE: [u8; 256] = {
 /// it is also Adobe AEM's prefix for every component (`cmp-container`, `cmp-text`), and the
 /// platforms' own names join it to more (`cmpbox`, `qc-cmp2-container`) or say `consent`.
 /// Dropping it lifted wcxb-dev F1 (BENCHMARKS.md, "Empty pages (session 5)").
-const CONSENT_WORDS: [&str; 5] = ["cookie", "cookies", "consent", "gdpr", "cookiebanner"];
+const CONSENT_WORDS: [&[u8]; 5] = [b"cookie", b"cookies", b"consent", b"gdpr", b"cookiebanner"];
 
 /// Whether any class or id word of the element names a consent box (it may also carry an
 /// earlier word of another kind: `class="show-banner" id="consent-sdk"`).
@@ -565,14 +565,14 @@ impl WordBuf {
         self.len += 1;
     }
 
-    fn as_str(&self) -> &str {
-        let bytes = if self.len <= self.short.len() {
+    // NOTE: bytes, not `&str`: the UTF-8 check of every word was 4.7 M instructions a
+    // scrapinghub pass (callgrind), and the words are compared with byte strings only.
+    fn as_bytes(&self) -> &[u8] {
+        if self.len <= self.short.len() {
             &self.short[..self.len]
         } else {
             &self.long[..]
-        };
-        // NOTE: only ASCII bytes are pushed.
-        std::str::from_utf8(bytes).unwrap_or_default()
+        }
     }
 }
 
@@ -581,7 +581,7 @@ impl WordBuf {
 /// builders' every block) it names a framework's building block, not a sidebar's: Elementor
 /// pages lost most of their text as "sidebar". Lifted scrapinghub F1 0.9634 -> 0.9637 and
 /// wcxb-dev 0.8427 -> 0.8446 (BENCHMARKS.md, "Empty pages (session 5)").
-fn starts_a_name(el: &crate::dom::Element, word: &str) -> bool {
+fn starts_a_name(el: &crate::dom::Element, word: &[u8]) -> bool {
     let class = el.attr("class").unwrap_or("");
     let id = el.attr("id").unwrap_or("");
     class
@@ -589,7 +589,7 @@ fn starts_a_name(el: &crate::dom::Element, word: &str) -> bool {
         .chain(std::iter::once(id))
         .any(|name| {
             name.len() >= word.len()
-                && name.as_bytes()[..word.len()].eq_ignore_ascii_case(word.as_bytes())
+                && name.as_bytes()[..word.len()].eq_ignore_ascii_case(word)
                 && !name
                     .as_bytes()
                     .get(word.len())
@@ -602,27 +602,30 @@ fn class_furniture(el: &crate::dom::Element, with_id: bool) -> Option<FurnitureK
     use FurnitureKind::*;
     find_class_word(el, with_id, |word| {
         Some(match word {
-            "nav" | "navbar" | "navigation" | "menu" | "menus" | "breadcrumb" | "breadcrumbs"
-            | "pagination" | "pager" | "skip" | "skiplink" | "toc" | "tabs" => Navigation,
-            "share" | "sharing" | "social" | "sharebar" | "socialshare" | "addthis"
-            | "sharethis" | "shareaholic" | "print" => Share,
-            "comment" | "comments" | "commentlist" | "disqus" | "discussion" | "respond"
-            | "replies" | "reply" | "reviews" | "customerreviews" | "userreviews"
-            | "reviewlist" => Comments,
-            "related" | "recommended" | "recommendations" | "morestories" | "readmore"
-            | "readnext" | "outbrain" | "taboola" | "trending" | "popular" | "mostread"
-            | "youmayalsolike" => Related,
-            "newsletter" | "subscribe" | "subscription" | "signup" | "optin" | "mailinglist"
-            | "paywall" | "login" | "signin" | "register" => Newsletter,
+            b"nav" | b"navbar" | b"navigation" | b"menu" | b"menus" | b"breadcrumb"
+            | b"breadcrumbs" | b"pagination" | b"pager" | b"skip" | b"skiplink" | b"toc"
+            | b"tabs" => Navigation,
+            b"share" | b"sharing" | b"social" | b"sharebar" | b"socialshare" | b"addthis"
+            | b"sharethis" | b"shareaholic" | b"print" => Share,
+            b"comment" | b"comments" | b"commentlist" | b"disqus" | b"discussion" | b"respond"
+            | b"replies" | b"reply" | b"reviews" | b"customerreviews" | b"userreviews"
+            | b"reviewlist" => Comments,
+            b"related" | b"recommended" | b"recommendations" | b"morestories" | b"readmore"
+            | b"readnext" | b"outbrain" | b"taboola" | b"trending" | b"popular" | b"mostread"
+            | b"youmayalsolike" => Related,
+            b"newsletter" | b"subscribe" | b"subscription" | b"signup" | b"optin"
+            | b"mailinglist" | b"paywall" | b"login" | b"signin" | b"register" => Newsletter,
             w if CONSENT_WORDS.contains(&w) => Consent,
-            "ad" | "ads" | "advert" | "advertisement" | "adsense" | "adslot" | "adunit"
-            | "advertising" | "sponsor" | "sponsored" | "promo" | "promotion" | "banner" => Advert,
-            "sidebar" | "rail" | "sidebarright" | "sidebarleft" => Sidebar,
-            "widget" | "widgets" if starts_a_name(el, word) => Sidebar,
-            "footer" | "header" | "masthead" | "topbar" | "toolbar" | "modal" | "popup"
-            | "overlay" | "lightbox" | "dropdown" => PageChrome,
-            "byline" | "meta" | "postmeta" | "entrymeta" | "dateline" | "tags" | "tagcloud"
-            | "taglist" | "categories" | "authorbio" | "authorbox" => PostMeta,
+            b"ad" | b"ads" | b"advert" | b"advertisement" | b"adsense" | b"adslot" | b"adunit"
+            | b"advertising" | b"sponsor" | b"sponsored" | b"promo" | b"promotion" | b"banner" => {
+                Advert
+            }
+            b"sidebar" | b"rail" | b"sidebarright" | b"sidebarleft" => Sidebar,
+            b"widget" | b"widgets" if starts_a_name(el, word) => Sidebar,
+            b"footer" | b"header" | b"masthead" | b"topbar" | b"toolbar" | b"modal" | b"popup"
+            | b"overlay" | b"lightbox" | b"dropdown" => PageChrome,
+            b"byline" | b"meta" | b"postmeta" | b"entrymeta" | b"dateline" | b"tags"
+            | b"tagcloud" | b"taglist" | b"categories" | b"authorbio" | b"authorbox" => PostMeta,
             _ => return None,
         })
     })
@@ -688,7 +691,7 @@ mod tests {
             let id = doc.find_tag(Document::ROOT, Tag::Div).unwrap();
             let mut seen = Vec::new();
             find_class_word(doc.element(id).unwrap(), true, |w| {
-                seen.push(w.to_string());
+                seen.push(String::from_utf8(w.to_vec()).unwrap());
                 None::<()>
             });
             seen
