@@ -322,18 +322,27 @@ fn year_of(value: u32, digits: u32) -> Option<i32> {
     (digits == 4).then(|| i32::try_from(value).ok()).flatten()
 }
 
+/// Three numbers from token `i` with the same punctuation mark between them ("14.11.2017"):
+/// each with its digit count, and the mark.
+fn numeric_triple(toks: &[Tok], i: usize) -> Option<([(u32, u32); 3], char)> {
+    let first = num(toks.get(i))?;
+    let second = num(toks.get(i + 2))?;
+    let third = num(toks.get(i + 4))?;
+    match (toks.get(i + 1), toks.get(i + 3)) {
+        (Some(Tok::Punct(s1)), Some(Tok::Punct(s2))) if s1 == s2 => {
+            Some(([first, second, third], *s1))
+        }
+        _ => None,
+    }
+}
+
 /// `Y-M-D`, `Y/M/D`, `Y.M.D`, `D.M.Y`, `D-M-Y`, and `M/D/Y` or `D/M/Y` when unambiguous.
 fn find_numeric(toks: &[Tok]) -> Option<Found> {
     for i in 0..toks.len().saturating_sub(4) {
-        let (Some((a, ad)), Some((b, bd)), Some((c, cd))) =
-            (num(toks.get(i)), num(toks.get(i + 2)), num(toks.get(i + 4)))
-        else {
+        let Some(([(a, ad), (b, bd), (c, cd)], s1)) = numeric_triple(toks, i) else {
             continue;
         };
-        let (Tok::Punct(s1), Tok::Punct(s2)) = (&toks[i + 1], &toks[i + 3]) else {
-            continue;
-        };
-        if s1 != s2 || !matches!(s1, '-' | '/' | '.') || bd > 2 {
+        if !matches!(s1, '-' | '/' | '.') || bd > 2 {
             continue;
         }
         let (year, month, day) = if let Some(y) = year_of(a, ad) {
@@ -371,15 +380,10 @@ fn find_numeric(toks: &[Tok]) -> Option<Found> {
 pub fn ambiguous_readings(text: &str) -> Option<[(i32, u32, u32); 2]> {
     let toks = tokenize(truncate(text, MAX_INPUT_BYTES));
     for i in 0..toks.len().saturating_sub(4) {
-        let (Some((a, ad)), Some((b, bd)), Some((c, cd))) =
-            (num(toks.get(i)), num(toks.get(i + 2)), num(toks.get(i + 4)))
-        else {
+        let Some(([(a, ad), (b, bd), (c, cd)], s1)) = numeric_triple(&toks, i) else {
             continue;
         };
-        let (Tok::Punct(s1), Tok::Punct(s2)) = (&toks[i + 1], &toks[i + 3]) else {
-            continue;
-        };
-        if s1 != s2 || !matches!(s1, '-' | '/') || ad > 2 || bd > 2 {
+        if !matches!(s1, '-' | '/') || ad > 2 || bd > 2 {
             continue;
         }
         let Some(y) = year_of(c, cd) else {
