@@ -411,7 +411,7 @@ fn clean_part(part: &str, visible: bool) -> Vec<String> {
     out
 }
 
-/// The text after a date that opens `part` ("Dec 17, 2025 Julian K. Arni", "17. Dezember 2025
+/// The text after a date that opens `part` ("Dec 17, 2025 Marta L. Ferreiro", "17. Dezember 2025
 /// Anna Weber"): a header line that sets the date before the name without a separator. The
 /// date ends at its year, within the first five words; `None` when no year comes that early
 /// or nothing follows it. Tried only when the part as written names no one; wcxb-dev: author

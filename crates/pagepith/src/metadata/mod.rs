@@ -392,7 +392,7 @@ impl Near {
     }
 
     /// Whether `spot` is in the headline's own header line, [`HEADER_REACH`] nodes either
-    /// side of it ("December 17, 2025 • 8 minutes" over the `<h1>`), the headline excepted.
+    /// side of it ("March 4, 2025 • 6 min read" over the `<h1>`), the headline excepted.
     fn in_header(&self, doc: &Document, spot: &Spot) -> bool {
         self.anchor
             .is_some_and(|a| spot.pos.abs_diff(a) <= HEADER_REACH)
@@ -596,7 +596,7 @@ fn dates(
         .collect();
     let mut tight = near.filter_tight(&scan.date_texts);
     // The headline's own text is not its date: a version number in a thread's title
-    // ("2024.4.4 -> 2024.5.0 issue") reads as one.
+    // ("2023.7.2 -> 2023.8.1 upgrade") reads as one.
     tight.retain(|s| !near.in_headline(doc, s) && !is_data_cell(doc, s.node));
     // A byline's date set in the element after it ("<p>Written by Ann Lee</p><p>April 8,
     // 2024</p>"), however far the byline sits from the headline (hero banners push it out of
@@ -1000,7 +1000,7 @@ fn one_day_apart(a: &str, b: &str) -> bool {
 
 /// The first slash or dash date near the headline that reads both ways ("02-12-2025"),
 /// resolved by the page's other dates: the reading that a date written elsewhere on the page
-/// names (the same post's "December 02, 2025" in a list of posts) is the page's convention.
+/// names (the same post's "April 3, 2025" in a list of posts) is the page's convention.
 /// Neither or both named: no date. Only reached when nothing else dates the page; wcxb-dev:
 /// date +1, no loss.
 fn ambiguous_date<'s>(

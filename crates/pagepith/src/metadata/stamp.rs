@@ -1,6 +1,6 @@
 //! Timestamps that custom elements carry in an attribute: a front-end framework's
-//! `<faceplate-timeago ts="2026-03-03T09:47:05+0000">`, `<relative-time datetime=…>`, a post
-//! element's `created-timestamp`, shown to the reader as "3 hr. ago" by a script. The page's
+//! `<story-timeago ts="2025-06-21T14:05:09+0000">`, `<relative-time datetime=…>`, a post
+//! element's `created-timestamp`, shown to the reader as "5 hr. ago" by a script. The page's
 //! text then holds no date; the attribute is the `<time datetime>` of those pages.
 //!
 //! Only custom elements (a hyphen in the name, as the HTML standard requires of them) are
@@ -70,17 +70,17 @@ mod tests {
         // Guards the attribute names and the epoch forms a script-rendered date comes in.
         let f = first_custom_stamp;
         assert_eq!(
-            f(r#"<faceplate-timeago ts="2026-03-03T09:47:05.754000+0000">3 hr. ago</faceplate-timeago>"#)
+            f(r#"<story-timeago ts="2025-06-21T14:05:09.318000+0000">5 hr. ago</story-timeago>"#)
                 .as_deref(),
-            Some("2026-03-03T09:47:05.754000+0000")
+            Some("2025-06-21T14:05:09.318000+0000")
         );
         assert_eq!(
-            f(r#"<x-post created-timestamp="1772531225">"#).as_deref(),
-            Some("2026-03-03T09:47:05Z")
+            f(r#"<x-post created-timestamp="1750514709">"#).as_deref(),
+            Some("2025-06-21T14:05:09Z")
         );
         assert_eq!(
-            f(r#"<x-post data-ts="1772531225000">"#).as_deref(),
-            Some("2026-03-03T09:47:05Z")
+            f(r#"<x-post data-ts="1750514709000">"#).as_deref(),
+            Some("2025-06-21T14:05:09Z")
         );
         assert_eq!(
             f(r#"<relative-time datetime="2024-05-01T10:00:00Z">vor 3 Tagen</relative-time>"#)
