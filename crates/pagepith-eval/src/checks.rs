@@ -154,13 +154,10 @@ mod tests {
             &p(&["Bo Chan", "ann lee"])
         ));
         assert!(author_matches(
-            "Danielle DeSiato, Donna Enzmann, and Natalie Nguyen",
-            &p(&["Natalie Nguyen", "Donna Enzmann", "Danielle DeSiato"])
+            "Priya Ramaswamy, Olek Brandt, and Sofie Lund",
+            &p(&["Sofie Lund", "Olek Brandt", "Priya Ramaswamy"])
         ));
-        assert!(author_matches(
-            "Maria & Katerina",
-            &p(&["Maria", "Katerina"])
-        ));
+        assert!(author_matches("Ilse & Oriana", &p(&["Ilse", "Oriana"])));
         assert!(!author_matches("Ann Lee", &p(&["Ann"])));
         assert!(!author_matches("Ann Lee", &[]));
         assert!(!author_matches(" , ", &p(&[","])));

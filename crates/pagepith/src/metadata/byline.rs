@@ -301,7 +301,7 @@ impl Names {
 }
 
 /// Whether a name stands for no one in particular ("Staff", "Admin"), or for a group or an
-/// outlet: no person's name begins with "The" ("The Commercial Appeal", "The Upwork Team").
+/// outlet: no person's name begins with "The" ("The Harbour Courier", "The Fieldnote Team").
 pub fn is_generic(name: &str) -> bool {
     let lower = name.to_lowercase();
     GENERIC.contains(&lower.as_str()) || lower.starts_with("the ")
@@ -340,7 +340,7 @@ pub fn clean(raw: &str, visible: bool) -> Vec<String> {
         }
         // Likewise a role set beside a name ("Brett Cruz, Digital Security Expert"): words
         // ending in a job's head noun are not another author when someone is named. Alone they
-        // stay, the way "Staff" does ("SFist Contributor"). wcxb-dev: +2 −0; dropping them
+        // stay, the way "Staff" does ("Bayline Contributor"). wcxb-dev: +2 −0; dropping them
         // everywhere lost the two pages whose only author is such a role.
         if names.iter().any(|n| !is_role(n)) {
             names.retain(|n| !is_role(n));
@@ -585,7 +585,7 @@ fn is_edge_junk(c: char) -> bool {
 /// One candidate name, or `None` when the piece is not a name.
 fn clean_name(piece: &str, visible: bool) -> Option<String> {
     let mut s = strip_prefixes(piece.trim_matches(is_edge_junk)).trim_matches(is_edge_junk);
-    // "Jean-Luc Aufranc (CNXSoft)": a parenthesis that closes one in the name goes back on.
+    // "Jean-Marc Vidal (LinuxBoards)": a parenthesis that closes one in the name goes back on.
     let closed;
     if s.contains('(') && !s.ends_with(')') && piece.trim_end().ends_with(')') {
         closed = format!("{s})");
@@ -790,8 +790,8 @@ mod tests {
     fn usernames_keep_digits_and_parentheses_stay_balanced() {
         assert_eq!(clean("paulb203", false), ["paulb203"]);
         assert_eq!(
-            clean("Jean-Luc Aufranc (CNXSoft)", false),
-            ["Jean-Luc Aufranc (CNXSoft)"]
+            clean("Jean-Marc Vidal (LinuxBoards)", false),
+            ["Jean-Marc Vidal (LinuxBoards)"]
         );
         assert_eq!(names("Author Isaiah Shelton"), ["Isaiah Shelton"]);
     }

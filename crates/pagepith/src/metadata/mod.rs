@@ -893,7 +893,7 @@ fn visible_date<'s>(
     })
 }
 
-/// A date the page labels as its publication ("Posted on April 13, 2023", "Published On: 15
+/// A date the page labels as its publication ("Posted on May 9, 2022", "Published On: 15
 /// August 2025") or, failing that, its revision ("Last updated: November 13, 2025") anywhere
 /// outside furniture and comments, for pages whose header shows no date: a footer line on a
 /// government page, a post template that sets the date box far below a hero banner. Only

@@ -183,8 +183,8 @@ fn byline_extras_beside_a_full_name_are_not_authors() {
         ["Joakim Edin"]
     );
     assert_eq!(byline("CM, Craig McCarthy"), ["Craig McCarthy"]);
-    assert_eq!(byline("Maria & Katerina"), ["Maria", "Katerina"]);
-    assert_eq!(byline("The Upwork Team"), ["The Upwork Team"]);
+    assert_eq!(byline("Ilse & Oriana"), ["Ilse", "Oriana"]);
+    assert_eq!(byline("The Fieldnote Team"), ["The Fieldnote Team"]);
     assert_eq!(byline("Jane Doe, The Daily Example"), ["Jane Doe"]);
     assert_eq!(byline("Full Bio"), Vec::<String>::new());
     assert_eq!(byline("Reviewed by Margaret James"), Vec::<String>::new());
@@ -252,8 +252,8 @@ fn far_below(line: &str) -> Option<String> {
 fn labelled_date_far_below_the_headline_dates_the_page() {
     // Guards the last-resort reading of "Posted on …"/"Last updated: …" anywhere in the article.
     assert_eq!(
-        far_below("Posted on April 13, 2023").as_deref(),
-        Some("2023-04-13")
+        far_below("Posted on May 9, 2022").as_deref(),
+        Some("2022-05-09")
     );
     assert_eq!(
         far_below("Last updated: November 13, 2023").as_deref(),
@@ -313,7 +313,7 @@ fn a_role_beside_a_name_is_not_another_author() {
         byline("Di Marco Rossi, Giornalista Sportivo"),
         ["Marco Rossi"]
     );
-    assert_eq!(byline("By SFist Contributor"), ["SFist Contributor"]);
+    assert_eq!(byline("By Bayline Contributor"), ["Bayline Contributor"]);
 }
 
 /// A date set loose beside the post's text in one element, too long to read whole.
@@ -340,7 +340,7 @@ fn header_above_with_more_posts(line: &str) -> Option<String> {
     let body = "<p>More of the article body goes here.</p>".repeat(30);
     let html = format!(
         r#"<html><body><article><div class="infos"><span>{line}</span> • <span>8 min</span></div>
-        <h1>Stop Nesting Database Systems</h1>{body}
+        <h1>Keep Your Queue Workers Simple</h1>{body}
         <div class="more"><p class="listing-date">November 25, 2025</p><h3>Another post</h3></div>
         </article></body></html>"#
     );
