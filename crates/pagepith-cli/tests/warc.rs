@@ -492,6 +492,68 @@ fn three_workers_keep_input_order_with_uneven_pages() {
     assert_eq!(three.stdout, run("1").stdout);
 }
 
+/// Guards the records the reader settles itself (requests, metadata: no page): long runs of
+/// them after a slow page, more than the workers may take ahead of it, neither stall the run
+/// nor change the output or the counts against one thread.
+#[test]
+fn runs_of_records_without_pages_keep_order_and_counts_with_several_workers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut file = Vec::new();
+    let mut expected = Vec::new();
+    let mut others = 0;
+    for i in 0..12 {
+        let id = format!("p{i}");
+        let body = if i % 4 == 1 {
+            long_page(&id, 300)
+        } else {
+            page(&id)
+        };
+        let block = http("text/html", &body);
+        file.extend(gz(&record(
+            "response",
+            &id,
+            &format!("https://x/{id}"),
+            &block,
+            block.len(),
+        )));
+        expected.push(format!("<urn:uuid:{id}>"));
+        for k in 0..150 {
+            let kind = if k % 2 == 0 { "request" } else { "metadata" };
+            let request = b"GET / HTTP/1.1\r\n\r\n";
+            file.extend(gz(&record(
+                kind,
+                &format!("{id}-{k}"),
+                &format!("https://x/{id}"),
+                request,
+                request.len(),
+            )));
+            others += 1;
+        }
+    }
+    let path = dir.path().join("mostly-requests.warc.gz");
+    std::fs::write(&path, file).unwrap();
+    let run = |jobs: &str| {
+        let out = pagepith()
+            .args(["extract", "-j", jobs])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(out.status.success(), "{stderr}");
+        (out, stderr)
+    };
+    let (two, two_summary) = run("2");
+    assert_eq!(ids(&jsonl(&two)), expected);
+    assert!(
+        two_summary.contains(&format!("skipped {others} (other-record {others})")),
+        "{two_summary}"
+    );
+    for jobs in ["1", "3"] {
+        let (out, _) = run(jobs);
+        assert_eq!(out.stdout, two.stdout, "-j {jobs}");
+    }
+}
+
 /// Guards fault handling with several workers: damaged records in the middle of many good
 /// ones are each reported once, in place, and every good record on both sides comes out.
 #[test]
