@@ -457,86 +457,39 @@ fn three_workers_keep_input_order_with_uneven_pages() {
     let mut expected = Vec::new();
     for i in 0..240 {
         let id = format!("p{i}");
-        file.extend(page_member(&id, (i % 17 == 3).then_some(400)));
+        let body = if i % 17 == 3 {
+            long_page(&id, 400)
+        } else {
+            page(&id)
+        };
+        let block = http("text/html", &body);
+        file.extend(gz(&record(
+            "response",
+            &id,
+            &format!("https://x/{id}"),
+            &block,
+            block.len(),
+        )));
         expected.push(format!("<urn:uuid:{id}>"));
     }
     let path = dir.path().join("uneven.warc.gz");
     std::fs::write(&path, file).unwrap();
-    let three = extract_ok(&path, "3");
-    assert_eq!(ids(&jsonl(&three)), expected);
-    assert_eq!(three.stdout, extract_ok(&path, "1").stdout);
-}
-
-/// A gzip member holding the response record `id`: a short page, or a long one of so many
-/// paragraphs.
-fn page_member(id: &str, paragraphs: Option<usize>) -> Vec<u8> {
-    let body = match paragraphs {
-        Some(n) => long_page(id, n),
-        None => page(id),
+    let run = |jobs: &str| {
+        let out = pagepith()
+            .args(["extract", "-j", jobs])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
     };
-    let block = http("text/html", &body);
-    gz(&record(
-        "response",
-        id,
-        &format!("https://x/{id}"),
-        &block,
-        block.len(),
-    ))
-}
-
-/// `pagepith extract -j JOBS PATH`, which must succeed.
-fn extract_ok(path: &Path, jobs: &str) -> Output {
-    let out = pagepith()
-        .args(["extract", "-j", jobs])
-        .arg(path)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
-
-/// Guards the records the reader settles itself (requests, metadata: no page): long runs of
-/// them after a slow page, more than the workers may take ahead of it, neither stall the run
-/// nor change the output or the counts against one thread.
-#[test]
-fn runs_of_records_without_pages_keep_order_and_counts_with_several_workers() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut file = Vec::new();
-    let mut expected = Vec::new();
-    let mut others = 0;
-    for i in 0..12 {
-        let id = format!("p{i}");
-        file.extend(page_member(&id, (i % 4 == 1).then_some(300)));
-        expected.push(format!("<urn:uuid:{id}>"));
-        for k in 0..150 {
-            let kind = if k % 2 == 0 { "request" } else { "metadata" };
-            let request = b"GET / HTTP/1.1\r\n\r\n";
-            file.extend(gz(&record(
-                kind,
-                &format!("{id}-{k}"),
-                &format!("https://x/{id}"),
-                request,
-                request.len(),
-            )));
-            others += 1;
-        }
-    }
-    let path = dir.path().join("mostly-requests.warc.gz");
-    std::fs::write(&path, file).unwrap();
-    let two = extract_ok(&path, "2");
-    assert_eq!(ids(&jsonl(&two)), expected);
-    let summary = String::from_utf8_lossy(&two.stderr);
-    assert!(
-        summary.contains(&format!("skipped {others} (other-record {others})")),
-        "{summary}"
-    );
-    for jobs in ["1", "3"] {
-        assert_eq!(extract_ok(&path, jobs).stdout, two.stdout, "-j {jobs}");
-    }
+    let three = run("3");
+    assert_eq!(ids(&jsonl(&three)), expected);
+    assert_eq!(three.stdout, run("1").stdout);
 }
 
 /// Guards fault handling with several workers: damaged records in the middle of many good

@@ -66,18 +66,6 @@ pub struct ArchivePage {
     pub is_text: bool,
 }
 
-/// Whether a record may hold a page, by its WARC-Type alone: `page_of` skips every other
-/// record as `Skip::OtherRecord` without reading its block. Two records in three of a crawl
-/// (requests, metadata) are settled by this header, so a reader can account for them itself
-/// instead of handing them to a worker.
-pub fn may_hold_page(record: &Record) -> bool {
-    record.warc_type().is_some_and(|t| {
-        ["response", "resource", "conversion"]
-            .iter()
-            .any(|page_type| t.eq_ignore_ascii_case(page_type))
-    })
-}
-
 /// Decides what a record is: an HTML page to extract, or a reason to skip it.
 pub fn page_of(record: Record) -> Result<ArchivePage, Skip> {
     let warc = WarcFields {
@@ -174,34 +162,6 @@ mod tests {
             ],
             block: block.to_vec(),
         }
-    }
-
-    /// Guards the reader's shortcut: exactly the records `page_of` would skip as
-    /// `OtherRecord` are said to hold no page, whatever the case of their WARC-Type.
-    #[test]
-    fn may_hold_page_agrees_with_page_of_on_record_types() {
-        let block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>x";
-        for warc_type in [
-            "response",
-            "Response",
-            "resource",
-            "conversion",
-            "request",
-            "metadata",
-            "warcinfo",
-            "revisit",
-            "",
-        ] {
-            let other = matches!(page_of(record(warc_type, block)), Err(Skip::OtherRecord));
-            assert_eq!(
-                may_hold_page(&record(warc_type, block)),
-                !other,
-                "{warc_type}"
-            );
-        }
-        let mut untyped = record("response", block);
-        untyped.headers.retain(|(name, _)| name != "WARC-Type");
-        assert!(!may_hold_page(&untyped));
     }
 
     #[test]

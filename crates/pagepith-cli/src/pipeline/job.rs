@@ -35,20 +35,6 @@ pub enum Job {
     Unreadable { name: String, message: String },
 }
 
-/// A job that needs a worker: a page to extract, or a record that may hold one.
-pub(super) enum Work {
-    Page(Input),
-    PageBytes {
-        name: String,
-        bytes: Vec<u8>,
-    },
-    Record {
-        name: String,
-        source: Arc<str>,
-        record: pagepith_warc::Record,
-    },
-}
-
 pub(super) enum Outcome {
     Written {
         rendered: String,
@@ -66,57 +52,10 @@ pub(super) struct Done {
     pub(super) outcome: Outcome,
 }
 
-impl Job {
-    /// The result of a job that needs no extraction (a record that holds no page, a fault,
-    /// an unreadable input), else the work left for a worker. The reader settles these at
-    /// once: handed to a worker, such a job took microseconds and sent the worker straight
-    /// back to the reader, to wait there while another worker inflated a record
-    /// (BENCHMARKS.md, "Two threads (session 8)").
-    pub(super) fn settled(self) -> Result<Done, Work> {
-        let (name, outcome) = match self {
-            Job::Page(input) => return Err(Work::Page(input)),
-            Job::PageBytes { name, bytes } => return Err(Work::PageBytes { name, bytes }),
-            Job::Record { name, record, .. } if !page::may_hold_page(&record) => {
-                (name, Outcome::Skipped(Skip::OtherRecord))
-            }
-            Job::Record {
-                name,
-                source,
-                record,
-            } => {
-                return Err(Work::Record {
-                    name,
-                    source,
-                    record,
-                })
-            }
-            Job::Fault {
-                name,
-                kind,
-                message,
-            } => (
-                name,
-                Outcome::Failed {
-                    reason: kind,
-                    message,
-                },
-            ),
-            Job::Unreadable { name, message } => (
-                name,
-                Outcome::Failed {
-                    reason: "read",
-                    message,
-                },
-            ),
-        };
-        Ok(Done { name, outcome })
-    }
-}
-
-/// Extracts and renders one page on a worker. A panic (a bug) fails this page only.
-pub(super) fn run_work(work: Work, base: &pagepith::Config, render: Render) -> Done {
-    let (name, outcome) = match work {
-        Work::Page(input) => {
+/// Extracts and renders one job on a worker. A panic (a bug) fails this page only.
+pub(super) fn run_job(job: Job, base: &pagepith::Config, render: Render) -> Done {
+    let (name, outcome) = match job {
+        Job::Page(input) => {
             let name = input.name();
             let outcome = match input.read() {
                 Ok(bytes) => {
@@ -130,12 +69,12 @@ pub(super) fn run_work(work: Work, base: &pagepith::Config, render: Render) -> D
             };
             (name, outcome)
         }
-        Work::PageBytes { name, bytes } => {
+        Job::PageBytes { name, bytes } => {
             let as_text = input_kind::is_text(render.input, &Input::Stdin, &bytes);
             let outcome = extract(&bytes, base, render, as_text, &name, &name, None);
             (name, outcome)
         }
-        Work::Record {
+        Job::Record {
             name,
             source,
             record,
@@ -163,6 +102,24 @@ pub(super) fn run_work(work: Work, base: &pagepith::Config, render: Render) -> D
             };
             (name, outcome)
         }
+        Job::Fault {
+            name,
+            kind,
+            message,
+        } => (
+            name,
+            Outcome::Failed {
+                reason: kind,
+                message,
+            },
+        ),
+        Job::Unreadable { name, message } => (
+            name,
+            Outcome::Failed {
+                reason: "read",
+                message,
+            },
+        ),
     };
     Done { name, outcome }
 }

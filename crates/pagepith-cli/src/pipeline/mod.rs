@@ -5,9 +5,7 @@
 //! ```text
 //! worker 1:  [take]  extract ........  [put]  [take]  extract ..  [put] ...
 //! worker 2:        [take]  extract ..  [put]        [take]  extract ....  [put] ...
-//!            take: the reader, under a lock (gunzip, WARC parsing), hands out job n; a
-//!                  record that holds no page (a request, metadata) or a fault is settled
-//!                  there and then, so a worker never takes a job that sends it straight back
+//!            take: the reader, under a lock (gunzip, WARC parsing), hands out job n
 //!            put:  result n joins the finished ones; those next in order are written
 //! ```
 //!
@@ -25,7 +23,7 @@ mod write;
 use std::collections::VecDeque;
 use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::thread;
 
@@ -36,7 +34,7 @@ use crate::inputs::Input;
 use crate::summary::{Counts, Progress};
 use crate::Format;
 
-use job::{run_work, Done, Work};
+use job::{run_job, Done, Job};
 use read::Feed;
 use write::Writer;
 
@@ -45,12 +43,6 @@ use write::Writer;
 /// held meanwhile are small (rendered output, not input). 32 is the batch size per worker the
 /// pipeline used before it (session 6), which kept both cores busy on the dev WARC.
 const AHEAD_PER_WORKER: u64 = 32;
-
-/// Jobs read ahead for workers to take without waiting for the reader. With one, a worker
-/// that finished while another was refilling it waited for that read: 141 to 182 of the
-/// 1,539 pages of the dev WARC under `-j 2`; with two, 69 to 85 (BENCHMARKS.md, "Two threads
-/// (session 8)").
-const READ_AHEAD: usize = 2;
 
 pub struct Settings {
     pub format: Format,
@@ -104,7 +96,7 @@ pub fn run(
             feed: Feed::new(inputs, progress.bytes_done.clone()),
             next: 0,
         }),
-        ready: Mutex::new(VecDeque::with_capacity(READ_AHEAD)),
+        ready: Mutex::new(None),
         read_ahead: threads > 1,
         out: Mutex::new(Ordered {
             writer: Writer::new(out, &settings)?,
@@ -113,7 +105,6 @@ pub fn run(
             failure: None,
         }),
         room: Condvar::new(),
-        written: AtomicU64::new(0),
         stop: AtomicBool::new(false),
         ahead: AHEAD_PER_WORKER * threads as u64,
     };
@@ -157,15 +148,12 @@ pub fn run(
 struct Shared<'a> {
     feed: Mutex<Taking>,
     /// A job read ahead by the last worker at the reader.
-    ready: Mutex<VecDeque<(u64, Work)>>,
+    ready: Mutex<Option<(u64, Job)>>,
     /// Whether to read ahead: only when another worker may take the job.
     read_ahead: bool,
     out: Mutex<Ordered<'a>>,
     /// Signalled when results are written (room to take more jobs) or the run stops.
     room: Condvar,
-    /// `out.next`, readable without the `out` lock: the reader checks for room before every
-    /// job, and taking the lock for it made the reader wait for a worker writing its results.
-    written: AtomicU64,
     /// Set, under the `out` lock, when output failed or a worker panicked.
     stop: AtomicBool,
     /// Most jobs taken ahead of the oldest unwritten one.
@@ -191,8 +179,8 @@ struct Ordered<'a> {
 /// One worker: take a job, extract it, put the result; until the input ends or the run stops.
 fn work(shared: &Shared<'_>, config: &pagepith::Config, render: Render, progress: &Progress) {
     let _stop_on_panic = StopOnPanic(shared);
-    while let Some((n, work)) = shared.take(progress) {
-        let done = run_work(work, config, render);
+    while let Some((n, job)) = shared.take() {
+        let done = run_job(job, config, render);
         if !shared.put(n, done, progress) {
             break;
         }
@@ -214,75 +202,60 @@ impl Shared<'_> {
     /// The next job and its number: the one read ahead if any, else read now. Whoever holds
     /// the reader leaves a job read ahead, so a worker that finishes while another is reading
     /// need not wait for it.
-    fn take(&self, progress: &Progress) -> Option<(u64, Work)> {
+    fn take(&self) -> Option<(u64, Job)> {
         // NOTE: a `let` of its own, so the slot's lock is released before `read_ahead` takes it.
-        let read_ahead = lock(&self.ready).pop_front();
+        let read_ahead = lock(&self.ready).take();
         if let Some(job) = read_ahead {
             if let Ok(mut taking) = self.feed.try_lock() {
-                self.read_ahead(&mut taking, progress);
+                self.read_ahead(&mut taking);
             }
             return Some(job);
         }
         let mut taking = lock(&self.feed);
         // Filled while this worker waited for the reader. A `let` of its own, so the slot is
         // not locked while this worker reads.
-        let filled = lock(&self.ready).pop_front();
+        let filled = lock(&self.ready).take();
         let job = match filled {
             Some(job) => job,
-            None => self.read(&mut taking, true, progress)?,
+            None => self.read(&mut taking, true)?,
         };
-        self.read_ahead(&mut taking, progress);
+        self.read_ahead(&mut taking);
         Some(job)
     }
 
-    /// Fills the read-ahead queue, as far as there is room without waiting.
-    fn read_ahead(&self, taking: &mut Taking, progress: &Progress) {
-        if !self.read_ahead {
+    /// Reads a job into the empty read-ahead slot, when there is room without waiting.
+    fn read_ahead(&self, taking: &mut Taking) {
+        if !self.read_ahead || lock(&self.ready).is_some() {
             return;
         }
-        while lock(&self.ready).len() < READ_AHEAD {
-            // NOTE: never wait for room here: this worker holds a job whose result may be the
-            // one the room waits for.
-            match self.read(taking, false, progress) {
-                Some(job) => lock(&self.ready).push_back(job),
-                None => return,
-            }
+        // NOTE: never wait for room here: this worker holds a job whose result may be the one
+        // the room waits for.
+        if let Some(job) = self.read(taking, false) {
+            *lock(&self.ready) = Some(job);
         }
     }
 
-    /// The next page to extract from the reader, once it is within `ahead` of the oldest
-    /// unwritten result (`wait`), or None at once when it is not. Jobs that need no
-    /// extraction on the way are settled and their results put here.
-    fn read(&self, taking: &mut Taking, wait: bool, progress: &Progress) -> Option<(u64, Work)> {
-        loop {
-            let n = taking.next;
-            // NOTE: `written` only grows, so room seen here is room still; only a wait needs
-            // the lock, which `put` holds while it advances `written` and signals.
-            if n >= self.written.load(Ordering::Acquire) + self.ahead {
-                // NOTE: the wait holds the feed lock, so at most one worker waits here; the
-                // others finish their jobs, and the one that writes result `n - ahead` wakes it.
-                let mut out = lock(&self.out);
-                while n >= out.next + self.ahead && !self.stopped() {
-                    if !wait {
-                        return None;
-                    }
-                    out = self.room.wait(out).unwrap_or_else(|e| e.into_inner());
+    /// The next job from the reader, once it is within `ahead` of the oldest unwritten one
+    /// (`wait`), or None at once when it is not.
+    fn read(&self, taking: &mut Taking, wait: bool) -> Option<(u64, Job)> {
+        let n = taking.next;
+        {
+            // NOTE: the wait holds the feed lock, so at most one worker waits here; the others
+            // finish their jobs, and the one that writes result `n - ahead` wakes it.
+            let mut out = lock(&self.out);
+            while n >= out.next + self.ahead && !self.stopped() {
+                if !wait {
+                    return None;
                 }
-            }
-            if self.stopped() {
-                return None;
-            }
-            let job = taking.feed.next_job()?;
-            taking.next += 1;
-            match job.settled() {
-                Ok(done) => {
-                    if !self.put(n, done, progress) {
-                        return None;
-                    }
-                }
-                Err(work) => return Some((n, work)),
+                out = self.room.wait(out).unwrap_or_else(|e| e.into_inner());
             }
         }
+        if self.stopped() {
+            return None;
+        }
+        let job = taking.feed.next_job()?;
+        taking.next += 1;
+        Some((n, job))
     }
 
     /// Files result `n` and writes the results now next in order; false when the run stops.
@@ -294,7 +267,6 @@ impl Shared<'_> {
         match out.file(n, done, progress) {
             Ok(false) => true,
             Ok(true) => {
-                self.written.store(out.next, Ordering::Release);
                 self.room.notify_all();
                 true
             }
