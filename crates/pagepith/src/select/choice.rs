@@ -82,7 +82,7 @@ mod tests {
 
     /// Structured data naming the page a service: a type the page states, not a guess.
     const SERVICE: &str = "<script type=\"application/ld+json\">\
-        {\"@type\": \"Service\", \"name\": \"Repairs\"}</script>";
+        {\"@type\": \"Service\", \"name\": \"Bench jobs\"}</script>";
 
     /// Cards below the intro: a linked name and a short description each.
     fn cards() -> String {
@@ -91,7 +91,7 @@ mod tests {
             .iter()
             .map(|k| {
                 format!(
-                    "<li class=card><h3><a href=/{k}>Service for {k}</a></h3>\
+                    "<li class=card><h3><a href=/{k}>Bench job on {k}</a></h3>\
                      <p>Adjusted, cleaned and tested {k} for daily riding.</p></li>"
                 )
             })
@@ -102,9 +102,9 @@ mod tests {
     /// of the region's unlinked text) above cards; `head` says what the page is.
     fn intro_and_cards(head: &str) -> String {
         format!(
-            "<html><head>{head}</head><body><header><a href=/>Home</a></header><main>\
+            "<html><head>{head}</head><body><header><a href=/>Front desk</a></header><main>\
              <div class=top><div class=lead>{INTRO}{INTRO}{INTRO}</div></div>\
-             <ul class=cards>{}</ul></main><footer><a href=/c>Contact</a></footer>\
+             <ul class=cards>{}</ul></main><footer><a href=/c>Write to the bench</a></footer>\
              </body></html>",
             cards()
         )
@@ -156,9 +156,9 @@ mod tests {
         format!(
             "<html><head>{SERVICE}</head><body><main><div class=doc><div class=inner>{}{}{}</div></div>\
              <div class=notice><div>{aside}</div></div></main></body></html>",
-            section("Opening hours"),
-            section("Prices"),
-            section("Warranty")
+            section("Hours at the bench"),
+            section("What a fix costs us"),
+            section("How long our parts last")
         )
     }
 
@@ -169,7 +169,7 @@ mod tests {
         let text = text_of(&sectioned_page(
             "<p>Page kept up to date by the shop team each spring.</p>",
         ));
-        assert!(text.contains("Warranty"), "{text}");
+        assert!(text.contains("How long our parts last"), "{text}");
         assert!(!text.contains("kept up to date by the shop team"), "{text}");
     }
 
@@ -184,7 +184,7 @@ mod tests {
              bike stays with us, which makes joining worth it after a single repair, as \
              most of our members tell us when they come back.</p>",
         ));
-        assert!(text.contains("Warranty"), "{text}");
+        assert!(text.contains("How long our parts last"), "{text}");
         assert!(text.contains("a loan bike for the days"), "{text}");
     }
 }
