@@ -11,6 +11,7 @@
 //!    algorithms.
 
 mod caption_class;
+mod choice;
 mod container;
 mod filter;
 mod link_sections;
@@ -142,7 +143,10 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
     let region_kept = region.contains(&Decision::Kept);
     let fragment = (kept as f64) < share * region_chars as f64
         || (kept as f64) < tuning.min_container_share_total * region_total as f64
-        || (kept == 0 && region_kept);
+        || (kept == 0 && region_kept)
+        // A page of another kind than an article: an unsectioned container, or one beside
+        // other solid prose, is one part of it (wcxb-dev 0.8548 -> 0.8576, scrapinghub same).
+        || choice::container_is_part(seg, meta, &decisions, &region);
     if fragment {
         if !marked {
             filter::drop_above_headline(&mut region);
