@@ -16,6 +16,7 @@ mod filter;
 mod link_sections;
 mod linked_fields;
 mod linked_prose;
+mod other_posts;
 mod region_tail;
 mod same_kind;
 mod trailing;
@@ -47,6 +48,8 @@ pub enum Decision {
     Copyright,
     /// Kept text after the article's end inside its container: teasers below the story.
     TeaserTail,
+    /// Inside another post's `<article>` than the headline's: a teaser or feed entry.
+    OtherPost,
 }
 
 /// The selection: one decision per block, in block order.
@@ -159,11 +162,15 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
         // Last: the tail rules above see a listing's kept linked items as kept text, so cards
         // after the content pass them (wcxb-dev 0.8540 -> 0.8548, scrapinghub 0.9709 -> 0.9712).
         region_tail::drop_linked_item_tail(seg, &mut region);
+        // Other posts' `<article>`s after the headline's (scrapinghub 0.9712 -> 0.9734 with
+        // the container path; wcxb-dev 0.8548 -> 0.8550 with both paths).
+        other_posts::drop_other_posts(doc, seg, &mut region);
         return Selection {
             decisions: region,
             container: None,
         };
     }
+    other_posts::drop_other_posts(doc, seg, &mut decisions);
     trailing::drop_teaser_tail(seg, &mut decisions);
     filter::drop_trailing_heading(seg, &mut decisions);
     Selection {
