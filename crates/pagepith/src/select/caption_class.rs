@@ -34,7 +34,20 @@ pub fn is_named_caption(doc: &Document, node: NodeId) -> bool {
     std::iter::once(node)
         .chain(doc.ancestors(node))
         .take(MAX_LEVELS)
-        .any(|n| doc.attr(n, "class").is_some_and(names_caption))
+        .any(|n| {
+            doc.attr(n, "class")
+                .is_some_and(|c| names_caption(c) || names_credit(c))
+        })
+}
+
+/// Whether a class word is `credit` (`photo-credit`, `image__credit`, `credit`): a photo's
+/// credit line, which templates set apart from the caption. A whole word, so `credits` (a
+/// film's cast list) is not one. Measured on both dev sets: scrapinghub F1 0.97344 ->
+/// 0.97380, wcxb-dev unchanged (0.85496).
+fn names_credit(class: &str) -> bool {
+    class
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w.eq_ignore_ascii_case("credit"))
 }
 
 fn names_caption(class: &str) -> bool {
@@ -82,5 +95,20 @@ mod tests {
             .unwrap()
             .text();
         assert!(text.contains("close the old bridge"), "{text}");
+    }
+
+    /// Guards the credit word: a photo credit in a `<div>` named `credit` leaves the body.
+    #[test]
+    fn a_div_named_credit_is_a_caption() {
+        let page = format!(
+            "<article><h1>Bridge</h1>{PROSE}<div class=\"media\"><img src=a.jpg>\
+             <div class=\"image-credit\">Photo: Ann Example for the Weekly Post</div></div>\
+             {PROSE}</article>"
+        );
+        let text = crate::extract(page.as_bytes(), &Config::default())
+            .unwrap()
+            .text();
+        assert!(text.contains("close the old bridge"), "{text}");
+        assert!(!text.contains("Ann Example"), "{text}");
     }
 }
