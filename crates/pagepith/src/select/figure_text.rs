@@ -2,7 +2,7 @@
 //!
 //! A `<figure>` holds one unit of media; `<figcaption>` is its caption, and segmentation makes
 //! that a caption already. The other short lines a template writes inside the figure — a
-//! photo credit in a `<div>`, a gallery's "3 of 5" counter, an overlay's title — belong to the
+//! photo credit in a `<div>`, a gallery's picture counter, an overlay's title — belong to the
 //! picture, not to the prose around it. A quotation set as a figure (`<figure><blockquote>`,
 //! a pull quote) is text and stays. Markup semantics, in any language.
 
@@ -19,7 +19,7 @@ const MAX_FIGURE_LINE_CHARS: usize = 100;
 /// Turns kept short paragraphs nested inside a `<figure>`, outside any `<blockquote>` and
 /// table, into captions. Text set directly in the `<figure>` stands where a `<figcaption>`
 /// would and is left to the caption rules; a figure holding `<pre>` is a code listing
-/// (a book's "Filename: src/main.rs" line), not a picture.
+/// (the line naming its source file), not a picture.
 pub fn mark_figure_lines(doc: &Document, seg: &Segmentation, decisions: &mut [Decision]) {
     for (b, d) in seg.blocks.iter().zip(decisions.iter_mut()) {
         if *d == Decision::Kept

@@ -2,8 +2,8 @@
 //!
 //! `<article>` marks a self-contained composition: a post, a story, a card of another post. When
 //! the page's headline sits in one `<article>`, kept text inside a series of other `<article>`
-//! elements — neither inside the headline's nor around it — is other posts: a "you may also
-//! like" block whose teasers are full paragraphs, a feed of older posts below a blog entry.
+//! elements — neither inside the headline's nor around it — is other posts: a block of other
+//! posts whose teasers are full paragraphs, a feed of older posts below a blog entry.
 //! Markup semantics, so it holds in any language.
 
 use super::Decision;
@@ -111,7 +111,7 @@ mod tests {
         let teasers: String = (1..=3).map(teaser).collect();
         let page = format!(
             "<body><div id=primary><article class=entry><h1>Ferry stops as river rises</h1>\
-             {STORY}</article><section><h3>You may also like</h3>{teasers}</section></div></body>"
+             {STORY}</article><section><h3>More from the valley desk</h3>{teasers}</section></div></body>"
         );
         let text = text_of(&page);
         assert!(text.contains("harbour master"), "{text}");
@@ -138,7 +138,7 @@ mod tests {
     fn a_listings_items_stay() {
         let items: String = (1..=4).map(teaser).collect();
         let page = format!(
-            "<body><div id=primary><article class=full><h1>Latest entries</h1></article>\
+            "<body><div id=primary><article class=full><h1>Newest notes from the shore</h1></article>\
              {items}</div></body>"
         );
         let text = text_of(&page);
