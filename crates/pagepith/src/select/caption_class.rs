@@ -37,14 +37,29 @@ pub fn is_named_caption(doc: &Document, node: NodeId) -> bool {
         .any(|n| doc.attr(n, "class").is_some_and(names_caption))
 }
 
+/// Whether a class holds `caption` anywhere (`wp-caption-text`, `imageCaption`) or `credit`
+/// as a whole word (`photo-credit`, `image__credit`): a photo's credit line, which templates
+/// set apart from its caption; whole, so `credits` (a film's cast list) is not one. The credit
+/// word measured on both dev sets: scrapinghub F1 0.97344 -> 0.97380, wcxb-dev unchanged
+/// (0.85496).
 fn names_caption(class: &str) -> bool {
-    const WORD: &[u8] = b"caption";
+    const CAPTION: &[u8] = b"caption";
+    const CREDIT: &[u8] = b"credit";
+    let bytes = class.as_bytes();
+    let is_word_char = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
     // NOTE: runs on every kept block's element and two ancestors; testing the first letter
-    // before the whole word keeps it to about one comparison per byte of the class.
-    class
-        .as_bytes()
-        .windows(WORD.len())
-        .any(|w| w[0] | 0x20 == b'c' && w.eq_ignore_ascii_case(WORD))
+    // before the words keeps it to about one comparison per byte of the class.
+    (0..bytes.len()).any(|i| {
+        if bytes[i] | 0x20 != b'c' {
+            return false;
+        }
+        let rest = &bytes[i..];
+        let starts = |w: &[u8]| rest.len() >= w.len() && rest[..w.len()].eq_ignore_ascii_case(w);
+        starts(CAPTION)
+            || (starts(CREDIT)
+                && (i == 0 || !is_word_char(i - 1))
+                && !is_word_char(i + CREDIT.len()))
+    })
 }
 
 #[cfg(test)]
@@ -82,5 +97,20 @@ mod tests {
             .unwrap()
             .text();
         assert!(text.contains("close the old bridge"), "{text}");
+    }
+
+    /// Guards the credit word: a photo credit in a `<div>` named `credit` leaves the body.
+    #[test]
+    fn a_div_named_credit_is_a_caption() {
+        let page = format!(
+            "<article><h1>Bridge</h1>{PROSE}<div class=\"media\"><img src=a.jpg>\
+             <div class=\"image-credit\">Photo: Ann Example for the Weekly Post</div></div>\
+             {PROSE}</article>"
+        );
+        let text = crate::extract(page.as_bytes(), &Config::default())
+            .unwrap()
+            .text();
+        assert!(text.contains("close the old bridge"), "{text}");
+        assert!(!text.contains("Ann Example"), "{text}");
     }
 }
