@@ -105,9 +105,20 @@ pub fn extract(
 fn extract_at(doc: &Document, page_url: Option<&str>, window: impl Into<date::Window>) -> Metadata {
     let now = window.into();
     let scan = scan::scan(doc);
-    let blocks: Vec<String> = scan.jsonld.iter().map(|&id| doc.text_content(id)).collect();
-    let ld = jsonld::extract(&blocks);
     let m = &scan.meta;
+    // A head manager may write the JSON-LD block into a `<meta name="script:ld+json"
+    // content="{…}">` instead of a `<script>`: the same block, entity-escaped in an attribute.
+    // wcxb-dev: date +1 and, the page now declaring an article, its `<h1>` title +1; no loss.
+    let in_meta = m
+        .matching(|k| k.ends_with("ld+json"))
+        .map(|(_, v)| v.to_owned());
+    let blocks: Vec<String> = scan
+        .jsonld
+        .iter()
+        .map(|&id| doc.text_content(id))
+        .chain(in_meta)
+        .collect();
+    let ld = jsonld::extract(&blocks);
 
     let url = scan
         .canonical

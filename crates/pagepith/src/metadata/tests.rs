@@ -47,6 +47,18 @@ fn jsonld_graph_with_id_author_references_fills_every_field() {
 }
 
 #[test]
+fn a_jsonld_block_in_a_meta_content_is_read() {
+    // Guards JSON-LD that a head manager wrote, entity-escaped, into `<meta content>`.
+    let m = meta(
+        r#"<html><head><meta name="script:ld+json" content="{&quot;@type&quot;:&quot;Article&quot;,
+        &quot;headline&quot;:&quot;Tidal Kites Explained&quot;,&quot;datePublished&quot;:&quot;2021-03-09T08:00:00-05:00&quot;}">
+        </head><body><p>body</p></body></html>"#,
+    );
+    assert_eq!(m.date.as_deref(), Some("2021-03-09T08:00:00-05:00"));
+    assert_eq!(m.provenance.date.as_deref(), Some("json-ld:datePublished"));
+}
+
+#[test]
 fn jsonld_top_level_array_with_nested_author_array() {
     let m = meta(
         r#"<script type="application/ld+json">[
