@@ -911,9 +911,31 @@ fn visible_date<'s>(
 /// labelled text counts, since unlabelled dates further down are as likely a related story's.
 /// Only reached when nothing nearer, structured or in the URL dates the page.
 fn labelled_anywhere(doc: &Document, scan: &Scan, now: date::Window) -> Option<Sourced> {
-    labelled_published(doc, scan, now).or_else(|| {
-        labelled_date(doc, article_date_spots(scan), Which::Modified, now)
-            .map(from("labelled-text:updated"))
+    labelled_published(doc, scan, now)
+        .or_else(|| {
+            dated_before_update(doc, article_date_spots(scan), now).map(from("labelled-text"))
+        })
+        .or_else(|| {
+            labelled_date(doc, article_date_spots(scan), Which::Modified, now)
+                .map(from("labelled-text:updated"))
+        })
+}
+
+/// The date written before an update label in one line ("2019-02-23, 9:14 PM (This post was
+/// last modified: 2024-01-05 …)", "12 mars 2024 — mis à jour le 3 avril 2025"): the line
+/// gives the post's own date, then its revision, so the first is the publication. Only when
+/// no publish label says otherwise. Reached where [`labelled_anywhere`] is, before the
+/// revision alone would date the page.
+fn dated_before_update<'s>(
+    doc: &Document,
+    spots: impl Iterator<Item = &'s Spot>,
+    now: date::Window,
+) -> Option<String> {
+    first_date(doc, spots, now, |lower, _| {
+        let updated = first_label(Which::Modified, lower)?;
+        (first_label(Which::Published, lower).is_none()
+            && date::normalize(&lower[..updated], now).is_some())
+        .then_some(0)
     })
 }
 

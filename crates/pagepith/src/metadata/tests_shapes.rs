@@ -290,6 +290,41 @@ fn a_published_label_beats_an_updated_label_far_below() {
 }
 
 #[test]
+fn a_date_written_before_its_update_label_is_the_publication() {
+    // Guards reading "<date> (last modified: <date>)" far below the headline as the first date.
+    let cases = [
+        (
+            "2019-02-23, 09:14 PM (This post was last modified: 2022-01-05, 03:27 AM by Kai.)",
+            "2019-02-23",
+        ),
+        (
+            "14. November 2017, aktualisiert am 20. November 2017",
+            "2017-11-14",
+        ),
+        (
+            "14 novembre 2017 — mis à jour le 20 novembre 2017",
+            "2017-11-14",
+        ),
+        (
+            "14 de noviembre de 2017 (actualizado el 20 de noviembre de 2017)",
+            "2017-11-14",
+        ),
+    ];
+    for (line, want) in cases {
+        assert_eq!(
+            far_below(line).as_deref().map(|d| &d[..10]),
+            Some(want),
+            "{line}"
+        );
+    }
+    // The update alone still dates the page by it.
+    assert_eq!(
+        far_below("Last modified: 2022-01-05").as_deref(),
+        Some("2022-01-05")
+    );
+}
+
+#[test]
 fn a_role_beside_a_name_is_not_another_author() {
     // Guards the job-title head nouns: a role set beside the name is dropped, in English,
     // German, French, Spanish and Italian, and kept when it is all the byline names.
