@@ -571,6 +571,33 @@ fn an_earlier_shown_date_is_the_first_publication_of_a_restamped_post() {
 }
 
 #[test]
+fn an_earlier_shown_date_does_not_replace_a_structured_day_the_header_shows_too() {
+    // Guards that a header showing the structured day keeps it over an earlier `<time>` beside
+    // it (a preprint's, a series' first part), in four languages; labelled "Updated" it does not.
+    let page = |header: &str| {
+        restamped(&format!(
+            r#"{header} · <time datetime="2022-11-02">2022-11-02</time>"#
+        ))
+    };
+    for header in [
+        "Published on March 12, 2024",
+        "Veröffentlicht am 12. März 2024",
+        "Publié le 12 mars 2024",
+        "Publicado el 12 de marzo de 2024",
+    ] {
+        assert_eq!(
+            page(header).date.as_deref(),
+            Some("2024-03-12T10:00:00Z"),
+            "{header}"
+        );
+    }
+    assert_eq!(
+        page("Updated March 12, 2024").date.as_deref(),
+        Some("2022-11-02")
+    );
+}
+
+#[test]
 fn a_publication_date_labelled_in_the_article_beats_an_unlabelled_one_by_the_headline() {
     // Guards the labelled date winning when no structured date exists, in four languages.
     for (label, day) in [
