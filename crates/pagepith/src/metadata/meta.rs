@@ -57,6 +57,17 @@ pub fn is_custom_published_key(key: &str) -> bool {
     names_publishing && names_time && !revision
 }
 
+/// Whether a meta key not in [`PUBLISHED`] is a namespace's plain date (`ms.date`,
+/// `cludo:date`, as `sailthru.date` and `dc.date` are): a documentation or search platform's
+/// field for the page's date. Read after the named publication keys. wcxb-dev: date +1 (a
+/// docs page that shows only its last revision), no loss; every such key on the set agreed
+/// with the gold (3 pages).
+pub fn is_namespaced_date_key(key: &str) -> bool {
+    key.strip_suffix("date")
+        .and_then(|k| k.strip_suffix(['.', ':']))
+        .is_some_and(|ns| !ns.is_empty() && !ns.contains(['.', ':']))
+}
+
 /// Modified-date keys: never read as the published date.
 pub const MODIFIED: &[&str] = &[
     "article:modified_time",

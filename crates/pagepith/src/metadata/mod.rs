@@ -654,6 +654,11 @@ fn dates(
                 .find_map(|(_, v)| norm(v))
                 .map(from("meta:custom-published"))
         })
+        .or_else(|| {
+            m.matching(meta::is_namespaced_date_key)
+                .find_map(|(_, v)| norm(v))
+                .map(from("meta:namespaced-date"))
+        })
         .or_else(|| from_itemprop(scan.microdata.published).map(from("microdata:datePublished")));
     // HTML5's `pubdate` marks the publication time outright, wherever it is.
     let pubdate = scan

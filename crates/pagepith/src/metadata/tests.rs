@@ -538,6 +538,22 @@ fn a_site_prefixed_published_meta_key_dates_the_page() {
     assert_eq!(m.provenance.date.as_deref(), None);
 }
 
+#[test]
+fn a_namespaced_date_meta_key_dates_the_page_over_a_shown_update() {
+    // Guards `ms.date`-like keys (a namespace's plain date) beating a shown "Updated" date,
+    // and that deeper or unnamespaced keys are not read as one.
+    let m = meta(
+        r#"<head><meta name="docs.date" content="2024-03-05T00:00:00Z"></head>
+        <body><article><h1>Queues</h1><p>Updated <time datetime="2024-03-25">Mar 25</time></p>
+        <p>The body of the page.</p></article></body>"#,
+    );
+    assert_eq!(m.date.as_deref(), Some("2024-03-05T00:00:00Z"));
+    assert_eq!(m.provenance.date.as_deref(), Some("meta:namespaced-date"));
+    for key in ["x:y:date", "update", ".date", "mandate"] {
+        assert!(!meta::is_namespaced_date_key(key), "{key}");
+    }
+}
+
 /// A page with a structured publication date and `shown` under its headline.
 fn restamped(shown: &str) -> Metadata {
     meta(&format!(
