@@ -223,6 +223,7 @@ fn choose_text(
         let t = strip_known_site(t, sitename)
             .or_else(|| strip_host_suffix(t, host_name))
             .unwrap_or_else(|| t.to_owned());
+        let t = without_trailing_note(&t, &refs).unwrap_or(t);
         same_words_better_case(&t, &refs).unwrap_or(t)
     };
     if let Some((h, t)) = similar_h1 {
@@ -494,6 +495,35 @@ fn strip_host_suffix(title: &str, host_name: Option<&str>) -> Option<String> {
     })
 }
 
+/// Another title that the `<h1>` opens with, when all the `<h1>` adds is a link aggregator's
+/// note of the source and score ("… Guarantee Jobs (example.com) 87"): no headline carries
+/// one. A word, a year or a bare number added keeps the `<h1>`: those are the page's own
+/// wording. wcxb-dev: title +2, no loss (with emoji and other symbols counted as a note too,
+/// a documentation theme's permalink glyph that the gold keeps was lost and nothing gained).
+fn without_trailing_note(h1: &str, refs: &[&str]) -> Option<String> {
+    refs.iter().map(|r| collapse_whitespace(r)).find(|r| {
+        r.split_whitespace().count() >= 2 && h1.strip_prefix(r.as_str()).is_some_and(is_source_note)
+    })
+}
+
+/// Whether `rest` is a parenthesised host name ("(example.com)"), optionally followed by a
+/// number (the score).
+fn is_source_note(rest: &str) -> bool {
+    let Some((host, after)) = rest
+        .trim()
+        .strip_prefix('(')
+        .and_then(|r| r.split_once(')'))
+    else {
+        return false;
+    };
+    let labels: Vec<&str> = host.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && after.trim().chars().all(|c| c.is_ascii_digit())
+}
+
 /// Another title with the same words as an `<h1>` in capitals, in their written letter case:
 /// capitals are styling ("NOTES FOR REMOTE TEAMS"). A sentence-case `<h1>` stays as it is,
 /// since the page chose it over a title-cased `<title>` (on wcxb-dev the gold follows the
@@ -638,6 +668,57 @@ mod tests {
         let doc = parse(html, &ParseLimits::default()).unwrap();
         let s = scan(&doc);
         (choose(&doc, &s.headings, src, site), doc)
+    }
+
+    #[test]
+    fn an_aggregators_source_and_score_after_the_headline_are_dropped() {
+        // Guards dropping "(host) score" after an `<h1>` that opens with another title, in any
+        // language; a year or a word added stays.
+        let pick = |h1: &str, html: &str| {
+            let page = format!("<html><body><h1>{h1}</h1><p>comments</p></body></html>");
+            let src = Sources {
+                html: Some(html),
+                ..Sources::default()
+            };
+            choose_in(&page, &src, None).0.title
+        };
+        for (h1, html) in [
+            (
+                "Tiny Lamps Light Old Barns (example.com) 87",
+                "Tiny Lamps Light Old Barns | Board",
+            ),
+            (
+                "Kleine Lampen im Stall (beispiel.de) 12",
+                "Kleine Lampen im Stall | Board",
+            ),
+            (
+                "Petites lampes à la ferme (exemple.fr)",
+                "Petites lampes à la ferme | Board",
+            ),
+            (
+                "Lámparas en el granero (ejemplo.es) 5",
+                "Lámparas en el granero | Board",
+            ),
+        ] {
+            let want = html.split(" | ").next();
+            assert_eq!(pick(h1, html).as_deref(), want, "{h1}");
+        }
+        assert_eq!(
+            pick(
+                "Tiny Lamps Light Old Barns 2024",
+                "Tiny Lamps Light Old Barns | Board"
+            )
+            .as_deref(),
+            Some("Tiny Lamps Light Old Barns 2024")
+        );
+        assert_eq!(
+            pick(
+                "Tiny Lamps Light Old Barns (a field report)",
+                "Tiny Lamps Light Old Barns | Board"
+            )
+            .as_deref(),
+            Some("Tiny Lamps Light Old Barns (a field report)")
+        );
     }
 
     #[test]
