@@ -202,10 +202,16 @@ pub struct Microdata {
 
 impl Microdata {
     /// Records an element with an `itemprop` attribute; the first of each property wins.
-    pub fn push(&mut self, id: NodeId, itemprop: &str) {
+    /// `furniture`: the element sits in a comment section, navigation, a sidebar or the page
+    /// footer, where a date is a comment's or another item's (a Q&A page marks every
+    /// comment's `datePublished`, ahead of its answers' and after its question's
+    /// `dateCreated`), so its dates are not recorded. wcxb-dev: date +1, no loss (two Q&A
+    /// pages lost their comment's date; one now has its question's).
+    pub fn push(&mut self, id: NodeId, itemprop: &str, furniture: bool) {
         for prop in itemprop.split_whitespace() {
             let slot = match prop.to_ascii_lowercase().as_str() {
                 "headline" => &mut self.headline,
+                "datepublished" | "datemodified" | "datecreated" if furniture => continue,
                 "datepublished" => &mut self.published,
                 "datemodified" => &mut self.modified,
                 "datecreated" => &mut self.created,

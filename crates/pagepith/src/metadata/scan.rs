@@ -157,7 +157,7 @@ impl Scan {
     fn element(&mut self, el: &Element, attrs: &Attrs, spot: Spot) -> bool {
         let id = spot.node;
         if let Some(p) = attrs.itemprop {
-            self.microdata.push(id, p);
+            self.microdata.push(id, p, spot.ctx.furniture);
         }
         if let Some(t) = attrs.itemtype {
             let name = t.trim().rsplit(['/', '#', ':']).next().unwrap_or("");

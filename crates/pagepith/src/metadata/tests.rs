@@ -554,6 +554,21 @@ fn a_namespaced_date_meta_key_dates_the_page_over_a_shown_update() {
     }
 }
 
+#[test]
+fn a_comments_microdata_date_is_not_the_pages() {
+    // Guards skipping microdata dates in a comment section: the question's own date wins.
+    let m = meta(
+        r#"<html><body><div itemscope itemtype="https://schema.org/Question">
+        <h1 itemprop="name">How do I descale a kettle?</h1>
+        <span>Asked</span> <time itemprop="dateCreated" datetime="2012-04-03 21:10:00Z">long ago</time>
+        <p>The question's text, long enough to be read as the body of it.</p>
+        <ul class="comments"><li itemprop="comment" itemscope itemtype="https://schema.org/Comment">
+        <div itemprop="datePublished">2012-04-04 01:30:35 +00:00</div><span>Try vinegar.</span>
+        </li></ul></div></body></html>"#,
+    );
+    assert_eq!(m.date.as_deref(), Some("2012-04-03T21:10:00Z"));
+}
+
 /// A page with a structured publication date and `shown` under its headline.
 fn restamped(shown: &str) -> Metadata {
     meta(&format!(
