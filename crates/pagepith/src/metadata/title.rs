@@ -203,20 +203,29 @@ fn choose_text(
             && (ft == format!("{fh}{fo}") || ft == format!("{fo}{fh}"))
     };
     let h1s: Vec<(&Heading, String)> = h1s.into_iter().filter(|(h, t)| !composed(h, t)).collect();
-    let similar_h1 = h1s
+    let similar_h1s: Vec<&(&Heading, String)> = h1s
         .iter()
         .filter(|(_, t)| refs.iter().any(|r| similar(t, r)))
-        // A shown `<h1>` before one in hidden or furniture markup, then one that another title
-        // holds whole before one that only opens it (a Q&A page's `<title>` "tag - Question -
-        // Site" opens with a tag an answer's `<h1>` repeats), then one in the article.
-        // wcxb-dev: title +2, date +1 (the header found by the right `<h1>`), no loss.
-        .min_by_key(|(h, t)| {
-            (
-                h.spot.ctx.furniture,
-                !refs.iter().any(|r| holds(r, t)),
-                !h.spot.ctx.in_article,
-            )
-        });
+        .collect();
+    // A shown `<h1>` before one in hidden or furniture markup, then one that another title
+    // holds whole before one that only opens it (a Q&A page's `<title>` "tag - Question -
+    // Site" opens with a tag an answer's `<h1>` repeats), then one in the article.
+    // wcxb-dev: title +2, date +1 (the header found by the right `<h1>`), no loss.
+    let similar_h1 = match similar_h1s.as_slice() {
+        // NOTE: the titles are folded only when there is a choice to make (most pages have
+        // one similar `<h1>`): folding every candidate cost 2,700 allocations a scrapinghub pass.
+        [] | [_] => similar_h1s.first().copied(),
+        _ => {
+            let folded: Vec<String> = refs.iter().map(|r| fold(r)).collect();
+            similar_h1s.into_iter().min_by_key(|(h, t)| {
+                (
+                    h.spot.ctx.furniture,
+                    !held_whole(&folded, t),
+                    !h.spot.ctx.in_article,
+                )
+            })
+        }
+    };
     let main_h1 = similar_h1.or_else(|| {
         h1s.iter()
             .filter(|(h, _)| !h.spot.ctx.furniture)
@@ -355,10 +364,15 @@ fn split_by_heading(
     None
 }
 
-/// Whether title `r` holds heading `t` whole, ignoring case and punctuation, with `t` of
-/// three words or more (a shorter one is as likely a section's or a tag's name).
-fn holds(r: &str, t: &str) -> bool {
-    words(t).len() >= 3 && fold(r).contains(fold(t).as_str())
+/// Whether one of the `folded` titles holds heading `t` whole, ignoring case and
+/// punctuation, with `t` of three words or more (a shorter one is as likely a section's or a
+/// tag's name).
+fn held_whole(folded: &[String], t: &str) -> bool {
+    if words(t).len() < 3 {
+        return false;
+    }
+    let t = fold(t);
+    folded.iter().any(|r| r.contains(t.as_str()))
 }
 
 /// Whether two titles name the same story: equal, one containing the other (when the shorter
@@ -516,9 +530,16 @@ fn strip_host_suffix(title: &str, host_name: Option<&str>) -> Option<String> {
 /// wording. wcxb-dev: title +2, no loss (with emoji and other symbols counted as a note too,
 /// a documentation theme's permalink glyph that the gold keeps was lost and nothing gained).
 fn without_trailing_note(h1: &str, refs: &[&str]) -> Option<String> {
-    refs.iter().map(|r| collapse_whitespace(r)).find(|r| {
-        r.split_whitespace().count() >= 2 && h1.strip_prefix(r.as_str()).is_some_and(is_source_note)
-    })
+    // NOTE: a note ends with ")" or a digit; the test spares the search on most pages. The
+    // references are whitespace-collapsed already (see `Sources`).
+    if !h1.ends_with(|c: char| c == ')' || c.is_ascii_digit()) {
+        return None;
+    }
+    refs.iter()
+        .find(|r| {
+            r.split_whitespace().count() >= 2 && h1.strip_prefix(**r).is_some_and(is_source_note)
+        })
+        .map(|r| (*r).to_owned())
 }
 
 /// Whether `rest` is a parenthesised host name ("(example.com)"), optionally followed by a
