@@ -740,7 +740,7 @@ fn dates(
     // and a day apart is a time zone. wcxb-dev: +12 −4 (time-element 6, dateline 2,
     // visible-text 4 gained; the losses a shown date of another item).
     // Not when the header shows the structured day too, unlabelled or as the publication
-    // ("Published on 25 Jun 2019 … preprint first published 4 Apr 2019"): then it was never
+    // ("Published on 12 Mar 2024 … draft first shared 2 Nov 2022"): then it was never
     // re-stamped, and the earlier date is another item's. wcxb-dev: +1, no loss (of the 14
     // pages the rule above changes, two show the structured day in the header; the other
     // shows it labelled "Updated" and keeps the rule).
@@ -958,8 +958,8 @@ fn labelled_anywhere(doc: &Document, scan: &Scan, now: date::Window) -> Option<S
         })
 }
 
-/// The date written before an update label in one line ("2019-02-23, 9:14 PM (This post was
-/// last modified: 2024-01-05 …)", "12 mars 2024 — mis à jour le 3 avril 2025"): the line
+/// The date written before an update label in one line ("2018-05-14, 10:02 AM (modified on
+/// 2021-08-30 by its poster)", "12 mars 2024 — mis à jour le 3 avril 2025"): the line
 /// gives the post's own date, then its revision, so the first is the publication. Only when
 /// no publish label says otherwise. Reached where [`labelled_anywhere`] is, before the
 /// revision alone would date the page.

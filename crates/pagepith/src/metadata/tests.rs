@@ -50,7 +50,7 @@ fn jsonld_graph_with_id_author_references_fills_every_field() {
 fn a_jsonld_block_in_a_meta_content_is_read() {
     // Guards JSON-LD that a head manager wrote, entity-escaped, into `<meta content>`.
     let m = meta(
-        r#"<html><head><meta name="script:ld+json" content="{&quot;@type&quot;:&quot;Article&quot;,
+        r#"<html><head><meta name="head:ld+json" content="{&quot;@type&quot;:&quot;Article&quot;,
         &quot;headline&quot;:&quot;Tidal Kites Explained&quot;,&quot;datePublished&quot;:&quot;2021-03-09T08:00:00-05:00&quot;}">
         </head><body><p>body</p></body></html>"#,
     );

@@ -294,8 +294,8 @@ fn a_date_written_before_its_update_label_is_the_publication() {
     // Guards reading "<date> (last modified: <date>)" far below the headline as the first date.
     let cases = [
         (
-            "2019-02-23, 09:14 PM (This post was last modified: 2022-01-05, 03:27 AM by Kai.)",
-            "2019-02-23",
+            "2018-05-14, 10:02 AM (modified on 2021-08-30, 08:15 PM by Kai)",
+            "2018-05-14",
         ),
         (
             "14. November 2017, aktualisiert am 20. November 2017",

@@ -525,7 +525,7 @@ fn strip_host_suffix(title: &str, host_name: Option<&str>) -> Option<String> {
 }
 
 /// Another title that the `<h1>` opens with, when all the `<h1>` adds is a link aggregator's
-/// note of the source and score ("… Guarantee Jobs (example.com) 87"): no headline carries
+/// note of the source and score ("… Light Old Barns (example.com) 87"): no headline carries
 /// one. A word, a year or a bare number added keeps the `<h1>`: those are the page's own
 /// wording. wcxb-dev: title +2, no loss (with emoji and other symbols counted as a note too,
 /// a documentation theme's permalink glyph that the gold keeps was lost and nothing gained).
