@@ -57,6 +57,17 @@ pub fn is_custom_published_key(key: &str) -> bool {
     names_publishing && names_time && !revision
 }
 
+/// Whether a meta key not in [`PUBLISHED`] is a namespace's plain date (`ms.date`,
+/// `cludo:date`, as `sailthru.date` and `dc.date` are): a documentation or search platform's
+/// field for the page's date. Read after the named publication keys. wcxb-dev: date +1 (a
+/// docs page that shows only its last revision), no loss; every such key on the set agreed
+/// with the gold (3 pages).
+pub fn is_namespaced_date_key(key: &str) -> bool {
+    key.strip_suffix("date")
+        .and_then(|k| k.strip_suffix(['.', ':']))
+        .is_some_and(|ns| !ns.is_empty() && !ns.contains(['.', ':']))
+}
+
 /// Modified-date keys: never read as the published date.
 pub const MODIFIED: &[&str] = &[
     "article:modified_time",
@@ -191,10 +202,16 @@ pub struct Microdata {
 
 impl Microdata {
     /// Records an element with an `itemprop` attribute; the first of each property wins.
-    pub fn push(&mut self, id: NodeId, itemprop: &str) {
+    /// `furniture`: the element sits in a comment section, navigation, a sidebar or the page
+    /// footer, where a date is a comment's or another item's (a Q&A page marks every
+    /// comment's `datePublished`, ahead of its answers' and after its question's
+    /// `dateCreated`), so its dates are not recorded. wcxb-dev: date +1, no loss (two Q&A
+    /// pages lost their comment's date; one now has its question's).
+    pub fn push(&mut self, id: NodeId, itemprop: &str, furniture: bool) {
         for prop in itemprop.split_whitespace() {
             let slot = match prop.to_ascii_lowercase().as_str() {
                 "headline" => &mut self.headline,
+                "datepublished" | "datemodified" | "datecreated" if furniture => continue,
                 "datepublished" => &mut self.published,
                 "datemodified" => &mut self.modified,
                 "datecreated" => &mut self.created,

@@ -8,6 +8,7 @@
 //! datelines near the headline (`byline`, `date`). It does not touch the body's extraction,
 //! beyond naming the headline element so the body can leave it out.
 
+mod anchor;
 pub(crate) mod byline;
 pub(crate) mod date;
 mod jsonld;
@@ -105,9 +106,20 @@ pub fn extract(
 fn extract_at(doc: &Document, page_url: Option<&str>, window: impl Into<date::Window>) -> Metadata {
     let now = window.into();
     let scan = scan::scan(doc);
-    let blocks: Vec<String> = scan.jsonld.iter().map(|&id| doc.text_content(id)).collect();
-    let ld = jsonld::extract(&blocks);
     let m = &scan.meta;
+    // A head manager may write the JSON-LD block into a `<meta name="script:ld+json"
+    // content="{…}">` instead of a `<script>`: the same block, entity-escaped in an attribute.
+    // wcxb-dev: date +1 and, the page now declaring an article, its `<h1>` title +1; no loss.
+    let in_meta = m
+        .matching(|k| k.ends_with("ld+json"))
+        .map(|(_, v)| v.to_owned());
+    let blocks: Vec<String> = scan
+        .jsonld
+        .iter()
+        .map(|&id| doc.text_content(id))
+        .chain(in_meta)
+        .collect();
+    let ld = jsonld::extract(&blocks);
 
     let url = scan
         .canonical
@@ -156,7 +168,16 @@ fn extract_at(doc: &Document, page_url: Option<&str>, window: impl Into<date::Wi
             host.map(|h| h.trim_start_matches("www.").to_owned())
                 .map(from("host"))
         });
-    let near = Near::new(&scan, choice.anchor);
+    // Without a heading that shows the title, the text that does anchors the header: a
+    // theme's `<h4>` headline, a page builder's styled `<p>`. wcxb-dev: date +2, no loss
+    // (title and author unchanged).
+    let anchor = choice.anchor.or_else(|| {
+        choice
+            .title
+            .as_deref()
+            .and_then(|t| anchor::title_text_position(doc, t))
+    });
+    let near = Near::new(&scan, anchor);
 
     let (date, date_modified) = dates(doc, &scan, &ld, &near, page_url, now);
     let (authors, authors_source) = authors(
@@ -633,6 +654,11 @@ fn dates(
                 .find_map(|(_, v)| norm(v))
                 .map(from("meta:custom-published"))
         })
+        .or_else(|| {
+            m.matching(meta::is_namespaced_date_key)
+                .find_map(|(_, v)| norm(v))
+                .map(from("meta:namespaced-date"))
+        })
         .or_else(|| from_itemprop(scan.microdata.published).map(from("microdata:datePublished")));
     // HTML5's `pubdate` marks the publication time outright, wherever it is.
     let pubdate = scan
@@ -713,8 +739,30 @@ fn dates(
     // earlier: a later shown date is as often an update as the first publication (see above),
     // and a day apart is a time zone. wcxb-dev: +12 −4 (time-element 6, dateline 2,
     // visible-text 4 gained; the losses a shown date of another item).
+    // Not when the header shows the structured day too, unlabelled or as the publication
+    // ("Published on 12 Mar 2024 … draft first shared 2 Nov 2022"): then it was never
+    // re-stamped, and the earlier date is another item's. wcxb-dev: +1, no loss (of the 14
+    // pages the rule above changes, two show the structured day in the header; the other
+    // shows it labelled "Updated" and keeps the rule).
+    let shows_day = |st: &str| {
+        let same = |v: Option<String>| v.and_then(|v| days_before(&v, st)) == Some(0);
+        times
+            .iter()
+            .filter(|(s, modified)| !modified && near.in_header(doc, s))
+            .any(|(s, _)| same(time_value(s)))
+            || header.iter().any(|s| {
+                same(visible_date(
+                    doc,
+                    std::iter::once(*s),
+                    Which::Published,
+                    now,
+                ))
+            })
+    };
     let structured = match (structured, &shown) {
-        (Some(st), Some(sh)) if days_before(&sh.0, &st.0).is_some_and(|d| d > 1) => {
+        (Some(st), Some(sh))
+            if days_before(&sh.0, &st.0).is_some_and(|d| d > 1) && !shows_day(&st.0) =>
+        {
             Some(sh.clone())
         }
         (st, _) => st,
@@ -900,9 +948,31 @@ fn visible_date<'s>(
 /// labelled text counts, since unlabelled dates further down are as likely a related story's.
 /// Only reached when nothing nearer, structured or in the URL dates the page.
 fn labelled_anywhere(doc: &Document, scan: &Scan, now: date::Window) -> Option<Sourced> {
-    labelled_published(doc, scan, now).or_else(|| {
-        labelled_date(doc, article_date_spots(scan), Which::Modified, now)
-            .map(from("labelled-text:updated"))
+    labelled_published(doc, scan, now)
+        .or_else(|| {
+            dated_before_update(doc, article_date_spots(scan), now).map(from("labelled-text"))
+        })
+        .or_else(|| {
+            labelled_date(doc, article_date_spots(scan), Which::Modified, now)
+                .map(from("labelled-text:updated"))
+        })
+}
+
+/// The date written before an update label in one line ("2018-05-14, 10:02 AM (modified on
+/// 2021-08-30 by its poster)", "12 mars 2024 — mis à jour le 3 avril 2025"): the line
+/// gives the post's own date, then its revision, so the first is the publication. Only when
+/// no publish label says otherwise. Reached where [`labelled_anywhere`] is, before the
+/// revision alone would date the page.
+fn dated_before_update<'s>(
+    doc: &Document,
+    spots: impl Iterator<Item = &'s Spot>,
+    now: date::Window,
+) -> Option<String> {
+    first_date(doc, spots, now, |lower, _| {
+        let updated = first_label(Which::Modified, lower)?;
+        (first_label(Which::Published, lower).is_none()
+            && date::normalize(&lower[..updated], now).is_some())
+        .then_some(0)
     })
 }
 

@@ -157,7 +157,7 @@ impl Scan {
     fn element(&mut self, el: &Element, attrs: &Attrs, spot: Spot) -> bool {
         let id = spot.node;
         if let Some(p) = attrs.itemprop {
-            self.microdata.push(id, p);
+            self.microdata.push(id, p, spot.ctx.furniture);
         }
         if let Some(t) = attrs.itemtype {
             let name = t.trim().rsplit(['/', '#', ':']).next().unwrap_or("");
@@ -202,16 +202,7 @@ impl Scan {
                 }
                 return true;
             }
-            // Never page text; SVG even has its own `<title>` elements. (`<noscript>` is page
-            // text, parsed as markup by dom/noscript.rs: forum engines put their whole thread
-            // there.)
-            Tag::Style
-            | Tag::Template
-            | Tag::Svg
-            | Tag::Math
-            | Tag::Select
-            | Tag::Textarea
-            | Tag::Iframe => return true,
+            tag if opaque(tag) => return true,
             Tag::H1 | Tag::H2 if self.headings.len() < MAX_SPOTS * 2 => {
                 let level = if el.tag == Tag::H1 { 1 } else { 2 };
                 self.headings.push(Heading { spot, level });
@@ -239,6 +230,24 @@ impl Scan {
         }
         false
     }
+}
+
+/// Elements whose content is never page text: their children are not walked (nor numbered).
+/// SVG even has its own `<title>` elements. (`<noscript>` is page text, parsed as markup by
+/// dom/noscript.rs: forum engines put their whole thread there.)
+pub fn opaque(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Title
+            | Tag::Script
+            | Tag::Style
+            | Tag::Template
+            | Tag::Svg
+            | Tag::Math
+            | Tag::Select
+            | Tag::Textarea
+            | Tag::Iframe
+    )
 }
 
 fn push(list: &mut Vec<Spot>, spot: Spot) {

@@ -47,6 +47,18 @@ fn jsonld_graph_with_id_author_references_fills_every_field() {
 }
 
 #[test]
+fn a_jsonld_block_in_a_meta_content_is_read() {
+    // Guards JSON-LD that a head manager wrote, entity-escaped, into `<meta content>`.
+    let m = meta(
+        r#"<html><head><meta name="head:ld+json" content="{&quot;@type&quot;:&quot;Article&quot;,
+        &quot;headline&quot;:&quot;Tidal Kites Explained&quot;,&quot;datePublished&quot;:&quot;2021-03-09T08:00:00-05:00&quot;}">
+        </head><body><p>body</p></body></html>"#,
+    );
+    assert_eq!(m.date.as_deref(), Some("2021-03-09T08:00:00-05:00"));
+    assert_eq!(m.provenance.date.as_deref(), Some("json-ld:datePublished"));
+}
+
+#[test]
 fn jsonld_top_level_array_with_nested_author_array() {
     let m = meta(
         r#"<script type="application/ld+json">[
@@ -526,6 +538,37 @@ fn a_site_prefixed_published_meta_key_dates_the_page() {
     assert_eq!(m.provenance.date.as_deref(), None);
 }
 
+#[test]
+fn a_namespaced_date_meta_key_dates_the_page_over_a_shown_update() {
+    // Guards `ms.date`-like keys (a namespace's plain date) beating a shown "Updated" date,
+    // and that deeper or unnamespaced keys are not read as one.
+    let m = meta(
+        r#"<head><meta name="docs.date" content="2024-03-05T00:00:00Z"></head>
+        <body><article><h1>Queues</h1><p>Updated <time datetime="2024-03-25">Mar 25</time></p>
+        <p>The body of the page.</p></article></body>"#,
+    );
+    assert_eq!(m.date.as_deref(), Some("2024-03-05T00:00:00Z"));
+    assert_eq!(m.provenance.date.as_deref(), Some("meta:namespaced-date"));
+    for key in ["x:y:date", "update", ".date", "mandate"] {
+        assert!(!meta::is_namespaced_date_key(key), "{key}");
+    }
+}
+
+#[test]
+fn a_comments_microdata_date_is_not_the_pages() {
+    // Guards skipping microdata dates in a comment section: the question's own date wins.
+    let m = meta(
+        r#"<html><body><div itemscope itemtype="https://schema.org/Question">
+        <h1 itemprop="name">How do I descale a kettle?</h1>
+        <span>Asked</span> <time itemprop="dateCreated" datetime="2012-04-03 21:10:00Z">long ago</time>
+        <p>The question's text, long enough to be read as the body of it.</p>
+        <ul class="comments"><li itemprop="comment" itemscope itemtype="https://schema.org/Comment">
+        <div itemprop="datePublished">2012-04-04 01:30:35 +00:00</div><span>Try vinegar.</span>
+        </li></ul></div></body></html>"#,
+    );
+    assert_eq!(m.date.as_deref(), Some("2012-04-03T21:10:00Z"));
+}
+
 /// A page with a structured publication date and `shown` under its headline.
 fn restamped(shown: &str) -> Metadata {
     meta(&format!(
@@ -556,6 +599,33 @@ fn an_earlier_shown_date_is_the_first_publication_of_a_restamped_post() {
         let m = restamped(shown);
         assert_eq!(m.date.as_deref(), Some("2024-03-12T10:00:00Z"), "{shown}");
     }
+}
+
+#[test]
+fn an_earlier_shown_date_does_not_replace_a_structured_day_the_header_shows_too() {
+    // Guards that a header showing the structured day keeps it over an earlier `<time>` beside
+    // it (a preprint's, a series' first part), in four languages; labelled "Updated" it does not.
+    let page = |header: &str| {
+        restamped(&format!(
+            r#"{header} · <time datetime="2022-11-02">2022-11-02</time>"#
+        ))
+    };
+    for header in [
+        "Published on March 12, 2024",
+        "Veröffentlicht am 12. März 2024",
+        "Publié le 12 mars 2024",
+        "Publicado el 12 de marzo de 2024",
+    ] {
+        assert_eq!(
+            page(header).date.as_deref(),
+            Some("2024-03-12T10:00:00Z"),
+            "{header}"
+        );
+    }
+    assert_eq!(
+        page("Updated March 12, 2024").date.as_deref(),
+        Some("2022-11-02")
+    );
 }
 
 #[test]

@@ -290,6 +290,63 @@ fn a_published_label_beats_an_updated_label_far_below() {
 }
 
 #[test]
+fn a_date_written_before_its_update_label_is_the_publication() {
+    // Guards reading "<date> (last modified: <date>)" far below the headline as the first date.
+    let cases = [
+        (
+            "2018-05-14, 10:02 AM (modified on 2021-08-30, 08:15 PM by Kai)",
+            "2018-05-14",
+        ),
+        (
+            "14. November 2017, aktualisiert am 20. November 2017",
+            "2017-11-14",
+        ),
+        (
+            "14 novembre 2017 — mis à jour le 20 novembre 2017",
+            "2017-11-14",
+        ),
+        (
+            "14 de noviembre de 2017 (actualizado el 20 de noviembre de 2017)",
+            "2017-11-14",
+        ),
+    ];
+    for (line, want) in cases {
+        assert_eq!(
+            far_below(line).as_deref().map(|d| &d[..10]),
+            Some(want),
+            "{line}"
+        );
+    }
+    // The update alone still dates the page by it.
+    assert_eq!(
+        far_below("Last modified: 2022-01-05").as_deref(),
+        Some("2022-01-05")
+    );
+}
+
+#[test]
+fn a_headline_set_in_a_minor_element_anchors_its_date() {
+    // Guards the header found around the title's text when no `<h1>`/`<h2>` shows it.
+    let dated = |tag: &str, date: &str| {
+        let filler = "<p>Another teaser text of the site.</p>".repeat(60);
+        let html = format!(
+            r#"<html><head><title>Harbour Lights Return | Coast Daily</title></head><body>
+            {filler}<{tag}>Harbour Lights Return</{tag}><div>{date}</div>
+            <p>The story begins here.</p></body></html>"#
+        );
+        let doc = parse(&html, &ParseLimits::default()).unwrap();
+        extract_at(&doc, None, NOW).date
+    };
+    assert_eq!(dated("h4", "March 3, 2022").as_deref(), Some("2022-03-03"));
+    assert_eq!(dated("p", "3. März 2022").as_deref(), Some("2022-03-03"));
+    assert_eq!(dated("h5", "3 mars 2022").as_deref(), Some("2022-03-03"));
+    assert_eq!(
+        dated("p", "3 de marzo de 2022").as_deref(),
+        Some("2022-03-03")
+    );
+}
+
+#[test]
 fn a_role_beside_a_name_is_not_another_author() {
     // Guards the job-title head nouns: a role set beside the name is dropped, in English,
     // German, French, Spanish and Italian, and kept when it is all the byline names.
