@@ -597,6 +597,13 @@ fn starts_a_name(el: &crate::dom::Element, word: &[u8]) -> bool {
         })
 }
 
+/// Whether the element's class or id names the page's footer (`site-footer`, `FooterWrap`),
+/// the word the page-chrome rule reads: the selector weighs the text of a footer that the
+/// prune stage kept (it held most of a short page's prose) apart from the article's.
+pub(crate) fn names_footer(el: &crate::dom::Element) -> bool {
+    find_class_word(el, true, |word| (word == b"footer").then_some(())).is_some()
+}
+
 /// The furniture kind named by an element's class or id words, if any.
 fn class_furniture(el: &crate::dom::Element, with_id: bool) -> Option<FurnitureKind> {
     use FurnitureKind::*;

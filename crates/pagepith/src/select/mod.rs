@@ -15,6 +15,7 @@ mod choice;
 mod container;
 mod figure_text;
 mod filter;
+mod footer_text;
 mod link_sections;
 mod linked_fields;
 mod linked_prose;
@@ -148,8 +149,18 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
     // answer. (Chosen as a principle, not a threshold: it fires only when the container
     // keeps nothing.)
     let region_kept = region.contains(&Decision::Kept);
-    let fragment = (kept as f64) < share * region_chars as f64
-        || (kept as f64) < tuning.min_container_share_total * region_total as f64
+    // The region's text is weighed without a footer the prune stage kept (`footer_text`),
+    // counted only when the container falls short of the region with it.
+    let short_of = |min: f64, chars: usize| (kept as f64) < min * chars as f64;
+    let footer =
+        |unlinked| footer_text::chars_after(doc, seg, &decisions, chosen.root(), &region, unlinked);
+    let fragment = (short_of(share, region_chars)
+        && short_of(share, region_chars.saturating_sub(footer(true))))
+        || (short_of(tuning.min_container_share_total, region_total)
+            && short_of(
+                tuning.min_container_share_total,
+                region_total.saturating_sub(footer(false)),
+            ))
         || (kept == 0 && region_kept)
         // A page of another kind than an article: an unsectioned container, or one beside
         // other solid prose, is one part of it (wcxb-dev 0.8548 -> 0.8576, scrapinghub same).
