@@ -597,9 +597,10 @@ fn starts_a_name(el: &crate::dom::Element, word: &[u8]) -> bool {
         })
 }
 
-/// Whether the element's class or id names the page's footer (`site-footer`, `FooterWrap`),
-/// the word the page-chrome rule reads: the selector weighs the text of a footer that the
-/// prune stage kept (it held most of a short page's prose) apart from the article's.
+/// Whether the element's class or id names the page's footer (`lower-footer-shell`,
+/// `PageFooterArea`), the word the page-chrome rule reads: the selector weighs the text of a
+/// footer that the prune stage kept (it held most of a short page's prose) apart from the
+/// article's.
 pub(crate) fn names_footer(el: &crate::dom::Element) -> bool {
     find_class_word(el, true, |word| (word == b"footer").then_some(())).is_some()
 }

@@ -13,11 +13,11 @@ use super::Decision;
 
 /// Letters of the region's kept blocks after the container's last kept block that sit inside
 /// an element named a footer which does not hold the container: a footer around the article
-/// (`has-footer` on a page wrapper) or a post's own footer is not the page's. With `unlinked`,
-/// their unlinked letters (as the region's unlinked text counts them); else all their letters,
-/// bare link-list items left out (as the region's total does). Asked only when the container
-/// already looks like a fragment (a few pages of a set), so the ancestor walks cost nothing
-/// elsewhere.
+/// (`shell-with-footer` on a page wrapper) or a post's own footer is not the page's. With
+/// `unlinked`, their unlinked letters (as the region's unlinked text counts them); else all
+/// their letters, bare link-list items left out (as the region's total does). Asked only when
+/// the container already looks like a fragment (a few pages of a set), so the ancestor walks
+/// cost nothing elsewhere.
 pub(super) fn chars_after(
     doc: &Document,
     seg: &Segmentation,
@@ -64,8 +64,8 @@ mod tests {
             .text()
     }
 
-    /// A short news story (typed an article), a column of linked headlines, and a footer whose long contact notice
-    /// holds most of the page's prose (so the prune stage keeps it).
+    /// A short news story (typed an article), a column of linked headlines, and a footer
+    /// whose long contact notice holds most of the page's prose (so the prune stage keeps it).
     fn page() -> String {
         let headlines: String = (1..=10)
             .map(|n| {
@@ -81,13 +81,13 @@ mod tests {
         format!(
             "<head><meta property=og:type content=article></head>\
              <body><div class=top><h1>Lighthouse keeper retires after forty years</h1>\
-             <div class=story><p>The keeper of the northern light climbed the tower for the \
-             last time on Sunday, polished the lens and handed the keys to the harbour board, \
-             which will run the lamp from the town.</p><p>Neighbours gathered on the rocks \
-             below with lanterns of their own, and the ferry sounded its horn twice as it \
+             <div class=story><p>The keeper of the cliff lamp climbed the tower for the \
+             last time on Sunday, polished the lens and passed the brass keys to the harbour \
+             board, which will run the lamp from the town.</p><p>Neighbours gathered on the \
+             rocks below with lanterns of their own, and the ferry sounded its horn twice as it \
              passed the point on its evening crossing.</p></div>\
              <div class=wire>{headlines}</div></div>\
-             <div class=site-footer-wrap>{columns}<div class=notice>The reader desk answers \
+             <div class=lower-footer-shell>{columns}<div class=notice>The reader desk answers \
              questions about deliveries, renewals and missing copies on weekdays from eight in \
              the morning until six in the evening, and on the first Saturday of each month \
              from nine until noon. Calls from abroad are answered in the same hours of the \
@@ -103,7 +103,7 @@ mod tests {
     #[test]
     fn a_kept_footer_does_not_outweigh_a_short_story() {
         let text = text_of(&page());
-        assert!(text.contains("handed the keys"), "{text}");
+        assert!(text.contains("brass keys"), "{text}");
         assert!(!text.contains("reader desk"), "{text}");
         assert!(!text.contains("bridge plan"), "{text}");
     }
