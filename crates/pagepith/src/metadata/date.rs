@@ -134,6 +134,61 @@ pub fn parse(text: &str) -> Option<Date> {
     })
 }
 
+/// A month given without a day, as `YYYY-MM`, when that is all `text` says: "November 2003",
+/// "Nov. 2003", "novembre 2003", "noviembre de 2003", "2003年11月". Reports, papers and
+/// archives date themselves so; `YYYY-MM` is ISO 8601's reduced precision, and no day is
+/// made up. The whole text must be the month and year (a label or any other word refuses it):
+/// "May 2003" inside a sentence, an archive link "November 2003 (12)" or a "© 2003" line is
+/// not a date of the page. Refused when the whole month lies outside the window.
+pub fn month_only(text: &str, window: impl Into<Window>) -> Option<String> {
+    let w = window.into();
+    let text = text.trim();
+    // "noviembre de 2003" is the longest shape; 40 bytes leave room, not a sentence.
+    if text.len() > 40 {
+        return None;
+    }
+    let toks = tokenize(text);
+    let (year, month) = match toks.as_slice() {
+        // "November 2003", "Nov. 2003", "November, 2003", "noviembre de 2003"
+        [Tok::Word(m), rest @ ..] => {
+            let rest = match rest {
+                [Tok::Punct('.' | ','), r @ ..] => r,
+                r => r,
+            };
+            let rest = match rest {
+                [Tok::Word(de), r @ ..] if de == "de" => r,
+                r => r,
+            };
+            let [y] = rest else { return None };
+            let (value, digits) = num(Some(y))?;
+            (year_of(value, digits)?, month_number(m)?)
+        }
+        // "2003年11月", "2003년 11월"
+        [y, Tok::Word(year_unit), m, Tok::Word(month_unit)]
+            if matches!(year_unit.as_str(), "年" | "년")
+                && matches!(month_unit.as_str(), "月" | "월") =>
+        {
+            let (value, digits) = num(Some(y))?;
+            let (month, 1 | 2) = num(Some(m))? else {
+                return None;
+            };
+            (year_of(value, digits)?, month)
+        }
+        _ => return None,
+    };
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    let first = days_from_civil(year, month, 1) * 86_400;
+    let last = days_from_civil(year, month, days_in_month(year, month)) * 86_400;
+    if last < w.earliest.div_euclid(86_400) * 86_400
+        || first > w.now.saturating_add(FUTURE_SLACK_SECS)
+    {
+        return None;
+    }
+    Some(format!("{year:04}-{month:02}"))
+}
+
 /// Whether `text` is short and holds a year from 1990 to 2099: the cheap test, run on every
 /// text node of the page, for text that may be an unmarked dateline.
 pub fn has_year(text: &str) -> bool {
@@ -674,6 +729,38 @@ mod tests {
 
     /// 2024-06-01T00:00:00Z, a fixed "now" so the tests do not depend on the clock.
     const NOW: i64 = 1_717_200_000;
+
+    #[test]
+    fn month_only_dates_read_to_the_month() {
+        // Guards the month-and-year shapes a report dates itself by, in five languages.
+        let m = |s: &str| month_only(s, NOW);
+        assert_eq!(m("October 2009").as_deref(), Some("2009-10"));
+        assert_eq!(m(" Oct. 2009 ").as_deref(), Some("2009-10"));
+        assert_eq!(m("February, 2016").as_deref(), Some("2016-02"));
+        assert_eq!(m("février 2016").as_deref(), Some("2016-02"));
+        assert_eq!(m("März 2012").as_deref(), Some("2012-03"));
+        assert_eq!(m("septiembre de 2018").as_deref(), Some("2018-09"));
+        assert_eq!(m("2018年9月").as_deref(), Some("2018-09"));
+        assert_eq!(m("2018년 9월").as_deref(), Some("2018-09"));
+    }
+
+    #[test]
+    fn month_only_refuses_more_than_a_month_and_year() {
+        // Guards against a sentence, an archive link, a full date, a label, a bare year and
+        // months outside the window being read as a month-only date.
+        let m = |s: &str| month_only(s, NOW);
+        assert_eq!(m("Back in October 2009 we met"), None);
+        assert_eq!(m("October 2009 (14)"), None);
+        assert_eq!(m("October 3, 2009"), None);
+        assert_eq!(m("Date: October 2009"), None);
+        assert_eq!(m("2009"), None);
+        assert_eq!(m("2018年9月号"), None);
+        assert_eq!(m("October 1975"), None);
+        assert_eq!(m("July 2031"), None);
+        // The month of the window's earliest day and of "now" still count.
+        assert_eq!(m("June 2024").as_deref(), Some("2024-06"));
+        assert_eq!(m("January 1990").as_deref(), Some("1990-01"));
+    }
 
     fn iso(s: &str) -> Option<String> {
         normalize(s, NOW)

@@ -23,7 +23,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::dom::{Document, NodeId, Tag};
+use crate::dom::{Document, Edge, NodeId, Tag};
 use crate::pagetype::PageType;
 use crate::textutil::collapse_whitespace;
 use byline::Names;
@@ -36,7 +36,8 @@ pub struct Metadata {
     pub url: Option<String>,
     pub title: Option<String>,
     pub authors: Vec<String>,
-    /// Publication date, ISO 8601 (`YYYY-MM-DD`, or with time and offset when the page gives them).
+    /// Publication date, ISO 8601 (`YYYY-MM-DD`, or with time and offset when the page gives them;
+    /// `YYYY-MM` when it gives only a month).
     pub date: Option<String>,
     /// Last modification date, same form; never used as the publication date.
     pub date_modified: Option<String>,
@@ -802,7 +803,17 @@ fn dates(
                 .map(from("json-ld:dateCreated"))
         })
         .or_else(|| from_keys(meta::CREATED))
-        .or_else(|| from_itemprop(scan.microdata.created).map(from("microdata:dateCreated")));
+        .or_else(|| from_itemprop(scan.microdata.created).map(from("microdata:dateCreated")))
+        // A header or dateline that gives only a month ("November 2003", "2003年11月") dates a
+        // report or paper to the month, after every source that names a day.
+        .or_else(|| {
+            marked
+                .iter()
+                .chain(&tight)
+                .find_map(|s| date::month_only(&date_text(doc, s.node)?, now))
+                .map(from("month"))
+        })
+        .or_else(|| labelled_month(doc, now).map(from("month:labelled")));
     let modified = ld
         .date_modified
         .as_deref()
@@ -851,6 +862,66 @@ fn follows_update_label(doc: &Document, id: NodeId) -> bool {
         UPDATE_LABELS.iter().any(|w| t.ends_with(w))
     })
 }
+
+/// A month-only date ("November 2003") anywhere on the page whose label is the element just
+/// before it (`<h6>Date</h6><p>November 2003</p>`, `<dt>Published</dt><dd>…</dd>`): a report's
+/// fact box, which templates often set in a sidebar. Without the label a bare month and year
+/// in a sidebar is an archive link.
+fn labelled_month(doc: &Document, now: date::Window) -> Option<String> {
+    // The scan records no text inside furniture, so this walks the page; it runs only on pages
+    // that nothing else dates, and the cheap year test comes first.
+    for edge in doc.traverse(Document::ROOT) {
+        let Edge::Open(id) = edge else { continue };
+        let Some(t) = doc.text(id) else { continue };
+        if !date::has_year(t) {
+            continue;
+        }
+        let Some(month) = date::month_only(t, now) else {
+            continue;
+        };
+        let Some(node) = doc.parent(id) else { continue };
+        let Some(parent) = doc.parent(node) else {
+            continue;
+        };
+        let before = doc
+            .children(parent)
+            .take_while(|&c| c != node)
+            .filter(|&c| doc.element(c).is_some())
+            .last();
+        let label = before
+            .and_then(|b| bounded_words(doc, b, 40))
+            .map(|l| l.to_lowercase());
+        if label.is_some_and(|l| DATE_LABELS.contains(&l.trim().trim_end_matches(':').trim_end())) {
+            return Some(month);
+        }
+    }
+    None
+}
+
+/// What a fact box calls a publication date, whole: English, German, French, Spanish,
+/// Italian, Portuguese, Dutch, Chinese and Japanese.
+const DATE_LABELS: &[&str] = &[
+    "date",
+    "published",
+    "publication date",
+    "date published",
+    "datum",
+    "erscheinungsdatum",
+    "veröffentlicht",
+    "date de publication",
+    "publié",
+    "fecha",
+    "fecha de publicación",
+    "publicado",
+    "data",
+    "data di pubblicazione",
+    "data de publicação",
+    "publicatiedatum",
+    "日期",
+    "发布日期",
+    "日付",
+    "発行日",
+];
 
 /// How pages introduce a modification date: English, German, French, Spanish, then Italian,
 /// Portuguese, Dutch, Polish, Russian, Chinese and Japanese (the words a CMS's locale files
