@@ -55,7 +55,7 @@ impl Date {
     }
 
     /// Seconds since the Unix epoch; a missing time counts as midnight, a missing offset as UTC.
-    fn unix_secs(self) -> i64 {
+    pub fn unix_secs(self) -> i64 {
         let (h, m, s) = self.time.unwrap_or((0, 0, 0));
         days_from_civil(self.year, self.month, self.day) * 86_400 + i64::from(h * 3600 + m * 60 + s)
             - i64::from(self.offset.unwrap_or(0)) * 60

@@ -745,6 +745,9 @@ fn dates(
     // re-stamped, and the earlier date is another item's. wcxb-dev: +1, no loss (of the 14
     // pages the rule above changes, two show the structured day in the header; the other
     // shows it labelled "Updated" and keeps the rule).
+    // A day apart is a time zone only when some zone puts the stamp on the shown day: a header's
+    // "Dec 3" against a stamp of 4 Dec 22:30Z is an earlier day everywhere (UTC−12 reads it as
+    // 4 Dec 10:30). wcxb-dev: +1, no loss; on both sets it changes no other page.
     let shows_day = |st: &str| {
         let same = |v: Option<String>| v.and_then(|v| days_before(&v, st)) == Some(0);
         times
@@ -762,7 +765,9 @@ fn dates(
     };
     let structured = match (structured, &shown) {
         (Some(st), Some(sh))
-            if days_before(&sh.0, &st.0).is_some_and(|d| d > 1) && !shows_day(&st.0) =>
+            if (days_before(&sh.0, &st.0).is_some_and(|d| d > 1)
+                || earlier_in_every_zone(&sh.0, &st.0))
+                && !shows_day(&st.0) =>
         {
             Some(sh.clone())
         }
@@ -1128,6 +1133,21 @@ fn days_before(a: &str, b: &str) -> Option<i64> {
         Some(date::days_from_civil(d.year, d.month, d.day))
     };
     Some(day(b)? - day(a)?)
+}
+
+/// Whether the calendar day of ISO date `shown` ends before the instant `stamp` (a timestamp
+/// with a UTC offset) in every time zone: the stamp's day in UTC−12, the zone furthest
+/// behind, is later. A shown day that only one day separates from a stamp is then not the
+/// same moment read in another zone but an earlier day.
+fn earlier_in_every_zone(shown: &str, stamp: &str) -> bool {
+    let Some(st) = date::parse(stamp).filter(|d| d.offset.is_some()) else {
+        return false;
+    };
+    let Some(sh) = shown.get(..10).and_then(date::parse) else {
+        return false;
+    };
+    let furthest_behind = (st.unix_secs() - 12 * 3600).div_euclid(86_400);
+    date::days_from_civil(sh.year, sh.month, sh.day) < furthest_behind
 }
 
 /// Whether two ISO dates name neighbouring calendar days.
