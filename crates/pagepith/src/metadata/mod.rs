@@ -809,7 +809,7 @@ fn dates(
         })
         .or_else(|| from_keys(meta::CREATED))
         .or_else(|| from_itemprop(scan.microdata.created).map(from("microdata:dateCreated")))
-        // A header or dateline that gives only a month ("November 2003", "2003年11月") dates a
+        // A header or dateline that gives only a month ("October 1996", "1996年10月") dates a
         // report or paper to the month, after every source that names a day.
         .or_else(|| {
             marked
@@ -868,8 +868,8 @@ fn follows_update_label(doc: &Document, id: NodeId) -> bool {
     })
 }
 
-/// A month-only date ("November 2003") anywhere on the page whose label is the element just
-/// before it (`<h6>Date</h6><p>November 2003</p>`, `<dt>Published</dt><dd>…</dd>`): a report's
+/// A month-only date ("October 1996") anywhere on the page whose label is the element just
+/// before it (`<h6>Date</h6><p>October 1996</p>`, `<dt>Published</dt><dd>…</dd>`): a report's
 /// fact box, which templates often set in a sidebar. Without the label a bare month and year
 /// in a sidebar is an archive link.
 fn labelled_month(doc: &Document, now: date::Window) -> Option<String> {

@@ -541,13 +541,13 @@ fn a_byline_that_opens_with_the_date_names_who_follows_it() {
 fn month_only_dateline_dates_the_page_to_the_month() {
     // Guards reading a header that gives only a month, in four languages, after every source
     // that names a day.
-    assert_eq!(dateline("August 2019").as_deref(), Some("2019-08"));
-    assert_eq!(dateline("août 2019").as_deref(), Some("2019-08"));
-    assert_eq!(dateline("agosto de 2019").as_deref(), Some("2019-08"));
-    assert_eq!(dateline("2019年8月").as_deref(), Some("2019-08"));
+    assert_eq!(dateline("August 1997").as_deref(), Some("1997-08"));
+    assert_eq!(dateline("août 1997").as_deref(), Some("1997-08"));
+    assert_eq!(dateline("agosto de 1997").as_deref(), Some("1997-08"));
+    assert_eq!(dateline("1997年8月").as_deref(), Some("1997-08"));
     // A day anywhere near the headline wins over the month.
-    let both = page(r#"<p class="date">August 2019</p><p class="date">12 August 2019</p>"#);
-    assert_eq!(both.date.as_deref(), Some("2019-08-12"));
+    let both = page(r#"<p class="date">August 1997</p><p class="date">12 August 1997</p>"#);
+    assert_eq!(both.date.as_deref(), Some("1997-08-12"));
 }
 
 #[test]
@@ -563,12 +563,12 @@ fn labelled_month_in_a_sidebar_fact_box_dates_the_page() {
         let doc = parse(&html, &ParseLimits::default()).unwrap();
         extract_at(&doc, None, NOW).date
     };
-    let boxed = |label: &str| with_aside(&format!("<div><h6>{label}</h6><p>May 2021</p></div>"));
-    assert_eq!(boxed("Date").as_deref(), Some("2021-05"));
-    assert_eq!(boxed("Datum:").as_deref(), Some("2021-05"));
-    assert_eq!(boxed("Fecha").as_deref(), Some("2021-05"));
-    assert_eq!(boxed("发布日期").as_deref(), Some("2021-05"));
+    let boxed = |label: &str| with_aside(&format!("<div><h6>{label}</h6><p>May 1998</p></div>"));
+    assert_eq!(boxed("Date").as_deref(), Some("1998-05"));
+    assert_eq!(boxed("Datum:").as_deref(), Some("1998-05"));
+    assert_eq!(boxed("Fecha").as_deref(), Some("1998-05"));
+    assert_eq!(boxed("发布日期").as_deref(), Some("1998-05"));
     assert_eq!(boxed("Topics"), None);
-    let archive = r#"<ul><li><a href="/2021/05/">May 2021</a></li><li><a href="/2021/04/">April 2021</a></li></ul>"#;
+    let archive = r#"<ul><li><a href="/1998/05/">May 1998</a></li><li><a href="/1998/04/">April 1998</a></li></ul>"#;
     assert_eq!(with_aside(archive), None);
 }
