@@ -55,7 +55,7 @@ impl Date {
     }
 
     /// Seconds since the Unix epoch; a missing time counts as midnight, a missing offset as UTC.
-    fn unix_secs(self) -> i64 {
+    pub fn unix_secs(self) -> i64 {
         let (h, m, s) = self.time.unwrap_or((0, 0, 0));
         days_from_civil(self.year, self.month, self.day) * 86_400 + i64::from(h * 3600 + m * 60 + s)
             - i64::from(self.offset.unwrap_or(0)) * 60
@@ -132,6 +132,61 @@ pub fn parse(text: &str) -> Option<Date> {
         time,
         offset,
     })
+}
+
+/// A month given without a day, as `YYYY-MM`, when that is all `text` says: "October 1996",
+/// "Oct. 1996", "octobre 1996", "octubre de 1996", "1996年10月". Reports, papers and
+/// archives date themselves so; `YYYY-MM` is ISO 8601's reduced precision, and no day is
+/// made up. The whole text must be the month and year (a label or any other word refuses it):
+/// "May 1996" inside a sentence, an archive link "October 1996 (12)" or a copyright line is
+/// not a date of the page. Refused when the whole month lies outside the window.
+pub fn month_only(text: &str, window: impl Into<Window>) -> Option<String> {
+    let w = window.into();
+    let text = text.trim();
+    // "octubre de 1996" is the longest shape; 40 bytes leave room, not a sentence.
+    if text.len() > 40 {
+        return None;
+    }
+    let toks = tokenize(text);
+    let (year, month) = match toks.as_slice() {
+        // "October 1996", "Oct. 1996", "October, 1996", "octubre de 1996"
+        [Tok::Word(m), rest @ ..] => {
+            let rest = match rest {
+                [Tok::Punct('.' | ','), r @ ..] => r,
+                r => r,
+            };
+            let rest = match rest {
+                [Tok::Word(de), r @ ..] if de == "de" => r,
+                r => r,
+            };
+            let [y] = rest else { return None };
+            let (value, digits) = num(Some(y))?;
+            (year_of(value, digits)?, month_number(m)?)
+        }
+        // "1996年10月", "1996년 10월"
+        [y, Tok::Word(year_unit), m, Tok::Word(month_unit)]
+            if matches!(year_unit.as_str(), "年" | "년")
+                && matches!(month_unit.as_str(), "月" | "월") =>
+        {
+            let (value, digits) = num(Some(y))?;
+            let (month, 1 | 2) = num(Some(m))? else {
+                return None;
+            };
+            (year_of(value, digits)?, month)
+        }
+        _ => return None,
+    };
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    let first = days_from_civil(year, month, 1) * 86_400;
+    let last = days_from_civil(year, month, days_in_month(year, month)) * 86_400;
+    if last < w.earliest.div_euclid(86_400) * 86_400
+        || first > w.now.saturating_add(FUTURE_SLACK_SECS)
+    {
+        return None;
+    }
+    Some(format!("{year:04}-{month:02}"))
 }
 
 /// Whether `text` is short and holds a year from 1990 to 2099: the cheap test, run on every
@@ -674,6 +729,38 @@ mod tests {
 
     /// 2024-06-01T00:00:00Z, a fixed "now" so the tests do not depend on the clock.
     const NOW: i64 = 1_717_200_000;
+
+    #[test]
+    fn month_only_dates_read_to_the_month() {
+        // Guards the month-and-year shapes a report dates itself by, in five languages.
+        let m = |s: &str| month_only(s, NOW);
+        assert_eq!(m("October 1996").as_deref(), Some("1996-10"));
+        assert_eq!(m(" Oct. 1996 ").as_deref(), Some("1996-10"));
+        assert_eq!(m("February, 1994").as_deref(), Some("1994-02"));
+        assert_eq!(m("février 1994").as_deref(), Some("1994-02"));
+        assert_eq!(m("März 1993").as_deref(), Some("1993-03"));
+        assert_eq!(m("septiembre de 1998").as_deref(), Some("1998-09"));
+        assert_eq!(m("1998年9月").as_deref(), Some("1998-09"));
+        assert_eq!(m("1998년 9월").as_deref(), Some("1998-09"));
+    }
+
+    #[test]
+    fn month_only_refuses_more_than_a_month_and_year() {
+        // Guards against a sentence, an archive link, a full date, a label, a bare year and
+        // months outside the window being read as a month-only date.
+        let m = |s: &str| month_only(s, NOW);
+        assert_eq!(m("Back in October 1996 we met"), None);
+        assert_eq!(m("October 1996 (14)"), None);
+        assert_eq!(m("October 3, 1996"), None);
+        assert_eq!(m("Date: October 1996"), None);
+        assert_eq!(m("2009"), None);
+        assert_eq!(m("1998年9月号"), None);
+        assert_eq!(m("October 1975"), None);
+        assert_eq!(m("July 2031"), None);
+        // The month of the window's earliest day and of "now" still count.
+        assert_eq!(m("juin 2024").as_deref(), Some("2024-06"));
+        assert_eq!(m("January 1990").as_deref(), Some("1990-01"));
+    }
 
     fn iso(s: &str) -> Option<String> {
         normalize(s, NOW)

@@ -23,7 +23,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::dom::{Document, NodeId, Tag};
+use crate::dom::{Document, Edge, NodeId, Tag};
 use crate::pagetype::PageType;
 use crate::textutil::collapse_whitespace;
 use byline::Names;
@@ -36,7 +36,8 @@ pub struct Metadata {
     pub url: Option<String>,
     pub title: Option<String>,
     pub authors: Vec<String>,
-    /// Publication date, ISO 8601 (`YYYY-MM-DD`, or with time and offset when the page gives them).
+    /// Publication date, ISO 8601 (`YYYY-MM-DD`, or with time and offset when the page gives them;
+    /// `YYYY-MM` when it gives only a month).
     pub date: Option<String>,
     /// Last modification date, same form; never used as the publication date.
     pub date_modified: Option<String>,
@@ -744,6 +745,9 @@ fn dates(
     // re-stamped, and the earlier date is another item's. wcxb-dev: +1, no loss (of the 14
     // pages the rule above changes, two show the structured day in the header; the other
     // shows it labelled "Updated" and keeps the rule).
+    // A day apart is a time zone only when some zone puts the stamp on the shown day: a header's
+    // "Dec 3" against a stamp of 4 Dec 22:30Z is an earlier day everywhere (UTC−12 reads it as
+    // 4 Dec 10:30). wcxb-dev: +1, no loss; on both sets it changes no other page.
     let shows_day = |st: &str| {
         let same = |v: Option<String>| v.and_then(|v| days_before(&v, st)) == Some(0);
         times
@@ -761,7 +765,9 @@ fn dates(
     };
     let structured = match (structured, &shown) {
         (Some(st), Some(sh))
-            if days_before(&sh.0, &st.0).is_some_and(|d| d > 1) && !shows_day(&st.0) =>
+            if (days_before(&sh.0, &st.0).is_some_and(|d| d > 1)
+                || earlier_in_every_zone(&sh.0, &st.0))
+                && !shows_day(&st.0) =>
         {
             Some(sh.clone())
         }
@@ -802,7 +808,17 @@ fn dates(
                 .map(from("json-ld:dateCreated"))
         })
         .or_else(|| from_keys(meta::CREATED))
-        .or_else(|| from_itemprop(scan.microdata.created).map(from("microdata:dateCreated")));
+        .or_else(|| from_itemprop(scan.microdata.created).map(from("microdata:dateCreated")))
+        // A header or dateline that gives only a month ("October 1996", "1996年10月") dates a
+        // report or paper to the month, after every source that names a day.
+        .or_else(|| {
+            marked
+                .iter()
+                .chain(&tight)
+                .find_map(|s| date::month_only(&date_text(doc, s.node)?, now))
+                .map(from("month"))
+        })
+        .or_else(|| labelled_month(doc, now).map(from("month:labelled")));
     let modified = ld
         .date_modified
         .as_deref()
@@ -851,6 +867,66 @@ fn follows_update_label(doc: &Document, id: NodeId) -> bool {
         UPDATE_LABELS.iter().any(|w| t.ends_with(w))
     })
 }
+
+/// A month-only date ("October 1996") anywhere on the page whose label is the element just
+/// before it (`<h6>Date</h6><p>October 1996</p>`, `<dt>Published</dt><dd>…</dd>`): a report's
+/// fact box, which templates often set in a sidebar. Without the label a bare month and year
+/// in a sidebar is an archive link.
+fn labelled_month(doc: &Document, now: date::Window) -> Option<String> {
+    // The scan records no text inside furniture, so this walks the page; it runs only on pages
+    // that nothing else dates, and the cheap year test comes first.
+    for edge in doc.traverse(Document::ROOT) {
+        let Edge::Open(id) = edge else { continue };
+        let Some(t) = doc.text(id) else { continue };
+        if !date::has_year(t) {
+            continue;
+        }
+        let Some(month) = date::month_only(t, now) else {
+            continue;
+        };
+        let Some(node) = doc.parent(id) else { continue };
+        let Some(parent) = doc.parent(node) else {
+            continue;
+        };
+        let before = doc
+            .children(parent)
+            .take_while(|&c| c != node)
+            .filter(|&c| doc.element(c).is_some())
+            .last();
+        let label = before
+            .and_then(|b| bounded_words(doc, b, 40))
+            .map(|l| l.to_lowercase());
+        if label.is_some_and(|l| DATE_LABELS.contains(&l.trim().trim_end_matches(':').trim_end())) {
+            return Some(month);
+        }
+    }
+    None
+}
+
+/// What a fact box calls a publication date, whole: English, German, French, Spanish,
+/// Italian, Portuguese, Dutch, Chinese and Japanese.
+const DATE_LABELS: &[&str] = &[
+    "date",
+    "published",
+    "publication date",
+    "date published",
+    "datum",
+    "erscheinungsdatum",
+    "veröffentlicht",
+    "date de publication",
+    "publié",
+    "fecha",
+    "fecha de publicación",
+    "publicado",
+    "data",
+    "data di pubblicazione",
+    "data de publicação",
+    "publicatiedatum",
+    "日期",
+    "发布日期",
+    "日付",
+    "発行日",
+];
 
 /// How pages introduce a modification date: English, German, French, Spanish, then Italian,
 /// Portuguese, Dutch, Polish, Russian, Chinese and Japanese (the words a CMS's locale files
@@ -1057,6 +1133,21 @@ fn days_before(a: &str, b: &str) -> Option<i64> {
         Some(date::days_from_civil(d.year, d.month, d.day))
     };
     Some(day(b)? - day(a)?)
+}
+
+/// Whether the calendar day of ISO date `shown` ends before the instant `stamp` (a timestamp
+/// with a UTC offset) in every time zone: the stamp's day in UTC−12, the zone furthest
+/// behind, is later. A shown day that only one day separates from a stamp is then not the
+/// same moment read in another zone but an earlier day.
+fn earlier_in_every_zone(shown: &str, stamp: &str) -> bool {
+    let Some(st) = date::parse(stamp).filter(|d| d.offset.is_some()) else {
+        return false;
+    };
+    let Some(sh) = shown.get(..10).and_then(date::parse) else {
+        return false;
+    };
+    let furthest_behind = (st.unix_secs() - 12 * 3600).div_euclid(86_400);
+    date::days_from_civil(sh.year, sh.month, sh.day) < furthest_behind
 }
 
 /// Whether two ISO dates name neighbouring calendar days.

@@ -602,6 +602,46 @@ fn an_earlier_shown_date_is_the_first_publication_of_a_restamped_post() {
 }
 
 #[test]
+fn a_shown_day_before_a_late_stamp_in_every_zone_is_the_first_publication() {
+    // Guards that a day only one day before `datePublished` wins when no time zone puts the
+    // stamp on the shown day (four languages), and that a stamp without an offset, or one
+    // early enough to be the shown day somewhere, keeps the structured date.
+    let page = |stamp: &str, shown: &str| {
+        meta(&format!(
+            r#"<head><script type="application/ld+json">{{"@type":"BlogPosting",
+            "datePublished":"{stamp}"}}</script></head><body><article><h1>Rain</h1>
+            <p class="date">{shown}</p><p>The first paragraph of the body, long enough.</p>
+            </article></body>"#
+        ))
+        .date
+    };
+    for shown in [
+        "March 11, 2024",
+        "11. März 2024",
+        "11 mars 2024",
+        "2024年3月11日",
+    ] {
+        assert_eq!(
+            page("2024-03-12T22:30:00Z", shown).as_deref(),
+            Some("2024-03-11"),
+            "{shown}"
+        );
+    }
+    assert_eq!(
+        page("2024-03-13T01:30:00+02:00", "March 11, 2024").as_deref(),
+        Some("2024-03-11")
+    );
+    assert_eq!(
+        page("2024-03-12T22:30:00", "March 11, 2024").as_deref(),
+        Some("2024-03-12T22:30:00")
+    );
+    assert_eq!(
+        page("2024-03-12T11:30:00Z", "March 11, 2024").as_deref(),
+        Some("2024-03-12T11:30:00Z")
+    );
+}
+
+#[test]
 fn an_earlier_shown_date_does_not_replace_a_structured_day_the_header_shows_too() {
     // Guards that a header showing the structured day keeps it over an earlier `<time>` beside
     // it (a preprint's, a series' first part), in four languages; labelled "Updated" it does not.

@@ -536,3 +536,39 @@ fn a_byline_that_opens_with_the_date_names_who_follows_it() {
     // A date alone names no one.
     assert!(b("Dec 17, 2025", "").is_empty());
 }
+
+#[test]
+fn month_only_dateline_dates_the_page_to_the_month() {
+    // Guards reading a header that gives only a month, in four languages, after every source
+    // that names a day.
+    assert_eq!(dateline("August 1997").as_deref(), Some("1997-08"));
+    assert_eq!(dateline("août 1997").as_deref(), Some("1997-08"));
+    assert_eq!(dateline("agosto de 1997").as_deref(), Some("1997-08"));
+    assert_eq!(dateline("1997年8月").as_deref(), Some("1997-08"));
+    // A day anywhere near the headline wins over the month.
+    let both = page(r#"<p class="date">August 1997</p><p class="date">12 August 1997</p>"#);
+    assert_eq!(both.date.as_deref(), Some("1997-08-12"));
+}
+
+#[test]
+fn labelled_month_in_a_sidebar_fact_box_dates_the_page() {
+    // Guards the fact box's "Date" label (any of the listed languages) reaching into furniture,
+    // and a bare month in a sidebar archive list staying no date.
+    let with_aside = |aside: &str| {
+        let html = format!(
+            "<html><body><aside>{aside}</aside><article><h1>Rain in Spain</h1>\
+             <p>The first paragraph of the article body, long enough to be the body.</p>\
+             </article></body></html>"
+        );
+        let doc = parse(&html, &ParseLimits::default()).unwrap();
+        extract_at(&doc, None, NOW).date
+    };
+    let boxed = |label: &str| with_aside(&format!("<div><h6>{label}</h6><p>May 1998</p></div>"));
+    assert_eq!(boxed("Date").as_deref(), Some("1998-05"));
+    assert_eq!(boxed("Datum:").as_deref(), Some("1998-05"));
+    assert_eq!(boxed("Fecha").as_deref(), Some("1998-05"));
+    assert_eq!(boxed("发布日期").as_deref(), Some("1998-05"));
+    assert_eq!(boxed("Topics"), None);
+    let archive = r#"<ul><li><a href="/1998/05/">May 1998</a></li><li><a href="/1998/04/">April 1998</a></li></ul>"#;
+    assert_eq!(with_aside(archive), None);
+}
