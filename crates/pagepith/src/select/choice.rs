@@ -62,13 +62,7 @@ pub(super) fn container_is_part(
 
 #[cfg(test)]
 mod tests {
-    use crate::Config;
-
-    fn text_of(page: &str) -> String {
-        crate::extract(page.as_bytes(), &Config::default())
-            .unwrap()
-            .text()
-    }
+    use crate::select::extracted_text as text_of;
 
     /// A long unsectioned paragraph, commas and all, so that it wins the container vote.
     const INTRO: &str = "<p>Our workshop repairs bicycles of every kind, from old steel \

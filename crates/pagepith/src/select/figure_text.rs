@@ -38,13 +38,7 @@ pub fn mark_figure_lines(doc: &Document, seg: &Segmentation, decisions: &mut [De
 
 #[cfg(test)]
 mod tests {
-    use crate::Config;
-
-    fn text_of(page: &str) -> String {
-        crate::extract(page.as_bytes(), &Config::default())
-            .unwrap()
-            .text()
-    }
+    use crate::select::extracted_text as text_of;
 
     const PROSE: &str = "<p>The council voted on Tuesday to close the old bridge for repairs, \
         and the work, which will take a year, starts in the spring after the last frost.</p>";

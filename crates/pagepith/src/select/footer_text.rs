@@ -56,13 +56,7 @@ pub(super) fn chars_after(
 
 #[cfg(test)]
 mod tests {
-    use crate::Config;
-
-    fn text_of(page: &str) -> String {
-        crate::extract(page.as_bytes(), &Config::default())
-            .unwrap()
-            .text()
-    }
+    use crate::select::extracted_text as text_of;
 
     /// A short news story (typed an article), a column of linked headlines, and a footer
     /// whose long contact notice holds most of the page's prose (so the prune stage keeps it).

@@ -206,3 +206,12 @@ fn kept_chars_of(seg: &Segmentation, decisions: &[Decision]) -> usize {
         .map(|(b, _)| b.chars)
         .sum()
 }
+
+/// The text extracted from `page` with the default configuration: what the tests of the
+/// selection rules check, each on a small hand-made page.
+#[cfg(test)]
+pub(crate) fn extracted_text(page: &str) -> String {
+    crate::extract(page.as_bytes(), &crate::Config::default())
+        .unwrap()
+        .text()
+}

@@ -82,13 +82,7 @@ fn is_inside(doc: &Document, inner: NodeId, outer: NodeId) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::Config;
-
-    fn text_of(page: &str) -> String {
-        crate::extract(page.as_bytes(), &Config::default())
-            .unwrap()
-            .text()
-    }
+    use crate::select::extracted_text as text_of;
 
     const STORY: &str = "<p>The river rose two metres overnight and the ferry to the island \
         stopped at dawn, leaving the market traders on the wrong bank with their stalls, their \

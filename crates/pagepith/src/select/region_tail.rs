@@ -69,13 +69,7 @@ pub fn drop_linked_item_tail(seg: &Segmentation, decisions: &mut [Decision]) {
 
 #[cfg(test)]
 mod tests {
-    use crate::Config;
-
-    fn text_of(page: &str) -> String {
-        crate::extract(page.as_bytes(), &Config::default())
-            .unwrap()
-            .text()
-    }
+    use crate::select::extracted_text as text_of;
 
     const INTRO: &str = "<p>Our guide compares the trail shoes we tested over the whole \
         season on rock, mud and snow, with notes on grip, weight, comfort on long days and how \

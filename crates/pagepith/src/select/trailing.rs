@@ -70,18 +70,12 @@ pub fn drop_teaser_tail(seg: &Segmentation, decisions: &mut [Decision]) {
 
 #[cfg(test)]
 mod tests {
-    use crate::Config;
+    use crate::select::extracted_text as text_of;
 
     const PROSE: &str = "<p>The council voted on Tuesday to close the old bridge for repairs, \
         and the work, which will take a year, starts in the spring after the last frost has \
         gone. Traffic will use the ferry and the northern ring road until the bridge reopens, \
         the council said.</p>";
-
-    fn text_of(page: &str) -> String {
-        crate::extract(page.as_bytes(), &Config::default())
-            .unwrap()
-            .text()
-    }
 
     /// Guards the rule: the blurbs between linked teaser headlines after the story's last
     /// paragraph leave the body; the story stays.
