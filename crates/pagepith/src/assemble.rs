@@ -15,6 +15,31 @@ const MAX_DATA_CELL_CHARS: usize = 200;
 /// are dropped as repeats. About one sentence.
 const MIN_DEDUPLICATED_CHARS: usize = 60;
 
+/// The parent element under which each long paragraph was first met.
+#[derive(Default)]
+struct FirstParents<'a>(std::collections::HashMap<&'a str, Option<NodeId>>);
+
+impl<'a> FirstParents<'a> {
+    /// Whether `block` repeats a paragraph already met under another parent: the page showing
+    /// the same text twice (a teaser of the lead, a pull quote, a copy for another screen
+    /// size), not new text. A paragraph that comes back under the same element as its first
+    /// occurrence is the author repeating a line (each day of a meal plan, a refrain) and stays.
+    /// Measured against dropping every repeat: on the dev pages whose gold holds a paragraph
+    /// twice, 23 of the repeats dropped sat beside their first occurrence, against 8 of the
+    /// repeats the gold holds once or not at all; scrapinghub 0.97669 -> 0.97750, wcxb-dev
+    /// 0.85784 -> 0.85789.
+    fn repeats_elsewhere(&mut self, doc: &Document, block: &'a TextBlock) -> bool {
+        let parent = doc.parent(block.node);
+        match self.0.entry(block.text.as_str()) {
+            std::collections::hash_map::Entry::Vacant(first) => {
+                first.insert(parent);
+                false
+            }
+            std::collections::hash_map::Entry::Occupied(first) => *first.get() != parent,
+        }
+    }
+}
+
 pub fn build_article(
     doc: &Document,
     seg: &Segmentation,
@@ -27,7 +52,7 @@ pub fn build_article(
         base: meta.url.clone(),
         ..Builder::default()
     };
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut first_parents = FirstParents::default();
     let whole_rows = rows_kept_whole(doc, seg, sel);
     for (b, d) in seg.blocks.iter().zip(&sel.decisions) {
         let d = match d {
@@ -39,14 +64,12 @@ pub fn build_article(
             d => d,
         };
         match d {
-            // A long paragraph met a second time is the page repeating itself (a teaser of the
-            // lead, a pull quote, a block for another screen size), not new text.
             Decision::Kept
                 if b.chars >= MIN_DEDUPLICATED_CHARS
                     && b.kind == BlockKind::Paragraph
                     && b.list.is_none()
                     && b.cell.is_none()
-                    && !seen.insert(b.text.as_str()) => {}
+                    && first_parents.repeats_elsewhere(doc, b) => {}
             Decision::Kept => builder.add(doc, b, &mut body),
             Decision::Caption => {
                 builder.finish(&mut body);
@@ -433,6 +456,35 @@ mod tests {
 
     fn item(text: &str, children: Vec<Block>) -> ListItem {
         ListItem::new(text, children)
+    }
+
+    const MEAL: &str =
+        "A bowl of oats with sliced apple, a spoon of honey, a handful of nuts and a glass of warm milk.";
+
+    /// Guards the author's own repetition: the same long line under one parent (each day of a
+    /// plan) is kept every time it comes.
+    #[test]
+    fn repeats_beside_their_first_occurrence_stay() {
+        let html = format!(
+            "<article><h2>Monday</h2><p>{MEAL}</p><p>Lunch is a salad of beans, tomato and \
+             cucumber with olive oil.</p><h2>Tuesday</h2><p>{MEAL}</p><p>Lunch is rice with \
+             roasted vegetables and a boiled egg on top.</p></article>"
+        );
+        let text = crate::render::text(&body_of(&html));
+        assert_eq!(text.matches(MEAL).count(), 2, "{text}");
+    }
+
+    /// Guards the page repeating itself: a long paragraph shown again in another element (a
+    /// pull quote of the lead) is output once.
+    #[test]
+    fn repeats_elsewhere_are_dropped() {
+        let html = format!(
+            "<article><div class=lead><p>{MEAL}</p></div><div class=story><p>Lunch is a salad \
+             of beans, tomato and cucumber with olive oil.</p><p>{MEAL}</p><p>Lunch is rice \
+             with roasted vegetables and a boiled egg on top.</p></div></article>"
+        );
+        let text = crate::render::text(&body_of(&html));
+        assert_eq!(text.matches(MEAL).count(), 1, "{text}");
     }
 
     /// Guards nested lists: a list inside an item stays inside it, and the outer list goes on
