@@ -9,6 +9,7 @@
 use super::fold;
 use super::meta::bounded_text;
 use super::scan::Heading;
+use super::title_name::pads_name;
 use crate::dom::{Document, NodeId, Tag};
 use crate::textutil::collapse_whitespace;
 
@@ -267,6 +268,18 @@ fn choose_text(
         choice.headline = Some(h.spot.node);
         return choice;
     }
+    // A short `<h1>` naming the page that the other titles pad with more words, on any page:
+    // see `title_name`. wcxb-dev: title +12 −6 (gains on collection, product, listing,
+    // article and service pages; the losses a one-word section or tag beside a full <title>).
+    let name_h1 = main_h1.filter(|(h, t)| {
+        !sectioning && is_headline_text(t, src.host) && pads_name(doc, h.spot.node, t, &refs)
+    });
+    if let Some((h, t)) = name_h1 {
+        choice.source = "h1";
+        choice.title = Some(t.clone());
+        choice.headline = Some(h.spot.node);
+        return choice;
+    }
     let structured = [
         (og.as_deref(), "meta:og:title"),
         (src.jsonld, "json-ld:headline"),
@@ -431,7 +444,7 @@ fn opens_with_name(short: &str, long: &str) -> bool {
 }
 
 /// Lower-case words of letters and digits, deduplicated.
-fn words(s: &str) -> Vec<String> {
+pub(super) fn words(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for w in s
         .split(|c: char| !c.is_alphanumeric())
