@@ -12,7 +12,9 @@ use crate::dom::{Document, NodeId, Tag};
 
 /// Most words a page name has here: longer headings are slogans or headlines, which
 /// [`super::title`]'s similarity already compares. Three takes "Camp Stoves" and "Writing &
-/// Translation" (the `&` is no word); wcxb-dev's gains are all of one to three words.
+/// Translation" (the `&` is no word); wcxb-dev's gains are all of one to three words, and
+/// the `<h1>`s of four or five words it would add there are the gold once and a book's or
+/// site's name three times.
 const MAX_NAME_WORDS: usize = 3;
 
 /// How far up a link around the `<h1>` is looked for: a logo's or a breadcrumb's `<a>` sits
