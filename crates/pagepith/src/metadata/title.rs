@@ -285,8 +285,9 @@ fn choose_text(
         return choice;
     }
     // A short `<h1>` naming the page that the other titles pad with more words, on any page:
-    // see `title_name`. wcxb-dev: title +12 −6 (gains on collection, product, listing,
-    // article and service pages; the losses a one-word section or tag beside a full <title>).
+    // see `title_name`. wcxb-dev: title +12 −6 (gains on collection, article, listing,
+    // product and service pages; the losses short names, a category, a tag or a place, where
+    // the gold is the whole og:title or `<title>`).
     let name_h1 = main_h1.filter(|(h, t)| {
         !sectioning && is_headline_text(t, src.host) && pads_name(doc, h.spot.node, t, &refs)
     });
