@@ -70,7 +70,7 @@ pub fn choose(
 }
 
 /// Characters that never show: a soft hyphen (shown only where a line breaks inside the
-/// word: "Assis&shy;tance"), a zero-width space, a word joiner and a stray byte-order mark.
+/// word: "Water&shy;proof"), a zero-width space, a word joiner and a stray byte-order mark.
 /// A reader sees the title without them. Joiners (U+200C, U+200D) stay: they shape Persian
 /// and Indic words and emoji. wcxb-dev: title +1, no loss (the one page with such a char).
 const INVISIBLE: [char; 4] = ['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];

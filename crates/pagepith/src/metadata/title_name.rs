@@ -1,9 +1,9 @@
 //! A short `<h1>` that names the page the SEO titles describe with more words.
 //!
 //! Shops, section fronts and service pages head their content with the page's name alone
-//! ("Headlamps", "Science", "Standing desks") while `og:title` and `<title>` pad that name
-//! with selling words ("Headlamps for Camping, Hiking & Running", "Science News: Health,
-//! Space …"). The two are not similar by [`super::title::similar`]'s measure (the heading is
+//! ("Rain Jackets", "Astronomy", "Walking poles") while `og:title` and `<title>` pad that
+//! name with selling words ("Rain Jackets for Hiking, Cycling & Sailing", "Astronomy News:
+//! Comets, Rockets …"). The two are not similar by [`super::title::similar`]'s measure (the heading is
 //! too short a part of the long title), so without this test the padded title wins; a reader
 //! takes the heading over the content as the page's title.
 
@@ -11,8 +11,8 @@ use super::title::words;
 use crate::dom::{Document, NodeId, Tag};
 
 /// Most words a page name has here: longer headings are slogans or headlines, which
-/// [`super::title`]'s similarity already compares. Three takes "Camp Stoves" and "Writing &
-/// Translation" (the `&` is no word); wcxb-dev's gains are all of one to three words, and
+/// [`super::title`]'s similarity already compares. Three takes "Folding Chairs" and "Design &
+/// Illustration" (the `&` is no word); wcxb-dev's gains are all of one to three words, and
 /// the `<h1>`s of four or five words it would add there are the gold once and a book's or
 /// site's name three times.
 const MAX_NAME_WORDS: usize = 3;
@@ -23,10 +23,10 @@ const LINK_REACH: usize = 3;
 
 /// Whether `<h1>` `h1` with text `text` is the page's name that one of `refs` (the other
 /// titles) pads: of at most [`MAX_NAME_WORDS`] words, every one of them among that title's
-/// words, and not a link. A linked `<h1>` is a logo going home or a breadcrumb step ("Arch
-/// Linux" over a forum thread, "Carry-On" over a bag), whose words a longer title repeats for
-/// another reason. Words are compared ignoring case and order ("Standing desks" in "Height
-/// Adjustable Standing Desks"), in any script.
+/// words, and not a link. A linked `<h1>` is a logo going home or a breadcrumb step ("Lumen
+/// Forum" over a thread, "Backpacks" over a bag), whose words a longer title repeats for
+/// another reason. Words are compared ignoring case and order ("Walking poles" in "Light
+/// Adjustable Walking Poles"), in any script.
 pub fn pads_name(doc: &Document, h1: NodeId, text: &str, refs: &[&str]) -> bool {
     let name = words(text);
     if name.is_empty() || name.len() > MAX_NAME_WORDS {
