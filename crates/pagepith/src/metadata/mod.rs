@@ -17,6 +17,7 @@ mod relative;
 mod scan;
 mod stamp;
 mod title;
+mod title_name;
 pub(crate) mod url;
 
 use std::sync::LazyLock;

@@ -9,6 +9,7 @@
 use super::fold;
 use super::meta::bounded_text;
 use super::scan::Heading;
+use super::title_name::pads_name;
 use crate::dom::{Document, NodeId, Tag};
 use crate::textutil::collapse_whitespace;
 
@@ -63,8 +64,24 @@ pub fn choose(
         .title
         .map(|t| cut_at_pipe(&t))
         .map(|t| cut_at_path(&t))
-        .map(|t| cut_at_title_dash(t, src.html));
+        .map(|t| cut_at_title_dash(t, src.html))
+        .map(without_invisible);
     choice
+}
+
+/// Characters that never show: a soft hyphen (shown only where a line breaks inside the
+/// word: "Water&shy;proof"), a zero-width space, a word joiner and a stray byte-order mark.
+/// A reader sees the title without them. Joiners (U+200C, U+200D) stay: they shape Persian
+/// and Indic words and emoji. wcxb-dev: title +1, no loss (the one page with such a char).
+const INVISIBLE: [char; 4] = ['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
+
+/// The title without [`INVISIBLE`] chars; handed back as it came when it has none.
+fn without_invisible(title: String) -> String {
+    if title.contains(INVISIBLE) {
+        title.replace(INVISIBLE, "")
+    } else {
+        title
+    }
 }
 
 /// Dashes that join a headline to a subtitle, a section or a site in `<title>`.
@@ -267,6 +284,19 @@ fn choose_text(
         choice.headline = Some(h.spot.node);
         return choice;
     }
+    // A short `<h1>` naming the page that the other titles pad with more words, on any page:
+    // see `title_name`. wcxb-dev: title +12 −6 (gains on collection, article, listing,
+    // product and service pages; the losses short names, a category, a tag or a place, where
+    // the gold is the whole og:title or `<title>`).
+    let name_h1 = main_h1.filter(|(h, t)| {
+        !sectioning && is_headline_text(t, src.host) && pads_name(doc, h.spot.node, t, &refs)
+    });
+    if let Some((h, t)) = name_h1 {
+        choice.source = "h1";
+        choice.title = Some(t.clone());
+        choice.headline = Some(h.spot.node);
+        return choice;
+    }
     let structured = [
         (og.as_deref(), "meta:og:title"),
         (src.jsonld, "json-ld:headline"),
@@ -431,7 +461,7 @@ fn opens_with_name(short: &str, long: &str) -> bool {
 }
 
 /// Lower-case words of letters and digits, deduplicated.
-fn words(s: &str) -> Vec<String> {
+pub(super) fn words(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for w in s
         .split(|c: char| !c.is_alphanumeric())
@@ -704,6 +734,34 @@ mod tests {
         let doc = parse(html, &ParseLimits::default()).unwrap();
         let s = scan(&doc);
         (choose(&doc, &s.headings, src, site), doc)
+    }
+
+    #[test]
+    fn invisible_chars_leave_the_title() {
+        // Guards dropping soft hyphens and zero-width spaces a page sets inside words, in
+        // any language; a zero-width joiner (Persian, emoji) stays.
+        for (h1, want) in [
+            ("Garden Water\u{ad}ing Guide", "Garden Watering Guide"),
+            (
+                "Gartenbe\u{ad}wässerung im Sommer",
+                "Gartenbewässerung im Sommer",
+            ),
+            (
+                "Arrosage\u{200b} du jardin en été",
+                "Arrosage du jardin en été",
+            ),
+            (
+                "می\u{200c}خواهم باغ را آب بدهم",
+                "می\u{200c}خواهم باغ را آب بدهم",
+            ),
+        ] {
+            let page = format!("<html><body><main><h1>{h1}</h1></main></body></html>");
+            let src = Sources {
+                article: true,
+                ..Sources::default()
+            };
+            assert_eq!(choose_in(&page, &src, None).0.title.as_deref(), Some(want));
+        }
     }
 
     #[test]
