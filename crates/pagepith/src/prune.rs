@@ -139,8 +139,11 @@ pub fn prune(doc: &mut Document, discussion: bool, class_rules: bool) -> PruneLo
             // with the heading buttons 0.85862 -> 0.85944 (R 0.8905 -> 0.8921; collection
             // 0.6489 -> 0.6538, listing 0.6773 -> 0.6862, product 0.5931 -> 0.5916), `with`
             // found 4939 -> 4952, `without` leaked 259 -> 259; scrapinghub 0.97669 unchanged.
+            // (Letters first: most `aria-hidden` elements are icons without text, and they
+            // need no look at the page's classes.)
             Some(PruneReason::Hidden)
-                if doc.element(id).is_some_and(hidden_from_assistive_tech_only)
+                if prose[id.index()] + linked[id.index()] > 0
+                    && doc.element(id).is_some_and(hidden_from_assistive_tech_only)
                     && (doc.tag(id) == Some(Tag::A) || classes.repeated(id)) => {}
             // A page has one header, one footer, one sidebar: a class of that name on many
             // elements is a part of each item (a card's header, a price's footer).
