@@ -254,6 +254,38 @@ mod tests {
         parse(html, &ParseLimits::default()).unwrap()
     }
 
+    /// Guards the forum kind from the URL: replies marked as comments are a thread's content
+    /// on a forum's page, and stay furniture under an article at another address.
+    #[test]
+    fn replies_called_comments_are_content_on_a_forum_url() {
+        let reply = |n: u32| {
+            format!(
+                "<div class='comment'><p>Reply number {n}: I tried the same fix on my own \
+                 machine last week and it worked after a restart of the service.</p></div>"
+            )
+        };
+        let page = format!(
+            "<html><body><div id='thread'><h1>Printer stops after one page</h1><p>My printer \
+             prints the first page of every job and then stops with a paper error, although \
+             the tray is full and the rollers are clean. What else can I check before I send \
+             it for repair? The manual says nothing about it and support did not answer \
+             me yet, so any idea is welcome, from anyone who has seen this before.</p>\
+             {}{}{}</div></body></html>",
+            reply(1),
+            reply(2),
+            reply(3)
+        );
+        let text = |url: &str| {
+            crate::extract(page.as_bytes(), &crate::Config::default().with_url(url))
+                .unwrap()
+                .text()
+        };
+        let forum = text("https://example.com/forum/printers/stops-after-one-page");
+        assert!(forum.contains("Reply number 2"), "{forum}");
+        let article = text("https://example.com/2024/05/printer-stops-after-one-page");
+        assert!(!article.contains("Reply number 2"), "{article}");
+    }
+
     #[test]
     fn json_ld_and_microdata_declare_discussions() {
         assert!(is_discussion(&doc(

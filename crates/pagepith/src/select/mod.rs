@@ -11,6 +11,7 @@
 //!    algorithms.
 
 mod caption_class;
+mod card_titles;
 mod choice;
 mod container;
 mod figure_text;
@@ -191,6 +192,8 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
     }
     other_posts::drop_other_posts(doc, seg, &mut decisions);
     trailing::drop_teaser_tail(seg, &mut decisions);
+    // After the tail rule: cards whose descriptions it dropped keep their titles dropped.
+    card_titles::keep(doc, seg, &mut decisions);
     filter::drop_trailing_heading(seg, &mut decisions);
     Selection {
         decisions,
