@@ -1,8 +1,8 @@
 //! The core of the main region: the element that holds nearly all of its kept text.
 //!
 //! The main-region fallback keeps everything the block filter lets through, so text below
-//! the content that no tag or class names — a forum's "sign in to comment" box, "similar
-//! threads", a product's notify-me and returns panels, "read next" teasers — stays in. Such
+//! the content that no tag or class names — a forum's sign-in box under a thread, lists of
+//! similar threads, a product's stock-alert and returns panels, read-next teasers — stays in. Such
 //! text sits in its own subtree after the content's: walking down from `<body>` while one
 //! child holds nearly all of the region's kept letters finds the content's element, and the
 //! kept blocks after it are the page's, not the content's. Blocks before it are left alone:
