@@ -10,6 +10,7 @@
 //!    pruned page's prose instead and keep the better, as trafilatura falls back on other
 //!    algorithms.
 
+mod after_article;
 mod caption_class;
 mod choice;
 mod container;
@@ -53,6 +54,9 @@ pub enum Decision {
     TeaserTail,
     /// Inside another post's `<article>` than the headline's: a teaser or feed entry.
     OtherPost,
+    /// After the end of the `<article>` that holds the container: a box the template sets
+    /// below the story.
+    AfterArticle,
 }
 
 /// The selection: one decision per block, in block order.
@@ -190,6 +194,7 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
         };
     }
     other_posts::drop_other_posts(doc, seg, &mut decisions);
+    after_article::drop_after_article(doc, seg, chosen.root(), &mut decisions);
     trailing::drop_teaser_tail(seg, &mut decisions);
     filter::drop_trailing_heading(seg, &mut decisions);
     Selection {
