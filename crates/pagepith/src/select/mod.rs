@@ -10,6 +10,7 @@
 //!    pruned page's prose instead and keep the better, as trafilatura falls back on other
 //!    algorithms.
 
+mod after_article;
 mod caption_class;
 mod card_titles;
 mod choice;
@@ -58,6 +59,9 @@ pub enum Decision {
     /// In the main-region fallback, after the element that holds nearly all of the region's
     /// kept text: an unmarked footer or a band below the content.
     AfterCore,
+    /// After the end of the `<article>` that holds the container: a box the template sets
+    /// below the story.
+    AfterArticle,
 }
 
 /// The selection: one decision per block, in block order.
@@ -199,6 +203,7 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
         };
     }
     other_posts::drop_other_posts(doc, seg, &mut decisions);
+    after_article::drop_after_article(doc, seg, chosen.root(), &mut decisions);
     trailing::drop_teaser_tail(seg, &mut decisions);
     // After the tail rule: cards whose descriptions it dropped keep their titles dropped.
     card_titles::keep(doc, seg, &mut decisions);
