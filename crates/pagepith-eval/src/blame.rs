@@ -121,8 +121,8 @@ impl<'a> PageText<'a> {
     /// Why a missed shingle that crosses gold line breaks and that the page does not hold as a
     /// whole is missing, judged by its parts: each line's side, widened to a shingle inside the
     /// line (or the whole line when it is shorter) so that a one-word side is not found in
-    /// every block. A side that only a dropped block holds was lost with it; a side found
-    /// nowhere leaves the shingle absent; sides all kept and output mean the text was only
+    /// every block. A side not in the output that a dropped block holds was lost with it; a
+    /// side found nowhere leaves the shingle absent; sides all output mean the text was only
     /// split apart.
     fn parts_cause(&self, gold: &GoldLines, pos: usize, len: usize, output: &Output) -> &'a str {
         let parts = gold.parts(pos, len);
@@ -132,11 +132,16 @@ impl<'a> PageText<'a> {
         let mut missing = false;
         let mut kept_not_output = false;
         for part in parts {
+            // A side we output is not the lost one, however many dropped blocks also hold
+            // its words (a one-word line is in many).
+            if output.holds(part) {
+                continue;
+            }
             let starts = self.find(part);
             match self.cause_at(&starts, part.len(), false) {
                 None => missing = true,
                 Some(s) if !s.kept => return s.label.as_str(),
-                Some(_) => kept_not_output |= !output.holds(part),
+                Some(_) => kept_not_output = true,
             }
         }
         if missing {
