@@ -222,12 +222,47 @@ fn find_in(toks: &[&str], by_token: &HashMap<&str, Vec<usize>>, part: &[&str]) -
 struct Output<'a> {
     toks: &'a [&'a str],
     by_token: HashMap<&'a str, Vec<usize>>,
+    /// Each token's line, as in `GoldLines`.
+    line: Vec<(usize, usize)>,
 }
 
-impl Output<'_> {
-    fn holds(&self, part: &[&str]) -> bool {
-        !find_in(self.toks, &self.by_token, part).is_empty()
+impl<'a> Output<'a> {
+    fn new(text: &str, toks: &'a [&'a str]) -> Output<'a> {
+        Output {
+            toks,
+            by_token: token_index(toks),
+            line: line_bounds(text, toks.len()),
+        }
     }
+
+    /// Whether we output `part`. A part shorter than a shingle is a whole short gold line; its
+    /// words alone (a name, a date) are often somewhere in the output, so it counts only at
+    /// the edge of an output line, where a line of its own would stand.
+    fn holds(&self, part: &[&str]) -> bool {
+        find_in(self.toks, &self.by_token, part)
+            .into_iter()
+            .any(|s| {
+                part.len() >= SHINGLE_LEN || {
+                    let (ls, le) = self.line[s];
+                    s == ls || s + part.len() == le
+                }
+            })
+    }
+}
+
+/// Each token's line of `text` as the `[start, end)` token range of that line; one line for
+/// all if the lines' tokens are not the text's (`\n` is no word character, so they are).
+fn line_bounds(text: &str, n_toks: usize) -> Vec<(usize, usize)> {
+    let mut line = Vec::with_capacity(n_toks);
+    for l in text.split('\n') {
+        let n = tokens(l).len();
+        let start = line.len();
+        line.extend(std::iter::repeat_n((start, start + n), n));
+    }
+    if line.len() != n_toks {
+        line = vec![(0, n_toks); n_toks];
+    }
+    line
 }
 
 /// The gold's tokens grouped by line: a shingle that crosses a line break joins text the page
@@ -240,18 +275,10 @@ struct GoldLines<'a> {
 
 impl<'a> GoldLines<'a> {
     fn new(body: &str, toks: &'a [&'a str]) -> GoldLines<'a> {
-        let mut line = Vec::with_capacity(toks.len());
-        for l in body.split('\n') {
-            let n = tokens(l).len();
-            let start = line.len();
-            line.extend(std::iter::repeat_n((start, start + n), n));
+        GoldLines {
+            toks,
+            line: line_bounds(body, toks.len()),
         }
-        // `\n` is no word character, so the lines' tokens are the body's; if a tokenizer
-        // change ever broke that, every token falls back to one line and nothing is split.
-        if line.len() != toks.len() {
-            line = vec![(0, toks.len()); toks.len()];
-        }
-        GoldLines { toks, line }
     }
 
     /// The parts of the shingle at `pos..pos + len`, one per gold line it touches, each
@@ -368,10 +395,7 @@ pub fn blame_page(gold: &GoldPage, pred: &str, segments: &[Segment]) -> PageBlam
         ..PageBlame::default()
     };
     let lines = GoldLines::new(&gold.body, &gold_toks);
-    let output = Output {
-        toks: &pred_toks,
-        by_token: token_index(&pred_toks),
-    };
+    let output = Output::new(pred, &pred_toks);
     let missed_cause = |pos: usize, sh: &[&str]| match page.missed_cause(sh) {
         NOT_IN_PAGE => page.parts_cause(&lines, pos, sh.len(), &output),
         cause => cause,
