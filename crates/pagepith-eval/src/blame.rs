@@ -700,7 +700,7 @@ mod tests {
     }
 
     /// Guards the absent row's meaning: a crossing shingle with a side found nowhere stays
-    /// "absent" even when its other side is kept, and lends that cause to no neighbour.
+    /// "absent" even when its other side is output, rather than counting as split apart.
     #[test]
     fn a_side_found_nowhere_stays_absent() {
         let segments = [
