@@ -15,13 +15,17 @@ use serde::Serialize;
 
 use crate::checks::{collapse_ws, contains_snippet};
 use crate::dataset::GoldPage;
-use crate::metric::{shingles, tokens};
+use crate::metric::{shingles, tokens, SHINGLE_LEN};
 
 /// Missed text found nowhere in the page's segments: in a script, an attribute, a part the
 /// parser put elsewhere, or spelled differently from the page.
 pub const NOT_IN_PAGE: &str = "absent:not in any block";
 /// Missed text that a kept block holds: lost between selection and output (assembly).
 pub const KEPT_NOT_OUTPUT: &str = "absent:kept but not output";
+/// Missed text that crosses a gold line break, with each line's side held by a kept block and
+/// output, but not next to each other: we output a block between them (or another order), so
+/// the text is not lost, only split; the block between is charged for its leak.
+pub const LINES_APART: &str = "absent:lines output but apart";
 /// Leaked text that no kept block holds alone: a shingle joining two kept blocks across
 /// dropped text, or text the renderer added.
 pub const JOINED: &str = "kept:joined across blocks";
@@ -43,6 +47,8 @@ struct PageText<'a> {
     owner: Vec<usize>,
     /// Where each shingle of the stream starts, every occurrence.
     by_shingle: HashMap<Vec<&'a str>, Vec<usize>>,
+    /// Where each token of the stream stands, for parts shorter than a shingle.
+    by_token: HashMap<&'a str, Vec<usize>>,
 }
 
 impl<'a> PageText<'a> {
@@ -55,11 +61,13 @@ impl<'a> PageText<'a> {
             owner.extend(std::iter::repeat_n(i, t.len()));
             toks.extend(t);
         }
+        let by_token = token_index(&toks);
         let mut page = PageText {
             segments,
             toks,
             owner,
             by_shingle: HashMap::new(),
+            by_token,
         };
         let mut by_shingle: HashMap<Vec<&str>, Vec<usize>> = HashMap::new();
         for (start, sh) in shingles(&page.toks).enumerate() {
@@ -83,7 +91,14 @@ impl<'a> PageText<'a> {
     /// segment of its first occurrence that touches one; for a leak, the first kept one.
     fn shingle_cause(&self, shingle: &[&str], kept: bool) -> Option<&'a Segment> {
         let starts = self.by_shingle.get(shingle)?;
-        let n = shingle.len();
+        self.cause_at(starts, shingle.len(), kept)
+    }
+
+    /// The segment charged for a run of `n` tokens found at `starts` (see `shingle_cause`).
+    fn cause_at(&self, starts: &[usize], n: usize, kept: bool) -> Option<&'a Segment> {
+        if starts.is_empty() {
+            return None;
+        }
         let mut charged = starts
             .iter()
             .map(|&s| &self.segments[self.charged(s, n, kept)]);
@@ -101,6 +116,49 @@ impl<'a> PageText<'a> {
             Some(s) if s.kept => KEPT_NOT_OUTPUT,
             Some(s) => s.label.as_str(),
         }
+    }
+
+    /// Why a missed shingle that crosses gold line breaks and that the page does not hold as a
+    /// whole is missing, judged by its parts: each line's side, widened to a shingle inside the
+    /// line (or the whole line when it is shorter) so that a one-word side is not found in
+    /// every block. A side not in the output that a dropped block holds was lost with it; a
+    /// side found nowhere leaves the shingle absent; sides all output mean the text was only
+    /// split apart.
+    fn parts_cause(&self, gold: &GoldLines, pos: usize, len: usize, output: &Output) -> &'a str {
+        let parts = gold.parts(pos, len);
+        if parts.is_empty() {
+            return NOT_IN_PAGE;
+        }
+        let mut missing = false;
+        let mut kept_not_output = false;
+        for part in parts {
+            // A side we output is not the lost one, however many dropped blocks also hold
+            // its words (a one-word line is in many).
+            if output.holds(part) {
+                continue;
+            }
+            let starts = self.find(part);
+            match self.cause_at(&starts, part.len(), false) {
+                None => missing = true,
+                Some(s) if !s.kept => return s.label.as_str(),
+                Some(_) => kept_not_output = true,
+            }
+        }
+        if missing {
+            NOT_IN_PAGE
+        } else if kept_not_output {
+            KEPT_NOT_OUTPUT
+        } else {
+            LINES_APART
+        }
+    }
+
+    /// Every start of `part` in the stream.
+    fn find(&self, part: &[&str]) -> Vec<usize> {
+        if part.len() == SHINGLE_LEN {
+            return self.by_shingle.get(part).cloned().unwrap_or_default();
+        }
+        find_in(&self.toks, &self.by_token, part)
     }
 
     /// Which kept block let a leaked shingle in.
@@ -139,6 +197,114 @@ impl<'a> PageText<'a> {
     }
 }
 
+/// Each token's position in `toks`.
+fn token_index<'a>(toks: &[&'a str]) -> HashMap<&'a str, Vec<usize>> {
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, &t) in toks.iter().enumerate() {
+        index.entry(t).or_default().push(i);
+    }
+    index
+}
+
+/// Every start of `part` in `toks`, through the index of its first token.
+fn find_in(toks: &[&str], by_token: &HashMap<&str, Vec<usize>>, part: &[&str]) -> Vec<usize> {
+    let Some(first) = part.first().and_then(|t| by_token.get(t)) else {
+        return Vec::new();
+    };
+    first
+        .iter()
+        .copied()
+        .filter(|&s| toks.get(s..s + part.len()) == Some(part))
+        .collect()
+}
+
+/// The prediction's tokens, to tell a part that is output from one that is only kept.
+struct Output<'a> {
+    toks: &'a [&'a str],
+    by_token: HashMap<&'a str, Vec<usize>>,
+    /// Each token's line, as in `GoldLines`.
+    line: Vec<(usize, usize)>,
+}
+
+impl<'a> Output<'a> {
+    fn new(text: &str, toks: &'a [&'a str]) -> Output<'a> {
+        Output {
+            toks,
+            by_token: token_index(toks),
+            line: line_bounds(text, toks.len()),
+        }
+    }
+
+    /// Whether we output `part`. A part shorter than a shingle is a whole short gold line; its
+    /// words alone (a name, a date) are often somewhere in the output, so it counts only at
+    /// the edge of an output line, where a line of its own would stand.
+    fn holds(&self, part: &[&str]) -> bool {
+        find_in(self.toks, &self.by_token, part)
+            .into_iter()
+            .any(|s| {
+                part.len() >= SHINGLE_LEN || {
+                    let (ls, le) = self.line[s];
+                    s == ls || s + part.len() == le
+                }
+            })
+    }
+}
+
+/// Each token's line of `text` as the `[start, end)` token range of that line; one line for
+/// all if the lines' tokens are not the text's (`\n` is no word character, so they are).
+fn line_bounds(text: &str, n_toks: usize) -> Vec<(usize, usize)> {
+    let mut line = Vec::with_capacity(n_toks);
+    for l in text.split('\n') {
+        let n = tokens(l).len();
+        let start = line.len();
+        line.extend(std::iter::repeat_n((start, start + n), n));
+    }
+    if line.len() != n_toks {
+        line = vec![(0, n_toks); n_toks];
+    }
+    line
+}
+
+/// The gold's tokens grouped by line: a shingle that crosses a line break joins text the page
+/// may hold in separate blocks, each kept or dropped on its own.
+struct GoldLines<'a> {
+    toks: &'a [&'a str],
+    /// Each token's line, as the `[start, end)` token range of that line.
+    line: Vec<(usize, usize)>,
+}
+
+impl<'a> GoldLines<'a> {
+    fn new(body: &str, toks: &'a [&'a str]) -> GoldLines<'a> {
+        GoldLines {
+            toks,
+            line: line_bounds(body, toks.len()),
+        }
+    }
+
+    /// The parts of the shingle at `pos..pos + len`, one per gold line it touches, each
+    /// widened to the line's shingle holding it (or the whole line when shorter); none when
+    /// the shingle lies in one line.
+    fn parts(&self, pos: usize, len: usize) -> Vec<&'a [&'a str]> {
+        let end = pos + len;
+        let mut parts = Vec::new();
+        let mut i = pos;
+        while i < end {
+            let (ls, le) = self.line[i];
+            let start = if le - ls <= SHINGLE_LEN {
+                ls
+            } else {
+                i.min(le - SHINGLE_LEN)
+            };
+            parts.push(&self.toks[start..le.min(start + SHINGLE_LEN)]);
+            i = le;
+        }
+        if parts.len() < 2 {
+            parts.clear();
+        }
+        parts
+    }
+}
+
 /// Shingles of `a` left over after matching each against one occurrence in `b`, in order,
 /// with their positions in `a`.
 fn unmatched<'t>(a: &'t [&'t str], b: &[&str]) -> Vec<(usize, &'t [&'t str])> {
@@ -162,12 +328,14 @@ fn unmatched<'t>(a: &'t [&'t str], b: &[&str]) -> Vec<(usize, &'t [&'t str])> {
 /// does not hold as such (it joins two blocks that are not neighbours on the page, with text
 /// removed or added between them) takes the cause of the nearest shingle of its run of
 /// consecutive misses that the page does hold: it was lost (or let in) with it.
+///
+/// Text split apart (`LINES_APART`) was not lost, so it is no cause to lend a neighbour.
 fn run_causes<'a>(
     shingles: &[(usize, &[&str])],
-    cause: impl Fn(&[&str]) -> &'a str,
+    cause: impl Fn(usize, &[&str]) -> &'a str,
     unknown: &str,
 ) -> Vec<&'a str> {
-    let mut causes: Vec<&str> = shingles.iter().map(|(_, sh)| cause(sh)).collect();
+    let mut causes: Vec<&str> = shingles.iter().map(|&(pos, sh)| cause(pos, sh)).collect();
     let mut run_start = 0;
     for i in 1..=shingles.len() {
         if i < shingles.len() && shingles[i].0 == shingles[i - 1].0 + 1 {
@@ -175,7 +343,10 @@ fn run_causes<'a>(
         }
         let run = run_start..i;
         run_start = i;
-        let known: Vec<usize> = run.clone().filter(|&j| causes[j] != unknown).collect();
+        let known: Vec<usize> = run
+            .clone()
+            .filter(|&j| causes[j] != unknown && causes[j] != LINES_APART)
+            .collect();
         for j in run {
             if causes[j] == unknown {
                 if let Some(&nearest) = known.iter().min_by_key(|&&k| k.abs_diff(j)) {
@@ -223,10 +394,16 @@ pub fn blame_page(gold: &GoldPage, pred: &str, segments: &[Segment]) -> PageBlam
         empty: pred_toks.is_empty(),
         ..PageBlame::default()
     };
-    for cause in run_causes(&missed, |sh| page.missed_cause(sh), NOT_IN_PAGE) {
+    let lines = GoldLines::new(&gold.body, &gold_toks);
+    let output = Output::new(pred, &pred_toks);
+    let missed_cause = |pos: usize, sh: &[&str]| match page.missed_cause(sh) {
+        NOT_IN_PAGE => page.parts_cause(&lines, pos, sh.len(), &output),
+        cause => cause,
+    };
+    for cause in run_causes(&missed, missed_cause, NOT_IN_PAGE) {
         *blame.missed.entry(cause.to_owned()).or_default() += 1;
     }
-    for cause in run_causes(&leaked, |sh| page.leak_cause(sh), JOINED) {
+    for cause in run_causes(&leaked, |_, sh| page.leak_cause(sh), JOINED) {
         *blame.leaked.entry(cause.to_owned()).or_default() += 1;
     }
     let text = collapse_ws(pred);
@@ -474,5 +651,73 @@ mod tests {
         let b = blame_page(&gold("alpha beta gamma delta", &[], &[]), "", &segments);
         assert_eq!(b.missed[KEPT_NOT_OUTPUT], 1);
         assert!(b.empty);
+    }
+
+    /// Guards the blame by parts: the shingles crossing a short gold line (too short for a
+    /// shingle of its own) that the page holds elsewhere, in a dropped block, are charged to
+    /// the rule that dropped it rather than to "absent".
+    #[test]
+    fn a_dropped_short_line_is_charged_to_its_rule() {
+        let segments = [
+            seg(true, "kept:p", "red fox runs far away"),
+            seg(true, "kept:p", "then blue birds sing loud"),
+            seg(false, "prune:nav", "menu"),
+            seg(false, "prune:PostMeta", "Tuesday"),
+        ];
+        let b = blame_page(
+            &gold(
+                "red fox runs far away\nTuesday\nthen blue birds sing loud",
+                &[],
+                &[],
+            ),
+            "red fox runs far away\nthen blue birds sing loud",
+            &segments,
+        );
+        // The four shingles touching "Tuesday" all cross a line break.
+        assert_eq!(b.fn_, 4);
+        assert_eq!(b.missed["prune:PostMeta"], 4);
+        assert_eq!(b.missed.len(), 1);
+    }
+
+    /// Guards the reordered-text row: shingles crossing a gold line break whose two sides are
+    /// both output, with a block in between, are told apart from lost text.
+    #[test]
+    fn lines_output_apart_are_not_absent() {
+        let segments = [
+            seg(true, "kept:p", "red fox runs far away"),
+            seg(true, "kept:card", "buy this lamp"),
+            seg(true, "kept:p", "then blue birds sing loud"),
+        ];
+        let pred = "red fox runs far away\nbuy this lamp\nthen blue birds sing loud";
+        let b = blame_page(
+            &gold("red fox runs far away\nthen blue birds sing loud", &[], &[]),
+            pred,
+            &segments,
+        );
+        assert_eq!(b.fn_, 3);
+        assert_eq!(b.missed[LINES_APART], 3);
+        assert_eq!(b.missed.len(), 1);
+    }
+
+    /// Guards the absent row's meaning: a crossing shingle with a side found nowhere stays
+    /// "absent" even when its other side is output, rather than counting as split apart.
+    #[test]
+    fn a_side_found_nowhere_stays_absent() {
+        let segments = [
+            seg(true, "kept:p", "red fox runs far away"),
+            seg(true, "kept:p", "then blue birds sing loud"),
+        ];
+        let b = blame_page(
+            &gold(
+                "red fox runs far away\nZanzibar\nthen blue birds sing loud",
+                &[],
+                &[],
+            ),
+            "red fox runs far away\nthen blue birds sing loud",
+            &segments,
+        );
+        assert_eq!(b.fn_, 4);
+        assert_eq!(b.missed[NOT_IN_PAGE], 4);
+        assert_eq!(b.missed.len(), 1);
     }
 }
