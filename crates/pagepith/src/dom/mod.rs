@@ -253,6 +253,11 @@ impl Document {
         }
     }
 
+    /// Whether `id` is `ancestor` or lies below it.
+    pub fn is_within(&self, id: NodeId, ancestor: NodeId) -> bool {
+        id == ancestor || self.ancestors(id).any(|a| a == ancestor)
+    }
+
     /// The node's ancestors, nearest first, excluding the node itself.
     pub fn ancestors(&self, id: NodeId) -> Ancestors<'_> {
         Ancestors {

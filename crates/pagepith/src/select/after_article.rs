@@ -8,7 +8,7 @@
 //! boxes. Markup semantics, so it holds in any language.
 
 use super::Decision;
-use crate::dom::{Document, NodeId, Tag};
+use crate::dom::{Document, NodeId};
 use crate::segment::Segmentation;
 
 /// Marks as [`Decision::AfterArticle`] the kept blocks after the end of the `<article>` that
@@ -22,13 +22,10 @@ pub fn drop_after_article(
     let Some(root) = root else {
         return;
     };
-    let Some(home) = std::iter::once(root)
-        .chain(doc.ancestors(root))
-        .find(|&a| doc.tag(a) == Some(Tag::Article))
-    else {
+    let Some(home) = super::other_posts::nearest_article(doc, root) else {
         return;
     };
-    let inside = |n: NodeId| n == home || doc.ancestors(n).any(|a| a == home);
+    let inside = |n: NodeId| doc.is_within(n, home);
     let Some(last_inside) = seg.blocks.iter().rposition(|b| inside(b.node)) else {
         return;
     };
@@ -51,11 +48,7 @@ pub fn drop_after_article(
     if after_chars == 0 || home_chars <= after_chars {
         return;
     }
-    for d in &mut decisions[last_inside + 1..] {
-        if *d == Decision::Kept {
-            *d = Decision::AfterArticle;
-        }
-    }
+    super::relabel_kept(&mut decisions[last_inside + 1..], Decision::AfterArticle);
 }
 
 #[cfg(test)]

@@ -86,7 +86,7 @@ pub fn main_region(
         .iter()
         .map(|b| {
             if let Some(r) = region {
-                if b.node != r && !doc.ancestors(b.node).any(|a| a == r) {
+                if !doc.is_within(b.node, r) {
                     return Decision::OutsideContainer;
                 }
             }

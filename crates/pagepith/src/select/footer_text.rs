@@ -29,8 +29,7 @@ pub(super) fn chars_after(
     let Some(last) = container.iter().rposition(|d| *d == Decision::Kept) else {
         return 0;
     };
-    let holds_container =
-        |n: NodeId| root.is_some_and(|r| r == n || doc.ancestors(r).any(|a| a == n));
+    let holds_container = |n: NodeId| root.is_some_and(|r| doc.is_within(r, n));
     seg.blocks
         .iter()
         .zip(region)

@@ -64,6 +64,14 @@ pub enum Decision {
     AfterArticle,
 }
 
+/// Gives every kept block of `decisions` the decision `to`: the tail rules' way of naming why
+/// text after a boundary leaves.
+fn relabel_kept(decisions: &mut [Decision], to: Decision) {
+    for d in decisions.iter_mut().filter(|d| **d == Decision::Kept) {
+        *d = to;
+    }
+}
+
 /// The selection: one decision per block, in block order.
 #[derive(Clone, Debug)]
 pub struct Selection {

@@ -42,7 +42,7 @@ pub fn drop_other_posts(doc: &Document, seg: &Segmentation, decisions: &mut [Dec
         .filter(|(_, (_, &d))| d == Decision::Kept)
         .filter_map(|(i, (b, _))| {
             let art = nearest_article(doc, b.node)?;
-            let other = art != home && !is_inside(doc, art, home) && !is_inside(doc, home, art);
+            let other = !doc.is_within(art, home) && !doc.is_within(home, art);
             if !other {
                 home_chars += b.chars;
             }
@@ -69,15 +69,10 @@ pub fn drop_other_posts(doc: &Document, seg: &Segmentation, decisions: &mut [Dec
 }
 
 /// The nearest `<article>` at or above `id`.
-fn nearest_article(doc: &Document, id: NodeId) -> Option<NodeId> {
+pub(super) fn nearest_article(doc: &Document, id: NodeId) -> Option<NodeId> {
     std::iter::once(id)
         .chain(doc.ancestors(id))
         .find(|&a| doc.tag(a) == Some(Tag::Article))
-}
-
-/// Whether `inner` lies below `outer`.
-fn is_inside(doc: &Document, inner: NodeId, outer: NodeId) -> bool {
-    doc.ancestors(inner).any(|a| a == outer)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 //! dropping them too cost wcxb-dev 0.0010 and 67 `with` snippets (scrapinghub gained
 //! 0.0007). Structural only: no words, any language.
 
-use crate::dom::{Document, NodeId};
+use crate::dom::Document;
 use crate::segment::{BlockKind, Segmentation};
 
 use super::Decision;
@@ -69,15 +69,10 @@ pub(super) fn drop_after_core(doc: &Document, seg: &Segmentation, decisions: &mu
     if core == body {
         return;
     }
-    let inside = |n: NodeId| n == core || doc.ancestors(n).any(|a| a == core);
-    let Some(last_inside) = seg.blocks.iter().rposition(|b| inside(b.node)) else {
+    let Some(last_inside) = seg.blocks.iter().rposition(|b| doc.is_within(b.node, core)) else {
         return;
     };
-    for d in &mut decisions[last_inside + 1..] {
-        if *d == Decision::Kept {
-            *d = Decision::AfterCore;
-        }
-    }
+    super::relabel_kept(&mut decisions[last_inside + 1..], Decision::AfterCore);
 }
 
 #[cfg(test)]
