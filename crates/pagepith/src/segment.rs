@@ -162,6 +162,12 @@ fn walk(doc: &Document, root: NodeId, seg: &mut Segmentation, keep_links: bool) 
                 if tag.is_block() {
                     flush(&mut pending, &ctx, seg);
                     ctx.blocks.push(id);
+                } else if ctx.pre == 0 {
+                    match styled_apart(doc, id, tag) {
+                        StyledGap::Always => pending.space = true,
+                        StyledGap::AtWordStart => pending.gap = true,
+                        StyledGap::None => {}
+                    }
                 }
                 // Only the outermost link counts: nested anchors are invalid and parsers split
                 // them anyway.
@@ -186,6 +192,35 @@ fn walk(doc: &Document, root: NodeId, seg: &mut Segmentation, keep_links: bool) 
         }
     }
     flush(&mut pending, &ctx, seg);
+}
+
+/// Two inline elements side by side with no text between them: a card's name beside its date,
+/// a tag list, a price beside a badge. A browser often shows them apart (margins, flex gaps)
+/// though no space separates them in the markup, so their words must not run together. Two
+/// links are always two things; other pairs are parted where the second does not continue a
+/// word (see [`Pending::part_styled`]). `<sup>`/`<sub>` attach to their word and never part it.
+fn styled_apart(doc: &Document, id: NodeId, tag: Tag) -> StyledGap {
+    if matches!(tag, Tag::Sup | Tag::Sub) {
+        return StyledGap::None;
+    }
+    // Comments (`<!--[-->` of script frameworks) may stand between the two; text may not.
+    let mut prev = doc.node(id).prev_sibling;
+    while let Some(p) = prev {
+        if doc.text(p).is_some() {
+            return StyledGap::None;
+        }
+        if let Some(prev_tag) = doc.tag(p) {
+            return if prev_tag.is_block() || matches!(prev_tag, Tag::Br | Tag::Sup | Tag::Sub) {
+                StyledGap::None
+            } else if tag == Tag::A && prev_tag == Tag::A {
+                StyledGap::Always
+            } else {
+                StyledGap::AtWordStart
+            };
+        }
+        prev = doc.node(p).prev_sibling;
+    }
+    StyledGap::None
 }
 
 fn open(ctx: &mut Context, id: NodeId, doc: &Document, tag: Tag) {
@@ -231,6 +266,14 @@ fn close(ctx: &mut Context, tag: Tag) {
     }
 }
 
+/// How an inline element is parted from the inline element right before it.
+enum StyledGap {
+    None,
+    Always,
+    /// Only when its text does not continue a word (see [`Pending::part_styled`]).
+    AtWordStart,
+}
+
 /// Text gathered since the last block boundary.
 #[derive(Default)]
 struct Pending {
@@ -239,6 +282,9 @@ struct Pending {
     pre: bool,
     /// Whether the text ends in collapsible white space not yet written.
     space: bool,
+    /// Whether an inline element right after another has opened: its first character decides
+    /// whether the two are parted (see [`Pending::part_styled`]).
+    gap: bool,
     /// Links closed in this text.
     links: Vec<Link>,
     /// The link being read: its `href` and where its text starts, set at its first visible
@@ -256,6 +302,9 @@ impl Pending {
     fn push(&mut self, text: &str, in_link: bool, in_pre: bool) {
         if in_link {
             self.link_chars += word_chars(text);
+        }
+        if self.gap {
+            self.part_styled(text);
         }
         let before = self.text.len();
         // NOTE: text output promises no control characters but line breaks (a NUL or an escape
@@ -317,6 +366,30 @@ impl Pending {
         self.space = false;
     }
 
+    /// Parts two elements side by side when the join does not look like one word cut in two:
+    /// the next one opens with a capital (a name beside a date, "NEW" beside "NEW") or a digit
+    /// (a label beside a count, a year beside a running time), not with a small letter (a word
+    /// split into per-letter spans for an animation, "1" and "st"). Scripts without case
+    /// never part.
+    // NOTE: measured on both dev sets (wcxb-dev / scrapinghub; unparted 0.86155 / 0.97761):
+    // links only 0.86198 / 0.97764; pairs that both carry a class, parted always 0.86291 (3
+    // fewer exact pages: the small-letter joins, "Le"+"arn", "child"+"ren"), before a capital
+    // or a digit after a letter 0.86260, before a capital or any digit 0.86292 / 0.97766;
+    // either element classed 0.86301 / 0.97772; any pair, as here, 0.86308 / 0.97772 (one
+    // more exact page). Every adjacent pair parted always: 0.86295, 27 fewer `with` snippets.
+    fn part_styled(&mut self, text: &str) {
+        let Some(next) = text.chars().find(|c| !c.is_whitespace()) else {
+            return;
+        };
+        self.gap = false;
+        let Some(prev) = self.text.chars().next_back() else {
+            return;
+        };
+        if prev.is_alphanumeric() && (next.is_uppercase() || next.is_numeric()) {
+            self.space = true;
+        }
+    }
+
     fn open_link(&mut self, href: &str) {
         self.open_link = Some((href.to_owned(), None));
     }
@@ -348,6 +421,7 @@ impl Pending {
             self.text.push('\n');
         }
         self.space = false;
+        self.gap = false;
     }
 }
 
@@ -499,6 +573,65 @@ mod tests {
         let texts: Vec<&str> = b.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, ["Intro bold text", "Para link.", "tail"]);
         assert_eq!(b[1].link_chars, 4);
+    }
+
+    fn first_text(html: &str) -> String {
+        blocks(html).remove(0).text
+    }
+
+    /// Guards the parting of inline elements side by side with no space in the markup: a
+    /// card's name and date, a tag list of links, a label and its count.
+    #[test]
+    fn elements_styled_apart_do_not_run_together() {
+        assert_eq!(
+            first_text(r#"<p><span class="who">Ann Lee</span><span class="when">Mar 6</span></p>"#),
+            "Ann Lee Mar 6"
+        );
+        assert_eq!(
+            first_text(r#"<p><a href="/t/1">hiking</a><a href="/t/2">camping</a></p>"#),
+            "hiking camping"
+        );
+        assert_eq!(
+            first_text(r#"<p><span class="label">Reviews</span><span class="n">12</span></p>"#),
+            "Reviews 12"
+        );
+        assert_eq!(
+            first_text("<p><span><span>Ann Lee</span></span><span>Mar 6</span></p>"),
+            "Ann Lee Mar 6"
+        );
+        // Comments of script frameworks between the two change nothing.
+        assert_eq!(
+            first_text(r#"<p><span class="a">Tents</span><!--[--><span class="b">NEW</span></p>"#),
+            "Tents NEW"
+        );
+    }
+
+    /// Guards against cutting words: a word split into styled spans for an animation, an
+    /// ordinal's suffix, a unit's exponent, a word in two styles and text between elements.
+    #[test]
+    fn elements_that_continue_a_word_stay_joined() {
+        assert_eq!(
+            first_text(r#"<p><span class="ch">Le</span><span class="ch">arn</span> more</p>"#),
+            "Learn more"
+        );
+        assert_eq!(
+            first_text(r#"<p><span class="d">1</span><sup class="o">st</sup> place</p>"#),
+            "1st place"
+        );
+        assert_eq!(
+            first_text(r#"<p><span class="v">40 m</span><sup class="e">2</sup></p>"#),
+            "40 m2"
+        );
+        assert_eq!(first_text("<p><b>Pre</b><i>view</i></p>"), "Preview");
+        assert_eq!(
+            first_text(r#"<p><span class="a">Ann</span>-<span class="b">Lee</span></p>"#),
+            "Ann-Lee"
+        );
+        // Inside code every character is the author's.
+        assert_eq!(
+            first_text(r#"<pre><span class="n">Foo</span><span class="n">Bar</span></pre>"#),
+            "FooBar"
+        );
     }
 
     #[test]
