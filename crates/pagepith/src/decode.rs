@@ -31,8 +31,18 @@ pub struct Decoded<'a> {
 /// many real pages put the tag after long inline scripts; 16 KiB finds those at no real cost.
 const META_PRESCAN_BYTES: usize = 16 * 1024;
 
-/// Decodes a page's bytes. `content_type` is the HTTP header when known.
+/// Decodes a page's bytes. `content_type` is the HTTP header when known. Text that an earlier
+/// save double-encoded (UTF-8 read as Windows-1252 and written as UTF-8 again) is read back
+/// (see [`crate::mojibake`]).
 pub fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded<'a> {
+    let decoded = decode_charset(bytes, content_type);
+    Decoded {
+        text: crate::mojibake::repair(decoded.text),
+        ..decoded
+    }
+}
+
+fn decode_charset<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded<'a> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return finish(&bytes[bom_len..], encoding, CharsetSource::ByteOrderMark);
     }

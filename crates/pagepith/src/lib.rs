@@ -44,6 +44,7 @@ mod explain;
 mod flatten;
 mod langdetect;
 mod metadata;
+mod mojibake;
 mod pagetype;
 mod prune;
 pub mod quotes;
