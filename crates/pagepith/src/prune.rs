@@ -39,6 +39,8 @@ pub enum FurnitureKind {
     Sidebar,
     PageChrome,
     PostMeta,
+    /// Disclaimers and legal notes: an offer's fine print, a site's standard caveat.
+    Legal,
 }
 
 impl FurnitureKind {
@@ -717,6 +719,14 @@ fn class_furniture(el: &crate::dom::Element, with_id: bool) -> Option<FurnitureK
                 Advert
             }
             b"sidebar" | b"rail" | b"sidebarright" | b"sidebarleft" => Sidebar,
+            // A disclaimer box is furniture on any kind of page: an offer's fine print, a
+            // site's standard caveat under every article. Measured on both dev sets: wcxb-dev
+            // F1 0.86262 -> 0.86300 (article 0.95327 -> 0.95387, service 0.83367 -> 0.83383,
+            // product 0.59596 -> 0.59651, no type down), `without` leaked 224 -> 220;
+            // scrapinghub 0.97761 -> 0.97756 (one article's closing note). `legal` as well
+            // reached 0.86304 but lost 3 `with` snippets (recall 0.89408 -> 0.89328): a
+            // word that also names a page's own subject ("legal services").
+            b"disclaimer" | b"disclaimers" => Legal,
             b"widget" | b"widgets" if starts_a_name(el, word) => Sidebar,
             b"footer" | b"header" | b"masthead" | b"topbar" | b"toolbar" | b"modal" | b"popup"
             | b"overlay" | b"lightbox" | b"dropdown" => PageChrome,
@@ -740,6 +750,17 @@ mod tests {
 
     const BODY: &str = "<p>The council approved the budget after a long debate about schools, \
         roads and the new library that residents have asked for since the old one closed.</p>";
+
+    /// Guards the disclaimer word: an offer's fine print under the text goes.
+    #[test]
+    fn a_disclaimer_box_is_removed() {
+        let text = pruned_text(&format!(
+            "<body>{BODY}<div class=\"offer-disclaimer\"><p>Prices shown are examples only \
+             and may change without notice.</p></div></body>"
+        ));
+        assert!(text.contains("council approved"), "{text}");
+        assert!(!text.contains("Prices shown"), "{text}");
+    }
 
     /// Guards the entry-form rule: a contact form's heading, labels and consent line go with
     /// the form, while the page's prose stays.
