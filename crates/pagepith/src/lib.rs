@@ -146,7 +146,10 @@ pub(crate) fn run_stages(html: &str, config: &Config) -> Result<StageOutputs, Er
     // 0.86013 -> 0.86064, forum 0.7703 -> 0.7768, scrapinghub 0.97680 unchanged).
     let discussion = pagetype::is_discussion(&doc) || meta.page_type == pagetype::PageType::Forum;
     let tuning = select::Tuning::from_config(config);
-    let mut pruned = prune::prune(&mut doc, discussion, true);
+    // A service page (stated, or undated and of no other kind) is the business's own: its
+    // banners and promotions are its content (`prune::class_furniture`).
+    let own_offers = meta.page_type == pagetype::PageType::Service;
+    let mut pruned = prune::prune(&mut doc, discussion, own_offers, true);
     in_time()?;
     let mut comments = if config.comments {
         comments::extract(&mut doc, &pruned)
@@ -169,7 +172,7 @@ pub(crate) fn run_stages(html: &str, config: &Config) -> Result<StageOutputs, Er
         // site whose articles are all `class="reviews"`). Read the page again trusting only
         // what its markup says. Rare, so the second parse costs little overall.
         let mut retry = parse()?;
-        let retry_pruned = prune::prune(&mut retry, discussion, false);
+        let retry_pruned = prune::prune(&mut retry, discussion, own_offers, false);
         let retry_seg = segment(&retry);
         let retry_sel = select::select(&retry, &retry_seg, &meta, &tuning);
         in_time()?;
