@@ -45,6 +45,7 @@ mod flatten;
 mod langdetect;
 mod metadata;
 mod pagetype;
+mod posts;
 mod prune;
 pub mod quotes;
 mod record;
