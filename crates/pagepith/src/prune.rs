@@ -21,6 +21,8 @@ pub enum PruneReason {
     FurnitureRole,
     /// A class or id word naming furniture.
     FurnitureClass(FurnitureKind),
+    /// A schema.org count (votes, likes, replies): a number about a post, not its text.
+    Count,
 }
 
 /// The kind of furniture a class/id word names.
@@ -323,6 +325,13 @@ fn removal_reason(doc: &Document, id: NodeId) -> Option<PruneReason> {
     }
     if matches!(el.tag, Tag::Html | Tag::Body) {
         return None;
+    }
+    // A schema.org count (a vote count beside an answer, "3 Likes" under a reply) is a number
+    // about a post, never its text. Measured on both dev sets: wcxb-dev F1 0.86226 ->
+    // 0.86236 (forum 0.78892 -> 0.79022: 25 forum pages up, none down; no other type
+    // moves), scrapinghub 0.97761 unchanged, `with` 4964 and `without` 230 unchanged.
+    if crate::posts::is_count(el) {
+        return Some(PruneReason::Count);
     }
     // A tab panel is hidden only until its tab is chosen: the other languages of a code
     // sample, the other sections of a product's details. Its text is the page's.
