@@ -207,7 +207,7 @@ pub fn prune(doc: &mut Document, discussion: bool, class_rules: bool) -> PruneLo
     }
     // ...unless what remains is itself an article: comments under a story stay comments
     // however long the discussion.
-    let oversized: Vec<FurnitureKind> = by_kind
+    let mut oversized: Vec<FurnitureKind> = by_kind
         .into_iter()
         .filter(|&(kind, n, count)| {
             // A thread whose every post is a "comment" has next to nothing outside them; an
@@ -223,6 +223,15 @@ pub fn prune(doc: &mut Document, discussion: bool, class_rules: bool) -> PruneLo
         })
         .map(|(k, _, _)| k)
         .collect();
+    // A thread whose replies are named as comments, on a page that does not declare itself a
+    // discussion, still shows its opening post built from the replies' template: take the
+    // replies back (see `posts::replies_share_a_post_template`).
+    if !discussion
+        && !oversized.contains(&FurnitureKind::Comments)
+        && crate::posts::replies_share_a_post_template(doc, &order, &log.removed, &prose)
+    {
+        oversized.push(FurnitureKind::Comments);
+    }
     log.removed.retain(|&(_, reason)| match reason {
         PruneReason::FurnitureClass(kind) => !oversized.contains(&kind),
         _ => true,
