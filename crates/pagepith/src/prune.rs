@@ -707,6 +707,16 @@ fn class_furniture(el: &crate::dom::Element, with_id: bool) -> Option<FurnitureK
             | b"overlay" | b"lightbox" | b"dropdown" => PageChrome,
             b"byline" | b"meta" | b"postmeta" | b"entrymeta" | b"dateline" | b"tags"
             | b"tagcloud" | b"taglist" | b"categories" | b"authorbio" | b"authorbox" => PostMeta,
+            // A forum post's furniture: the poster's card (`user-info`, `post-profile`, a
+            // rank title), the signature under every post, the reactions bar. Chosen from
+            // the class words of wcxb-dev's elements whose text the gold leaves out: signature
+            // 279 of 280 on forum pages (3 of 6 on other types), postprofile 63 of 63,
+            // userinfo 18 of 18 and usertitle 14 of 14 (forums only), reactions 108 of 108 on
+            // forums and 4 of 4 on articles; none on scrapinghub. Measured on both dev sets: wcxb-dev F1 0.86262 -> 0.86335 (forum
+            // 0.79329 -> 0.80272, 40 pages up, 4 down; service 0.82889 -> 0.82886, listing
+            // 0.69234 -> 0.69229), `without` leaked 230 -> 225; scrapinghub 0.97761 ->
+            // 0.97762. As `Share` (not weak) the same to the fifth decimal.
+            b"signature" | b"userinfo" | b"usertitle" | b"postprofile" | b"reactions" => PostMeta,
             _ => return None,
         })
     })
@@ -725,6 +735,21 @@ mod tests {
 
     const BODY: &str = "<p>The council approved the budget after a long debate about schools, \
         roads and the new library that residents have asked for since the old one closed.</p>";
+
+    /// Guards the forum-post furniture words: the poster's card, the reactions bar and the
+    /// signature under a post go, the post's text stays.
+    #[test]
+    fn a_posts_card_reactions_and_signature_are_furniture() {
+        let text = pruned_text(&format!(
+            "<div class='post'><div class='user-info'>Walrus42 Senior member</div>\
+             <div class='post-text'>{BODY}</div><div class='reactions'>Like Laugh</div>\
+             <div class='signature'>Sent from my garden shed</div></div>"
+        ));
+        assert!(text.contains("council approved"), "{text}");
+        for gone in ["Walrus42", "Laugh", "garden shed"] {
+            assert!(!text.contains(gone), "{gone}: {text}");
+        }
+    }
 
     #[test]
     fn hidden_checks_read_styles_and_classes_as_before() {
