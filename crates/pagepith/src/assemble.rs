@@ -58,8 +58,20 @@ impl<'a> FirstOccurrences<'a> {
 /// paragraph of a sentence, or a heading of a title's length (a card's title printed twice,
 /// once over its video and once over its text; a slide's heading in a carousel's clone).
 /// List items and cells repeat legitimately (a table's values, a feature list per plan).
-fn deduplicated(b: &TextBlock) -> bool {
-    if b.list.is_some() || b.cell.is_some() {
+fn deduplicated(doc: &Document, b: &TextBlock) -> bool {
+    if b.cell.is_some() {
+        return false;
+    }
+    // A list item's own text may repeat (each step of a recipe "stir well"), but a `<p>`
+    // inside a list item is a paragraph like any other: forum engines list their posts as
+    // `<li>`s and show a reply's parent post again as a preview or a quote. Measured on both
+    // dev sets: wcxb-dev F1 0.86335 -> 0.86362 (forum 0.80272 -> 0.80575, product 0.59419 ->
+    // 0.59574, article 0.95301 -> 0.95312, collection 0.65472 -> 0.65521; documentation
+    // 0.92138 -> 0.91954, service 0.82886 -> 0.82876, listing 0.69229 -> 0.69227: two manuals
+    // repeat a note in several items), `with` 4964 and `without` 225 unchanged; scrapinghub
+    // 0.97762 unchanged. Every list block deduplicated: wcxb-dev 0.86348, but documentation
+    // 0.91921 and service 0.82702; only when the first occurrence is in another list: 0.86332.
+    if b.list.is_some() && (b.kind != BlockKind::Paragraph || doc.tag(b.node) == Some(Tag::Li)) {
         return false;
     }
     match b.kind {
@@ -93,7 +105,7 @@ pub fn build_article(
             d => d,
         };
         match d {
-            Decision::Kept if deduplicated(b) && first_occurrences.repeats(doc, b, index) => {}
+            Decision::Kept if deduplicated(doc, b) && first_occurrences.repeats(doc, b, index) => {}
             Decision::Kept => builder.add(doc, b, &mut body),
             Decision::Caption => {
                 builder.finish(&mut body);
@@ -527,6 +539,24 @@ mod tests {
         let text = crate::render::text(&body_of(&html));
         assert_eq!(text.matches(title).count(), 1, "{text}");
         assert_eq!(text.matches("Dinner").count(), 2, "{text}");
+    }
+
+    /// Guards paragraphs inside list items: a post listed as an `<li>` and shown again as a
+    /// reply's quoted preview comes out once, while a list item's own short repeated text stays.
+    #[test]
+    fn a_paragraph_repeated_inside_list_items_is_dropped() {
+        const STEP: &str =
+            "Stir the pot well with a wooden spoon and wait five minutes before the next step.";
+        let html = format!(
+            "<article><ul class=posts><li><p>{MEAL}</p></li><li><p>Lunch is a salad of beans, \
+             tomato and cucumber with olive oil.</p><blockquote><p>{MEAL}</p></blockquote>\
+             </li></ul><p>The steps for the soup follow, each with its waiting time.</p>\
+             <ol><li>{STEP}</li><li>Add the salt, the pepper and the chopped herbs to the \
+             soup.</li><li>{STEP}</li></ol></article>"
+        );
+        let text = crate::render::text(&body_of(&html));
+        assert_eq!(text.matches(MEAL).count(), 1, "{text}");
+        assert_eq!(text.matches(STEP).count(), 2, "{text}");
     }
 
     /// Guards nested lists: a list inside an item stays inside it, and the outer list goes on

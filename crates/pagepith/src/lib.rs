@@ -46,6 +46,7 @@ mod langdetect;
 mod metadata;
 mod mojibake;
 mod pagetype;
+mod posts;
 mod prune;
 pub mod quotes;
 mod record;

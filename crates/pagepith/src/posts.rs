@@ -1,0 +1,223 @@
+//! The parts of a discussion, for the prune stage: which elements are counts (votes, likes,
+//! replies) and which comments hang under a question or an answer, both from schema.org
+//! microdata (`itemprop`, `itemtype`: forum and Q&A engines mark their posts up so that search
+//! engines can read them), and whether comment-named replies share their opening post's
+//! template (a thread that does not declare itself one).
+//!
+//! The prune stage asks; this module removes nothing itself.
+
+use crate::dom::{Document, Element, NodeId};
+use crate::prune::{FurnitureKind, PruneReason};
+
+/// Schema.org properties whose value is a number about a post, not its text: a vote count
+/// beside a question, "3 Likes" under a reply, "12 answers".
+const COUNT_PROPERTIES: [&str; 6] = [
+    "upvoteCount",
+    "downvoteCount",
+    "commentCount",
+    "answerCount",
+    "interactionStatistic",
+    "userInteractionCount",
+];
+
+/// Whether the element carries a schema.org count (see [`COUNT_PROPERTIES`]): its text is a
+/// number and a word, never what someone wrote.
+pub fn is_count(el: &Element) -> bool {
+    el.attr("itemprop").is_some_and(|props| {
+        props
+            .split_ascii_whitespace()
+            .any(|p| COUNT_PROPERTIES.contains(&p))
+    })
+}
+
+/// Whether `id` sits inside a schema.org `Question` or `Answer`: a comment section there is
+/// the readers' remarks on one post of a Q&A page, not one of its answers.
+pub fn inside_question_or_answer(doc: &Document, id: NodeId) -> bool {
+    doc.ancestors(id).any(|a| {
+        doc.attr(a, "itemtype").is_some_and(|t| {
+            let t = t.trim_end_matches('/');
+            t.ends_with("/Question") || t.ends_with("/Answer")
+        })
+    })
+}
+
+/// Replies come in a pattern: at least this many removed elements of one tag and first class
+/// (the prune stage's count for a repeated structure).
+const MIN_REPLIES: usize = 3;
+
+/// The opening post has at least this many unlinked letters (two or three sentences), so that
+/// a short label sharing the template (a "reply" button row) does not count.
+const MIN_OPENING_POST_PROSE: usize = 200;
+
+/// A thread has one opening post (two with a copy for another screen size); a first class on
+/// more kept elements than this is a framework's building block (every widget of a shop
+/// page, every column of a page builder), not a post's template.
+const MAX_OPENING_POSTS: usize = 2;
+
+/// Whether the elements the prune stage removed for comment words (`removed`) are a thread's
+/// replies: 3+ of them share a tag and first class (`post-item reply`), and before the first
+/// of them the page keeps one or two elements of that tag and first class (`post-item first`),
+/// one holding a post's worth of prose (`prose`: unlinked letters per node). A thread's
+/// engine builds the opening post and the replies from one template; an article's comment
+/// list is built apart from the story.
+///
+/// Measured on both dev sets with the Q&A and count rules: wcxb-dev F1 0.86236 -> 0.86262
+/// (forum 0.79022 -> 0.79329: one thread whose replies are `reply-post-box` got its replies
+/// back, recall 0.12 -> 0.96; no other page changed), scrapinghub 0.97761 unchanged. A first
+/// form that matched any shared class (not the first) and any number of twins lifted forums
+/// to 0.80289 but matched framework classes on shop and article pages (reviews and comment
+/// widgets of page builders): product 0.59419 -> 0.58241, article 0.95301 -> 0.95245.
+pub fn replies_share_a_post_template(
+    doc: &Document,
+    order: &[NodeId],
+    removed: &[(NodeId, PruneReason)],
+    prose: &[usize],
+) -> bool {
+    let first_class = |n: NodeId| {
+        doc.attr(n, "class")
+            .and_then(|c| c.split_ascii_whitespace().next())
+    };
+    let comments = PruneReason::FurnitureClass(FurnitureKind::Comments);
+    let template =
+        |a: NodeId, b: NodeId| doc.tag(a) == doc.tag(b) && first_class(a) == first_class(b);
+    let roots = || {
+        removed
+            .iter()
+            .filter(|(_, r)| *r == comments)
+            .map(|&(id, _)| id)
+    };
+    let Some(reply) = roots().find(|&r| {
+        first_class(r).is_some() && roots().filter(|&o| template(o, r)).count() >= MIN_REPLIES
+    }) else {
+        return false;
+    };
+    let inside_removed = |n: NodeId| {
+        std::iter::once(n)
+            .chain(doc.ancestors(n))
+            .any(|a| removed.iter().any(|&(id, _)| id == a))
+    };
+    let (mut twins, mut opening) = (0, false);
+    for &n in order {
+        if !template(n, reply) || inside_removed(n) {
+            continue;
+        }
+        twins += 1;
+        if twins > MAX_OPENING_POSTS {
+            return false;
+        }
+        // NOTE: node ids grow in document order: `n < reply` is "before the replies".
+        opening |= n < reply && prose[n.index()] >= MIN_OPENING_POST_PROSE;
+    }
+    opening
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::{parse, ParseLimits, Tag};
+
+    const OPENING: &str = "My bread comes out dense every time, although I follow the recipe \
+        to the gram, let the dough rise for two hours in a warm room and bake it at the \
+        temperature the book gives. What am I missing? The flour is fresh, the yeast is new and \
+        the oven thermometer agrees with the dial. Any idea is welcome.";
+
+    fn first(html: &str, tag: Tag) -> (Document, NodeId) {
+        let doc = parse(html, &ParseLimits::default()).unwrap();
+        let id = doc.find_tag(Document::ROOT, tag).unwrap();
+        (doc, id)
+    }
+
+    /// Guards the count properties: a vote count is one, the post's text is not.
+    #[test]
+    fn vote_and_like_counts_are_counts() {
+        let (doc, id) = first("<span itemprop='upvoteCount'>42</span>", Tag::Span);
+        assert!(is_count(doc.element(id).unwrap()));
+        let (doc, id) = first("<div itemprop='text'>I tried it.</div>", Tag::Div);
+        assert!(!is_count(doc.element(id).unwrap()));
+    }
+
+    fn replies_taken_back(html: &str) -> bool {
+        let mut doc = parse(html, &ParseLimits::default()).unwrap();
+        crate::prune::prune(&mut doc, false, false, true);
+        crate::textutil::collapse_whitespace(&doc.text_content(Document::ROOT))
+            .contains("Second reply")
+    }
+
+    /// Guards the template test: replies named `reply` beside an opening post of the same tag
+    /// and first class are a thread's posts and stay.
+    #[test]
+    fn replies_sharing_the_opening_posts_template_stay() {
+        let html = format!(
+            "<main><article class='post-box first'><p>{OPENING}</p></article>\
+             <article class='post-box reply'><p>First reply: knead it longer.</p></article>\
+             <article class='post-box reply'><p>Second reply: use less water.</p></article>\
+             <article class='post-box reply'><p>Third reply: a hotter oven.</p></article>\
+             </main>"
+        );
+        assert!(replies_taken_back(&html));
+    }
+
+    /// Guards the other side: an article's comments, built apart from the story, stay out;
+    /// and a first class shared by many kept elements (a framework's block) is no template.
+    #[test]
+    fn comments_built_apart_from_the_story_stay_out() {
+        let comments = "<div class='block reply'><p>First reply: nice.</p></div>\
+             <div class='block reply'><p>Second reply: agreed.</p></div>\
+             <div class='block reply'><p>Third reply: thanks.</p></div>";
+        let story = format!("<article class='story'><p>{OPENING}</p></article>{comments}");
+        assert!(!replies_taken_back(&story));
+        let blocks = format!(
+            "<div class='block'><p>{OPENING}</p></div><div class='block'><p>Shipping.</p></div>\
+             <div class='block'><p>Returns.</p></div>{comments}"
+        );
+        assert!(!replies_taken_back(&blocks));
+    }
+
+    /// Guards the Q&A rules end to end: on a page declared a Q&A, the answers stay, the
+    /// remarks under an answer and the vote counts go.
+    #[test]
+    fn a_qa_page_keeps_its_answers_without_comments_or_votes() {
+        let answer = |n: u32| {
+            format!(
+                "<div itemscope itemtype='https://schema.org/Answer'>\
+                 <span itemprop='upvoteCount'>{n}7</span>\
+                 <div itemprop='text'><p>Answer {n}: loosen the screw under the hinge half a \
+                 turn, then close the door slowly and tighten it again while it is shut, so \
+                 the frame settles where the latch meets the plate.</p></div>\
+                 <ul class='comments'><li class='comment'>Remark {n}: worked for me, \
+                 thanks a lot for the tip.</li></ul></div>"
+            )
+        };
+        let page = format!(
+            "<html><body><div itemscope itemtype='https://schema.org/QAPage'>\
+             <div itemscope itemtype='https://schema.org/Question'><h1>Door will not latch</h1>\
+             <p>{OPENING}</p></div>{}{}{}</div></body></html>",
+            answer(1),
+            answer(2),
+            answer(3)
+        );
+        let text = crate::extract_str(&page, &crate::Config::default())
+            .unwrap()
+            .text();
+        assert!(text.contains("Answer 2"), "{text}");
+        assert!(!text.contains("Remark 2"), "{text}");
+        assert!(!text.contains("27"), "{text}");
+    }
+
+    /// Guards the scope test: a comment under an answer is inside it, a thread's reply is not.
+    #[test]
+    fn comments_under_an_answer_are_inside_it() {
+        let (doc, id) = first(
+            "<div itemscope itemtype='https://schema.org/Answer'><p>Use a wrench.</p>\
+             <ul class='comments'><li>Thanks!</li></ul></div>",
+            Tag::Ul,
+        );
+        assert!(inside_question_or_answer(&doc, id));
+        let (doc, id) = first(
+            "<div itemscope itemtype='https://schema.org/DiscussionForumPosting'>\
+             <ul class='comments'><li>Same here.</li></ul></div>",
+            Tag::Ul,
+        );
+        assert!(!inside_question_or_answer(&doc, id));
+    }
+}
