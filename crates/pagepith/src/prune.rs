@@ -86,11 +86,13 @@ const WEAK_FURNITURE_MAX_LINK_DENSITY: f64 = 0.25;
 
 /// Removes furniture from `doc` in place. On a `discussion` page (a forum thread, a Q&A page)
 /// the posts are the content: comment words do not mark furniture there.
+/// On a `product` page (one thing for sale) the buyers' reviews and ratings are furniture
+/// too ([`crate::shop`]).
 ///
 /// With `class_rules` off, only what the markup itself says is furniture goes (code, hidden
 /// elements, `<nav>`-like tags and roles): the retry for pages whose class names misled the
 /// first pass into removing the article.
-pub fn prune(doc: &mut Document, discussion: bool, class_rules: bool) -> PruneLog {
+pub fn prune(doc: &mut Document, discussion: bool, product: bool, class_rules: bool) -> PruneLog {
     let order: Vec<NodeId> = doc.descendants(Document::ROOT).collect();
     let (prose, linked) = prose_lengths(doc, &order);
     let total = doc.body().map_or(0, |b| prose[b.index()]).max(1);
@@ -112,7 +114,7 @@ pub fn prune(doc: &mut Document, discussion: bool, class_rules: bool) -> PruneLo
             walk.skip_subtree(id);
             continue;
         }
-        match removal_reason(doc, id) {
+        match removal_reason(doc, id, product) {
             // A collapsed panel a control opens (an accordion's answer) is read on a click.
             Some(PruneReason::Hidden) if disclosures.shown(id) => {}
             // A panel right after its visible header (an accordion's answer) is read on a
@@ -249,7 +251,7 @@ pub fn prune_within(doc: &mut Document, root: NodeId) {
     let mut walk = doc.descendants(root);
     walk.next(); // the root itself was removed for being comments: that is what is wanted
     while let Some(id) = walk.next() {
-        match removal_reason(doc, id) {
+        match removal_reason(doc, id, false) {
             None | Some(PruneReason::FurnitureClass(FurnitureKind::Comments)) => {}
             // Comment threads are full of small "meta" and "nav" boxes around each post
             // (author, date, reply links): those words do not make the posts furniture.
@@ -310,7 +312,7 @@ fn inside_link(doc: &Document, text: NodeId) -> bool {
         .any(|a| doc.tag(a) == Some(Tag::A))
 }
 
-fn removal_reason(doc: &Document, id: NodeId) -> Option<PruneReason> {
+fn removal_reason(doc: &Document, id: NodeId, product: bool) -> Option<PruneReason> {
     let el = doc.element(id)?;
     if el.tag.is_non_content() {
         return Some(PruneReason::NonContent);
@@ -357,16 +359,27 @@ fn removal_reason(doc: &Document, id: NodeId) -> Option<PruneReason> {
     if el.tag.heading_level().is_some() || el.tag == Tag::P {
         // Headings' and paragraphs' ids are mostly anchors made from their own text
         // (`toc_should-you-invest`), not furniture names: only their classes speak.
-        return class_furniture(el, false).map(PruneReason::FurnitureClass);
+        return class_furniture(el, false)
+            .or_else(|| shop_furniture(el, product))
+            .map(PruneReason::FurnitureClass);
     }
     if el.tag == Tag::Article {
         // `<article>` names content; its class words describe the content, not furniture,
         // except for the common `<article class="comment">`.
         return class_furniture(el, true)
             .filter(|k| *k == FurnitureKind::Comments)
+            .or_else(|| shop_furniture(el, product))
             .map(PruneReason::FurnitureClass);
     }
-    class_furniture(el, true).map(PruneReason::FurnitureClass)
+    class_furniture(el, true)
+        .or_else(|| shop_furniture(el, product))
+        .map(PruneReason::FurnitureClass)
+}
+
+/// On a `product` page, buyers' reviews and ratings ([`crate::shop`]): other
+/// people's posts under the description, removed as comments are.
+fn shop_furniture(el: &crate::dom::Element, product: bool) -> Option<FurnitureKind> {
+    (product && crate::shop::is_review_part(el)).then_some(FurnitureKind::Comments)
 }
 
 /// Whether `id` is a `<button>` directly inside a heading element.
@@ -478,7 +491,7 @@ const MIN_SLUG_WORDS: usize = 5;
 /// not alphanumeric and at camelCase humps, plus each whole part joined without separators
 /// (`sr-only` → `sronly`), until `visit` returns something. Runs on every element of every page,
 /// so the words are lower-cased into stack buffers, not allocated.
-fn find_class_word<T>(
+pub(crate) fn find_class_word<T>(
     el: &crate::dom::Element,
     with_id: bool,
     mut visit: impl FnMut(&[u8]) -> Option<T>,
@@ -695,12 +708,30 @@ mod tests {
 
     fn pruned_text(html: &str) -> String {
         let mut doc = parse(html, &ParseLimits::default()).unwrap();
-        prune(&mut doc, false, true);
+        prune(&mut doc, false, false, true);
         crate::textutil::collapse_whitespace(&doc.text_content(Document::ROOT))
     }
 
     const BODY: &str = "<p>The council approved the budget after a long debate about schools, \
         roads and the new library that residents have asked for since the old one closed.</p>";
+
+    /// Guards that a buyer's review box goes on a product page only: on any other page the
+    /// same class names a review site's article or a service's client quotes.
+    #[test]
+    fn reviews_are_furniture_on_product_pages_only() {
+        let page = "<body><div class='product-description'><p>A folding chair of oiled beech \
+            with a woven seat that takes a grown person's weight and folds flat for the \
+            cupboard.</p></div><div class='customer-review'><p>Sturdy and light, we take it \
+            to the lake every summer.</p></div></body>";
+        let pruned = |product| {
+            let mut doc = parse(page, &ParseLimits::default()).unwrap();
+            prune(&mut doc, false, product, true);
+            crate::textutil::collapse_whitespace(&doc.text_content(Document::ROOT))
+        };
+        assert!(!pruned(true).contains("Sturdy and light"));
+        assert!(pruned(true).contains("oiled beech"));
+        assert!(pruned(false).contains("Sturdy and light"));
+    }
 
     #[test]
     fn hidden_checks_read_styles_and_classes_as_before() {
