@@ -222,6 +222,10 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
             region_core::CORE_SHARE
         };
         region_core::drop_after_core(doc, seg, &mut region, share);
+        // A product's specification table set after its main block is its content.
+        if product {
+            region_core::keep_spec_tables(seg, &mut region);
+        }
         return Selection {
             decisions: region,
             container: None,
