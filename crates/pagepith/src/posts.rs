@@ -138,7 +138,7 @@ mod tests {
 
     fn replies_taken_back(html: &str) -> bool {
         let mut doc = parse(html, &ParseLimits::default()).unwrap();
-        crate::prune::prune(&mut doc, false, false, true);
+        crate::prune::prune(&mut doc, crate::prune::PageKind::default(), true);
         crate::textutil::collapse_whitespace(&doc.text_content(Document::ROOT))
             .contains("Second reply")
     }

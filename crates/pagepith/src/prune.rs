@@ -94,20 +94,27 @@ const MIN_ARTICLE_PROSE: usize = 1500;
 const WEAK_FURNITURE_MAX_PROSE: usize = 500;
 const WEAK_FURNITURE_MAX_LINK_DENSITY: f64 = 0.25;
 
+/// What the page's kind changes in the prune rules (see [`prune`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PageKind {
+    /// A forum thread or a Q&A page.
+    pub discussion: bool,
+    /// A business's own service page.
+    pub own_offers: bool,
+    /// A page selling one thing.
+    pub product: bool,
+}
+
 /// Removes furniture from `doc` in place. On a `discussion` page (a forum thread, a Q&A page)
 /// the posts are the content: comment words do not mark furniture there. On a business's own
 /// page (`own_offers`: a service page) the banner and promotion words name its own hero and
-/// offer sections, not adverts (see [`class_furniture`]).
+/// offer sections, not adverts (see [`class_furniture`]). On a `product` page (one thing for
+/// sale) the buyers' reviews and ratings are furniture too ([`crate::shop`]).
 ///
 /// With `class_rules` off, only what the markup itself says is furniture goes (code, hidden
 /// elements, `<nav>`-like tags and roles): the retry for pages whose class names misled the
 /// first pass into removing the article.
-pub fn prune(
-    doc: &mut Document,
-    discussion: bool,
-    own_offers: bool,
-    class_rules: bool,
-) -> PruneLog {
+pub fn prune(doc: &mut Document, page: PageKind, class_rules: bool) -> PruneLog {
     let order: Vec<NodeId> = doc.descendants(Document::ROOT).collect();
     let (prose, linked) = prose_lengths(doc, &order);
     let total = doc.body().map_or(0, |b| prose[b.index()]).max(1);
@@ -134,7 +141,7 @@ pub fn prune(
             walk.skip_subtree(id);
             continue;
         }
-        match removal_reason(doc, id, own_offers) {
+        match removal_reason(doc, id, page) {
             // A collapsed panel a control opens (an accordion's answer) is read on a click.
             Some(PruneReason::Hidden) if disclosures.shown(id) => {}
             // A panel right after its visible header (an accordion's answer) is read on a
@@ -218,7 +225,7 @@ pub fn prune(
             // 0.86155 -> 0.86226 (forum 0.77966 -> 0.78892, 11 Q&A pages up, none down; no
             // other type moves), scrapinghub 0.97761 unchanged, `without` leaked 231 -> 230.
             Some(PruneReason::FurnitureClass(FurnitureKind::Comments))
-                if discussion && !crate::posts::inside_question_or_answer(doc, id) => {}
+                if page.discussion && !crate::posts::inside_question_or_answer(doc, id) => {}
             Some(PruneReason::FurnitureClass(_)) if !class_rules => {}
             Some(reason) => {
                 log.removed.push((id, reason));
@@ -263,7 +270,7 @@ pub fn prune(
     // A thread whose replies are named as comments, on a page that does not declare itself a
     // discussion, still shows its opening post built from the replies' template: take the
     // replies back (see `posts::replies_share_a_post_template`).
-    if !discussion
+    if !page.discussion
         && !oversized.contains(&FurnitureKind::Comments)
         && crate::posts::replies_share_a_post_template(doc, &order, &log.removed, &prose)
     {
@@ -346,7 +353,7 @@ pub fn prune_within(doc: &mut Document, root: NodeId) {
     let mut walk = doc.descendants(root);
     walk.next(); // the root itself was removed for being comments: that is what is wanted
     while let Some(id) = walk.next() {
-        match removal_reason(doc, id, false) {
+        match removal_reason(doc, id, PageKind::default()) {
             None | Some(PruneReason::FurnitureClass(FurnitureKind::Comments)) => {}
             // Comment threads are full of small "meta" and "nav" boxes around each post
             // (author, date, reply links): those words do not make the posts furniture.
@@ -407,7 +414,7 @@ fn inside_link(doc: &Document, text: NodeId) -> bool {
         .any(|a| doc.tag(a) == Some(Tag::A))
 }
 
-fn removal_reason(doc: &Document, id: NodeId, own_offers: bool) -> Option<PruneReason> {
+fn removal_reason(doc: &Document, id: NodeId, page: PageKind) -> Option<PruneReason> {
     let el = doc.element(id)?;
     if el.tag.is_non_content() {
         return Some(PruneReason::NonContent);
@@ -461,16 +468,27 @@ fn removal_reason(doc: &Document, id: NodeId, own_offers: bool) -> Option<PruneR
     if el.tag.heading_level().is_some() || el.tag == Tag::P {
         // Headings' and paragraphs' ids are mostly anchors made from their own text
         // (`toc_should-you-invest`), not furniture names: only their classes speak.
-        return class_furniture(el, false, own_offers).map(PruneReason::FurnitureClass);
+        return class_furniture(el, false, page.own_offers)
+            .or_else(|| shop_furniture(el, page.product))
+            .map(PruneReason::FurnitureClass);
     }
     if el.tag == Tag::Article {
         // `<article>` names content; its class words describe the content, not furniture,
         // except for the common `<article class="comment">`.
-        return class_furniture(el, true, own_offers)
+        return class_furniture(el, true, page.own_offers)
             .filter(|k| *k == FurnitureKind::Comments)
+            .or_else(|| shop_furniture(el, page.product))
             .map(PruneReason::FurnitureClass);
     }
-    class_furniture(el, true, own_offers).map(PruneReason::FurnitureClass)
+    class_furniture(el, true, page.own_offers)
+        .or_else(|| shop_furniture(el, page.product))
+        .map(PruneReason::FurnitureClass)
+}
+
+/// On a `product` page, buyers' reviews and ratings ([`crate::shop`]): other
+/// people's posts under the description, removed as comments are.
+fn shop_furniture(el: &crate::dom::Element, product: bool) -> Option<FurnitureKind> {
+    (product && crate::shop::is_review_part(el)).then_some(FurnitureKind::Comments)
 }
 
 /// Letters a disclosure button needs to be a question or a section title rather than a
@@ -605,7 +623,7 @@ const MIN_SLUG_WORDS: usize = 5;
 /// not alphanumeric and at camelCase humps, plus each whole part joined without separators
 /// (`sr-only` → `sronly`), until `visit` returns something. Runs on every element of every page,
 /// so the words are lower-cased into stack buffers, not allocated.
-fn find_class_word<T>(
+pub(crate) fn find_class_word<T>(
     el: &crate::dom::Element,
     with_id: bool,
     mut visit: impl FnMut(&[u8]) -> Option<T>,
@@ -879,7 +897,7 @@ mod tests {
 
     fn pruned_text(html: &str) -> String {
         let mut doc = parse(html, &ParseLimits::default()).unwrap();
-        prune(&mut doc, false, false, true);
+        prune(&mut doc, PageKind::default(), true);
         crate::textutil::collapse_whitespace(&doc.text_content(Document::ROOT))
     }
 
@@ -914,7 +932,11 @@ mod tests {
         );
         let text_with = |own_offers| {
             let mut doc = parse(&html, &ParseLimits::default()).unwrap();
-            prune(&mut doc, false, own_offers, true);
+            let page = PageKind {
+                own_offers,
+                ..PageKind::default()
+            };
+            prune(&mut doc, page, true);
             crate::textutil::collapse_whitespace(&doc.text_content(Document::ROOT))
         };
         let editorial = text_with(false);
@@ -1018,6 +1040,28 @@ mod tests {
         for gone in ["Walrus42", "Laugh", "garden shed"] {
             assert!(!text.contains(gone), "{gone}: {text}");
         }
+    }
+
+    /// Guards that a buyer's review box goes on a product page only: on any other page the
+    /// same class names a review site's article or a service's client quotes.
+    #[test]
+    fn reviews_are_furniture_on_product_pages_only() {
+        let page = "<body><div class='product-description'><p>A folding chair of oiled beech \
+            with a woven seat that takes a grown person's weight and folds flat for the \
+            cupboard.</p></div><div class='customer-review'><p>Sturdy and light, we take it \
+            to the lake every summer.</p></div></body>";
+        let pruned = |product| {
+            let mut doc = parse(page, &ParseLimits::default()).unwrap();
+            let kind = PageKind {
+                product,
+                ..PageKind::default()
+            };
+            prune(&mut doc, kind, true);
+            crate::textutil::collapse_whitespace(&doc.text_content(Document::ROOT))
+        };
+        assert!(!pruned(true).contains("Sturdy and light"));
+        assert!(pruned(true).contains("oiled beech"));
+        assert!(pruned(false).contains("Sturdy and light"));
     }
 
     #[test]

@@ -22,6 +22,7 @@ mod link_sections;
 mod linked_fields;
 mod linked_prose;
 mod other_posts;
+mod price_cards;
 mod region_core;
 mod region_tail;
 mod same_kind;
@@ -63,6 +64,8 @@ pub enum Decision {
     /// After the end of the `<article>` that holds the container: a box the template sets
     /// below the story.
     AfterArticle,
+    /// On a product page, inside a repeated card with a price: another product's teaser.
+    OtherProduct,
 }
 
 /// Gives every kept block of `decisions` the decision `to`: the tail rules' way of naming why
@@ -211,7 +214,25 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
         // Text after the element that holds nearly all of the region's kept letters: unmarked
         // footers, sign-in boxes, service bands (wcxb-dev 0.85784 -> 0.85866, 25 fewer
         // `without` snippets leaked; scrapinghub 0.97669 unchanged).
-        region_core::drop_after_core(doc, seg, &mut region);
+        let product = meta.page_type == crate::pagetype::PageType::Product;
+        // Other products' cards with their prices, before the core rule so that they do not
+        // weigh in the core (wcxb-dev 0.86281 -> 0.86290; scrapinghub unchanged).
+        if product {
+            price_cards::drop_price_cards(doc, seg, &mut region);
+        }
+        // On a product page the core is the child holding half of the region: the product's
+        // own section, without the smaller ones after it (wcxb-dev 0.86180 -> 0.86281,
+        // product 0.5998 -> 0.6228; scrapinghub unchanged).
+        let share = if product {
+            region_core::PRODUCT_CORE_SHARE
+        } else {
+            region_core::CORE_SHARE
+        };
+        region_core::drop_after_core(doc, seg, &mut region, share);
+        // A product's specification table set after its main block is its content.
+        if product {
+            region_core::keep_spec_tables(seg, &mut region);
+        }
         return Selection {
             decisions: region,
             container: None,
