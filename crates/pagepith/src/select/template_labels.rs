@@ -44,12 +44,32 @@ pub fn drop_template_labels(doc: &Document, seg: &Segmentation, decisions: &mut 
             entry.1 = None;
         }
     }
+    let is_label = |b: &TextBlock| {
+        kinds
+            .get(&kind(b))
+            .is_some_and(|&(n, text)| n >= MIN_REPEATS && text.is_some())
+    };
+    // A template's fixed words sit among its varying fields: when the repeated text is most of
+    // what the page keeps (a page of one line said over and over), it is the page's text, not
+    // a template's, and stays. (A guard for such pages, not a measured threshold: on both dev
+    // sets the labels dropped are never near half of a page's kept letters.)
+    let (mut kept, mut labels) = (0, 0);
+    for (b, _) in seg
+        .blocks
+        .iter()
+        .zip(decisions.iter())
+        .filter(|(_, d)| **d == Decision::Kept)
+    {
+        kept += b.chars;
+        if is_label(b) {
+            labels += b.chars;
+        }
+    }
+    if 2 * labels >= kept {
+        return;
+    }
     for (b, d) in seg.blocks.iter().zip(decisions.iter_mut()) {
-        if *d == Decision::Kept
-            && kinds
-                .get(&kind(b))
-                .is_some_and(|&(n, text)| n >= MIN_REPEATS && text.is_some())
-        {
+        if *d == Decision::Kept && is_label(b) {
             *d = Decision::RepeatedLabel;
         }
     }
@@ -84,5 +104,16 @@ mod tests {
         assert!(text.contains("249 euros"), "{text}");
         assert!(text.contains("Finalist"), "{text}");
         assert!(!text.contains("Add to basket"), "{text}");
+    }
+
+    /// Guards the share test: a page that is one short line repeated keeps it, since nothing
+    /// else is there for it to be the template of.
+    #[test]
+    fn a_page_of_one_repeated_line_keeps_it() {
+        let page = format!(
+            "<html><body>{}</body></html>",
+            "<p>sibling line</p>".repeat(50)
+        );
+        assert!(text_of(&page).contains("sibling line"));
     }
 }
