@@ -4,8 +4,8 @@
 //! Each card is an item of a repeated template (3+ siblings of one element and class) that
 //! holds a price line and more (a name, a rating, a delivery cost). The product's own price
 //! stands alone in its buy box, not in a repeated item, so its section stays. Structural and
-//! language-neutral: a price is a number with a currency sign or an ISO 4217 code, the item a
-//! repeated element. Runs on pages of the product kind only: on a shop's category or a
+//! language-neutral: a price is a number with a currency sign (three-letter codes read model
+//! numbers as prices, see [`drop_price_cards`]), the item a repeated element. Runs on pages of the product kind only: on a shop's category or a
 //! listing the cards are the content.
 
 use super::Decision;
@@ -21,7 +21,7 @@ const MAX_CARD_DEPTH: usize = 6;
 /// rather than a pair, as elsewhere (`repeated_class`, `linked_fields`).
 const MIN_ITEMS: usize = 3;
 
-/// Letters a price line may hold besides its currency code: room for a unit or a short word
+/// Letters a price line may hold besides its amount: room for a unit or a short word
 /// around the amount ("per month", "delivery"), not for a sentence.
 const MAX_PRICE_LETTERS: usize = 10;
 
@@ -86,8 +86,7 @@ pub(super) fn drop_price_cards(doc: &Document, seg: &Segmentation, decisions: &m
     }
 }
 
-/// Whether `text` is a price line: a number with a currency sign or a three-letter currency
-/// code, and few other letters.
+/// Whether `text` is a price line: a number with a currency sign, and few other letters.
 fn is_price_line(text: &str) -> bool {
     let text = text.trim();
     if text.len() > 40 || !text.bytes().any(|b| b.is_ascii_digit()) {
