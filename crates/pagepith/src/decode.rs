@@ -33,7 +33,7 @@ const META_PRESCAN_BYTES: usize = 16 * 1024;
 
 /// Decodes a page's bytes. `content_type` is the HTTP header when known. Text that an earlier
 /// save double-encoded (UTF-8 read as Windows-1252 and written as UTF-8 again) is read back
-/// (see [`crate::mojibake`]).
+/// (the private `mojibake` module).
 pub fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded<'a> {
     let decoded = decode_charset(bytes, content_type);
     Decoded {
