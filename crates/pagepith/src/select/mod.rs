@@ -34,7 +34,7 @@ pub use tuning::Tuning;
 
 use crate::dom::{Document, NodeId};
 use crate::metadata::Metadata;
-use crate::segment::Segmentation;
+use crate::segment::{Segmentation, TextBlock};
 
 /// Why a block was kept or dropped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,6 +73,39 @@ pub enum Decision {
 fn relabel_kept(decisions: &mut [Decision], to: Decision) {
     for d in decisions.iter_mut().filter(|d| **d == Decision::Kept) {
         *d = to;
+    }
+}
+
+/// Gives the kept blocks that `picked` selects the decision `to`, unless they hold `max_share`
+/// or more of the kept letters: a rule that reads a kind of block as furniture among the
+/// content (other products' cards, a template's fixed words) must not take away what is most
+/// of the page, where that kind of block is the content.
+fn relabel_kept_minority(
+    seg: &Segmentation,
+    decisions: &mut [Decision],
+    max_share: f64,
+    picked: impl Fn(&TextBlock) -> bool,
+    to: Decision,
+) {
+    let (mut total, mut picked_chars) = (0usize, 0usize);
+    for (b, _) in seg
+        .blocks
+        .iter()
+        .zip(decisions.iter())
+        .filter(|(_, d)| **d == Decision::Kept)
+    {
+        total += b.chars;
+        if picked(b) {
+            picked_chars += b.chars;
+        }
+    }
+    if picked_chars as f64 >= max_share * total as f64 {
+        return;
+    }
+    for (b, d) in seg.blocks.iter().zip(decisions.iter_mut()) {
+        if *d == Decision::Kept && picked(b) {
+            *d = to;
+        }
     }
 }
 

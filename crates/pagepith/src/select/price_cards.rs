@@ -61,29 +61,15 @@ pub(super) fn drop_price_cards(doc: &Document, seg: &Segmentation, decisions: &m
     if cards.is_empty() {
         return;
     }
-    let in_card = |node: NodeId| cards.iter().any(|&c| doc.is_within(node, c));
-    let (mut carded, mut total) = (0usize, 0usize);
-    for (b, _) in seg
-        .blocks
-        .iter()
-        .zip(decisions.iter())
-        .filter(|(_, d)| **d == Decision::Kept)
-    {
-        total += b.chars;
-        if in_card(b.node) {
-            carded += b.chars;
-        }
-    }
     // Cards that hold most of the kept text are the page's content: a shop's category or a
     // listing the page types call a product.
-    if carded as f64 >= MAX_CARD_SHARE * total as f64 {
-        return;
-    }
-    for (b, d) in seg.blocks.iter().zip(decisions.iter_mut()) {
-        if *d == Decision::Kept && in_card(b.node) {
-            *d = Decision::OtherProduct;
-        }
-    }
+    super::relabel_kept_minority(
+        seg,
+        decisions,
+        MAX_CARD_SHARE,
+        |b| cards.iter().any(|&c| doc.is_within(b.node, c)),
+        Decision::OtherProduct,
+    );
 }
 
 /// Whether `text` is a price line: a number with a currency sign, and few other letters.

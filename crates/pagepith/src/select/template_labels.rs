@@ -49,30 +49,11 @@ pub fn drop_template_labels(doc: &Document, seg: &Segmentation, decisions: &mut 
             .get(&kind(b))
             .is_some_and(|&(n, text)| n >= MIN_REPEATS && text.is_some())
     };
-    // A template's fixed words sit among its varying fields: when the repeated text is most of
-    // what the page keeps (a page of one line said over and over), it is the page's text, not
-    // a template's, and stays. (A guard for such pages, not a measured threshold: on both dev
-    // sets the labels dropped are never near half of a page's kept letters.)
-    let (mut kept, mut labels) = (0, 0);
-    for (b, _) in seg
-        .blocks
-        .iter()
-        .zip(decisions.iter())
-        .filter(|(_, d)| **d == Decision::Kept)
-    {
-        kept += b.chars;
-        if is_label(b) {
-            labels += b.chars;
-        }
-    }
-    if 2 * labels >= kept {
-        return;
-    }
-    for (b, d) in seg.blocks.iter().zip(decisions.iter_mut()) {
-        if *d == Decision::Kept && is_label(b) {
-            *d = Decision::RepeatedLabel;
-        }
-    }
+    // A template's fixed words sit among its varying fields: when the repeated text is half or
+    // more of what the page keeps (a page of one line said over and over), it is the page's
+    // text, not a template's, and stays. (A guard for such pages, not a measured threshold: on
+    // both dev sets the labels dropped are never near half of a page's kept letters.)
+    super::relabel_kept_minority(seg, decisions, 0.5, is_label, Decision::RepeatedLabel);
 }
 
 /// A block's element and class: what the blocks of one template share.
