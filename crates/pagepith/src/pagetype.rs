@@ -222,6 +222,18 @@ fn from_path(path: &str) -> Option<(PageType, &str)> {
     })
 }
 
+/// The schema.org type an `itemtype` names: its URL's last part (`https://schema.org/Review`,
+/// `http://schema.org/Question/` → `Review`, `Question`). The metadata scan, the shop rules and
+/// the discussion rules read microdata types through it.
+pub(crate) fn schema_type_name(itemtype: &str) -> &str {
+    itemtype
+        .trim()
+        .trim_end_matches('/')
+        .rsplit(['/', '#', ':'])
+        .next()
+        .unwrap_or("")
+}
+
 /// Whether the page declares itself a forum thread or a question-and-answer page.
 pub fn is_discussion(doc: &Document) -> bool {
     doc.descendants(Document::ROOT).any(|n| {
@@ -256,6 +268,21 @@ mod tests {
 
     /// Guards the forum kind from the URL: replies marked as comments are a thread's content
     /// on a forum's page, and stay furniture under an article at another address.
+    /// Guards the `itemtype` forms the rules read: https and http, a trailing slash, a
+    /// fragment or prefix form, and white space around the URL.
+    #[test]
+    fn schema_type_names_from_itemtype_urls() {
+        for (itemtype, name) in [
+            ("https://schema.org/Review", "Review"),
+            (" http://schema.org/Question/ ", "Question"),
+            ("http://purl.org/goodrelations/v1#Offering", "Offering"),
+            ("schema:Answer", "Answer"),
+            ("", ""),
+        ] {
+            assert_eq!(schema_type_name(itemtype), name, "{itemtype}");
+        }
+    }
+
     #[test]
     fn replies_called_comments_are_content_on_a_forum_url() {
         let reply = |n: u32| {

@@ -34,10 +34,8 @@ pub fn is_count(el: &Element) -> bool {
 /// the readers' remarks on one post of a Q&A page, not one of its answers.
 pub fn inside_question_or_answer(doc: &Document, id: NodeId) -> bool {
     doc.ancestors(id).any(|a| {
-        doc.attr(a, "itemtype").is_some_and(|t| {
-            let t = t.trim_end_matches('/');
-            t.ends_with("/Question") || t.ends_with("/Answer")
-        })
+        doc.attr(a, "itemtype")
+            .is_some_and(|t| matches!(crate::pagetype::schema_type_name(t), "Question" | "Answer"))
     })
 }
 

@@ -28,11 +28,10 @@ pub(crate) fn is_review_part(el: &Element) -> bool {
     }) {
         return true;
     }
-    if el.attr("itemtype").is_some_and(|t| {
-        t.rsplit('/')
-            .next()
-            .is_some_and(|name| name.eq_ignore_ascii_case("review"))
-    }) {
+    if el
+        .attr("itemtype")
+        .is_some_and(|t| crate::pagetype::schema_type_name(t).eq_ignore_ascii_case("review"))
+    {
         return true;
     }
     find_class_word(el, true, |word| is_review_word(word).then_some(())).is_some()

@@ -160,7 +160,7 @@ impl Scan {
             self.microdata.push(id, p, spot.ctx.furniture);
         }
         if let Some(t) = attrs.itemtype {
-            let name = t.trim().rsplit(['/', '#', ':']).next().unwrap_or("");
+            let name = crate::pagetype::schema_type_name(t);
             if !name.is_empty()
                 && self.itemtypes.len() < MAX_ITEMTYPES
                 && !self.itemtypes.iter().any(|k| k == name)
