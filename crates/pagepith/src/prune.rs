@@ -880,10 +880,11 @@ fn class_furniture(
             // the class words of wcxb-dev's elements whose text the gold leaves out: signature
             // 279 of 280 on forum pages (3 of 6 on other types), postprofile 63 of 63,
             // userinfo 18 of 18 and usertitle 14 of 14 (forums only), reactions 108 of 108 on
-            // forums and 4 of 4 on articles; none on scrapinghub. Measured on both dev sets: wcxb-dev F1 0.86262 -> 0.86335 (forum
-            // 0.79329 -> 0.80272, 40 pages up, 4 down; service 0.82889 -> 0.82886, listing
-            // 0.69234 -> 0.69229), `without` leaked 230 -> 225; scrapinghub 0.97761 ->
-            // 0.97762. As `Share` (not weak) the same to the fifth decimal.
+            // forums and 4 of 4 on articles; none on scrapinghub. Measured on both dev sets:
+            // wcxb-dev F1 0.86262 -> 0.86335 (forum 0.79329 -> 0.80272, 40 pages up, 4 down;
+            // service 0.82889 -> 0.82886, listing 0.69234 -> 0.69229), `without` leaked 230 ->
+            // 225; scrapinghub 0.97761 -> 0.97762. As `Share` (not weak) the same to the
+            // fifth decimal.
             b"signature" | b"userinfo" | b"usertitle" | b"postprofile" | b"reactions" => PostMeta,
             _ => return None,
         })

@@ -5,8 +5,8 @@
 //! holds a price line and more (a name, a rating, a delivery cost). The product's own price
 //! stands alone in its buy box, not in a repeated item, so its section stays. Structural and
 //! language-neutral: a price is a number with a currency sign (three-letter codes read model
-//! numbers as prices, see [`drop_price_cards`]), the item a repeated element. Runs on pages of the product kind only: on a shop's category or a
-//! listing the cards are the content.
+//! numbers as prices, see [`drop_price_cards`]), the item a repeated element. Runs on pages of
+//! the product kind only: on a shop's category or a listing the cards are the content.
 
 use super::Decision;
 use crate::dom::{Document, NodeId};

@@ -43,11 +43,11 @@ const MIN_CORE_BLOCKS: u16 = 2;
 
 /// Marks as [`Decision::AfterCore`] the region's kept blocks after the last block inside its
 /// core, the deepest element holding `share` of the region's kept letters ([`CORE_SHARE`], or
-/// [`PRODUCT_CORE_SHARE`] on a product page). Letters are counted linked or not: a listing's items are links, and counting only
-/// unlinked text made a listing's intro line the core and dropped every item after it
-/// (wcxb-dev 0.85785 with unlinked letters, listing 0.6773 -> 0.6704). Headings are not
-/// counted: they title text, they do not weigh as much. Runs on the region fallback only:
-/// one ancestor walk per kept block and one vector of the page's nodes.
+/// [`PRODUCT_CORE_SHARE`] on a product page). Letters are counted linked or not: a listing's
+/// items are links, and counting only unlinked text made a listing's intro line the core and
+/// dropped every item after it (wcxb-dev 0.85785 with unlinked letters, listing 0.6773 ->
+/// 0.6704). Headings are not counted: they title text, they do not weigh as much. Runs on the
+/// region fallback only: one ancestor walk per kept block and one vector of the page's nodes.
 pub(super) fn drop_after_core(
     doc: &Document,
     seg: &Segmentation,
