@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::checks::{collapse_ws, contains_snippet};
+use crate::checks::{contains_snippet_words, word_text};
 use crate::dataset::GoldPage;
 use crate::metric::{shingles, tokens, SHINGLE_LEN};
 
@@ -406,9 +406,12 @@ pub fn blame_page(gold: &GoldPage, pred: &str, segments: &[Segment]) -> PageBlam
     for cause in run_causes(&leaked, |_, sh| page.leak_cause(sh), JOINED) {
         *blame.leaked.entry(cause.to_owned()).or_default() += 1;
     }
-    let text = collapse_ws(pred);
+    // Snippets are matched by words, as the body metric reads text: matched by characters,
+    // a snippet the gold spells with straight quotes where the page has curly ones would be
+    // charged to no rule ("kept but not output") and hide the misses a rule causes.
+    let words = word_text(pred);
     for snippet in &gold.with {
-        if !contains_snippet(&text, snippet) {
+        if !contains_snippet_words(&words, snippet) {
             blame.with_missed.push((
                 page.snippet_cause(snippet, false).to_owned(),
                 snippet.clone(),
@@ -416,7 +419,7 @@ pub fn blame_page(gold: &GoldPage, pred: &str, segments: &[Segment]) -> PageBlam
         }
     }
     for snippet in &gold.without {
-        if !snippet.trim().is_empty() && contains_snippet(&text, snippet) {
+        if !snippet.trim().is_empty() && contains_snippet_words(&words, snippet) {
             blame.without_leaked.push((
                 page.snippet_cause(snippet, true).to_owned(),
                 snippet.clone(),
