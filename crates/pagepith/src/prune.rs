@@ -825,6 +825,57 @@ fn names_embed(el: &crate::dom::Element) -> bool {
 /// 226; scrapinghub 0.97756 unchanged. `banner` alone gave 0.86379; on stated service types
 /// alone (not undated pages) nothing changed; dropping the words on every page reached 0.86369
 /// but cost product 0.0028 and forum 0.0017 (shop and forum banners are adverts).
+// The same furniture named in the other languages of the text path's lexicon
+// (text/lexicon.rs): sites write class names in their own language (`kommentare`, `werbung`,
+// `partage`, `relacionados`). Only words that name nothing else were taken, without accents
+// (class names rarely carry them): `anzeige` also means "display" and `pie` is a word in
+// English, so both stay out. The dev sets are nearly all English and barely hold these words
+// (a scan of both: none of them on scrapinghub, `anzeige` on one wcxb-dev page), so they were
+// not measured there; they are for the unseen sets in other languages.
+const FOREIGN_COMMENT_WORDS: [&[u8]; 12] = [
+    b"kommentar",
+    b"kommentare",
+    b"kommentarer",
+    b"commentaire",
+    b"commentaires",
+    b"comentario",
+    b"comentarios",
+    b"commenti",
+    b"commento",
+    b"reacties",
+    b"komentarze",
+    b"kommentarii",
+];
+const FOREIGN_ADVERT_WORDS: [&[u8]; 9] = [
+    b"werbung",
+    b"reklame",
+    b"reklama",
+    b"publicidad",
+    b"publicite",
+    b"publicidade",
+    b"pubblicita",
+    b"advertentie",
+    b"annons",
+];
+const FOREIGN_SHARE_WORDS: [&[u8]; 6] = [
+    b"teilen",
+    b"partager",
+    b"partage",
+    b"compartir",
+    b"condividi",
+    b"compartilhar",
+];
+const FOREIGN_RELATED_WORDS: [&[u8]; 8] = [
+    b"verwandte",
+    b"aehnliche",
+    b"empfehlungen",
+    b"relacionados",
+    b"relacionadas",
+    b"correlati",
+    b"similaires",
+    b"gerelateerd",
+];
+
 fn class_furniture(
     el: &crate::dom::Element,
     with_id: bool,
@@ -875,6 +926,10 @@ fn class_furniture(
             | b"overlay" | b"lightbox" | b"dropdown" => PageChrome,
             b"byline" | b"meta" | b"postmeta" | b"entrymeta" | b"dateline" | b"tags"
             | b"tagcloud" | b"taglist" | b"categories" | b"authorbio" | b"authorbox" => PostMeta,
+            w if FOREIGN_COMMENT_WORDS.contains(&w) => Comments,
+            w if FOREIGN_ADVERT_WORDS.contains(&w) => Advert,
+            w if FOREIGN_SHARE_WORDS.contains(&w) => Share,
+            w if FOREIGN_RELATED_WORDS.contains(&w) => Related,
             // A forum post's furniture: the poster's card (`user-info`, `post-profile`, a
             // rank title), the signature under every post, the reactions bar. Chosen from
             // the class words of wcxb-dev's elements whose text the gold leaves out: signature
@@ -904,6 +959,29 @@ mod tests {
 
     const BODY: &str = "<p>The council approved the budget after a long debate about schools, \
         roads and the new library that residents have asked for since the old one closed.</p>";
+
+    /// Guards the class words in other languages: a German comment list, a Spanish ad slot, a
+    /// French share bar and an Italian "related" box go like their English namesakes, while a
+    /// body whose class is its own language's word for the article stays.
+    #[test]
+    fn furniture_named_in_other_languages_is_removed() {
+        let text = pruned_text(&format!(
+            "<div class='artikel-inhalt'>{BODY}</div>\
+             <section id='kommentare'><p>Erster! Toller Beitrag, danke.</p></section>\
+             <div class='bloque-publicidad'>Compre ahora</div>\
+             <div class='barre-partage'><a href=/f>Facebook</a></div>\
+             <aside class='articoli-correlati'><a href=/a>Altro articolo</a></aside>"
+        ));
+        assert!(text.contains("the new library"), "{text}");
+        for furniture in [
+            "Toller Beitrag",
+            "Compre ahora",
+            "Facebook",
+            "Altro articolo",
+        ] {
+            assert!(!text.contains(furniture), "{furniture} kept: {text}");
+        }
+    }
 
     /// Guards the embed exception of the share words: a social network's post set into the
     /// story stays, a share bar or a "share / embed" panel goes.
