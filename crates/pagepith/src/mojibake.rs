@@ -2,7 +2,8 @@
 //! for `isn’t`, `Ã©` for `é`, `â` plus two C1 controls for a dash. The page's bytes are valid
 //! UTF-8, so the charset rules cannot see it; the damage is in the characters. Each run of
 //! characters that the legacy charset writes as one high byte is turned back into those bytes,
-//! and the UTF-8 sequences they form are read again.
+//! and the UTF-8 sequences they form are read again. The same damage written as character
+//! references (`&acirc;&euro;&trade;`) is read back in the tree's text after the parse.
 //!
 //! Legitimate text forms such a sequence only by a rare accident (a capital with an accent
 //! right before a curly quote: `É”` reads as a valid two-byte sequence), so a page is repaired
@@ -20,11 +21,29 @@ const MIN_SEQUENCES: usize = 3;
 /// The text with double-encoded UTF-8 read back, or the text itself when the page shows fewer
 /// than [`MIN_SEQUENCES`] such sequences.
 pub fn repair(text: Cow<'_, str>) -> Cow<'_, str> {
-    if count_sequences(&text, MIN_SEQUENCES) < MIN_SEQUENCES {
+    if !is_damaged(&text) {
         return text;
     }
+    Cow::Owned(read_back(&text))
+}
+
+/// Whether `text` shows enough damaged sequences ([`MIN_SEQUENCES`]) to be read back. The
+/// parse asks it again of the tree's text (`dom::parse_with`): damage written as character
+/// references (`&acirc;&euro;&trade;` for `’`) shows only once the parser has decoded them.
+pub fn is_damaged(text: &str) -> bool {
+    count_sequences(text, MIN_SEQUENCES) >= MIN_SEQUENCES
+}
+
+/// Whether `text` holds at least one damaged sequence: the parts of a damaged page that need
+/// reading back.
+pub fn has_sequence(text: &str) -> bool {
+    count_sequences(text, 1) > 0
+}
+
+/// `text` with every damaged sequence read back, however few.
+pub fn read_back(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut rest = text.as_ref();
+    let mut rest = text;
     while let Some(start) = rest.find(|c: char| legacy_byte(c).is_some()) {
         out.push_str(&rest[..start]);
         let run_len: usize = rest[start..]
@@ -36,7 +55,7 @@ pub fn repair(text: Cow<'_, str>) -> Cow<'_, str> {
         rest = &rest[start + run_len..];
     }
     out.push_str(rest);
-    Cow::Owned(out)
+    out
 }
 
 /// The byte Windows-1252 writes for `c` when it is 0x80 or above; the C1 controls stand for
@@ -168,6 +187,45 @@ mod tests {
             "Ein Äpfel, ein Öl, ein Übermaß: 50 € – nicht 60 €.",
         ] {
             assert_eq!(fixed(page), page);
+        }
+    }
+
+    /// Guards the parts of a damaged page: a text node with one sequence is read back (the
+    /// bar is the page's), one without any is left alone.
+    #[test]
+    fn parts_of_a_damaged_page_are_read_back_one_by_one() {
+        assert!(is_damaged("isnâ€™t, donâ€™t, wonâ€™t"));
+        assert!(has_sequence("one isnâ€™t"));
+        assert_eq!(read_back("one isnâ€™t"), "one isn’t");
+        assert!(!has_sequence("café, naïve, déjà"));
+    }
+
+    fn parsed_text(html: &str, parser: crate::dom::Parser) -> String {
+        let limits = crate::dom::ParseLimits::default();
+        let doc = crate::dom::parse_with(html, &limits, parser).unwrap();
+        crate::textutil::collapse_whitespace(&doc.text_content(crate::dom::Document::ROOT))
+    }
+
+    /// Guards the damage written as references: an editor that saved the misread characters
+    /// as `&acirc;&euro;&trade;` hides them from the repair of the raw text; both parsers'
+    /// trees read them back, under the same bar.
+    #[test]
+    fn double_encoded_references_are_read_back_after_the_parse() {
+        use crate::dom::Parser;
+        let page =
+            "<p>It isn&acirc;&euro;&trade;t late. &acirc;&euro;&oelig;Yes&acirc;&euro;&#157; \
+                    &#226;&#128;&#148; the caf&Atilde;&copy; said.</p>";
+        let legit = "<p>Fish &amp; chips, &eacute;t&eacute; &agrave; l&apos;&acirc;ge, \
+                     informa&ccedil;&atilde;o, and one isn&acirc;&euro;&trade;t.</p>";
+        for parser in [Parser::Fast, Parser::Html5ever] {
+            assert_eq!(
+                parsed_text(page, parser),
+                "It isn’t late. “Yes” — the café said."
+            );
+            assert_eq!(
+                parsed_text(legit, parser),
+                "Fish & chips, été à l'âge, informação, and one isnâ€™t."
+            );
         }
     }
 

@@ -235,6 +235,28 @@ fn invalid_utf8_throughout_10mb_finishes_under_30s_within_30x_input_memory() {
     assert_clean_text(&article);
 }
 
+/// Guards the repair of double-encoded references (`&acirc;&euro;&trade;`): a page made of
+/// nothing else is read back after the parse in time and memory linear in the page.
+#[test]
+#[cfg_attr(debug_assertions, ignore = "full size: run with --release")]
+fn double_encoded_references_of_10mb_finish_under_5s_within_10x_input_memory() {
+    let _turn = serial();
+    let html = format!(
+        "<p>{}</p>",
+        "it isn&acirc;&euro;&trade;t &Atilde;&copy;t&Atilde;&copy; &acirc;&euro;&rdquo; ok "
+            .repeat(10 * MIB / 60)
+    );
+    let article = within(
+        run(html.as_bytes(), &Config::default()),
+        html.len(),
+        5.0,
+        10,
+    );
+    let text = article.text();
+    let start: String = text.chars().take(60).collect();
+    assert!(text.starts_with("it isn’t été — ok"), "{start}");
+}
+
 #[test]
 #[cfg_attr(debug_assertions, ignore = "full size: run with --release")]
 fn nul_bytes_10mb_finish_under_5s_within_10x_input_memory() {
