@@ -276,7 +276,20 @@ pub fn prune(doc: &mut Document, page: PageKind, class_rules: bool) -> PruneLog 
     {
         oversized.push(FurnitureKind::Comments);
     }
-    log.removed.retain(|&(_, reason)| match reason {
+    log.removed.retain(|&(id, reason)| match reason {
+        // On a product page the buyers' reviews stay out however much of the page they are: a
+        // short description over a long run of reviews is still the product's page, and the
+        // take-back above is for threads whose posts a site calls comments. Measured on both
+        // dev sets: wcxb-dev F1 0.87163 -> 0.87193 (product 0.62378 -> 0.62922, no other type
+        // moves), `with` found 5011 and `without` leaked 205 unchanged; scrapinghub 0.97839
+        // unchanged. (`is_review_part` runs only on the comment removals of product pages.)
+        PruneReason::FurnitureClass(FurnitureKind::Comments)
+            if page.product
+                && oversized.contains(&FurnitureKind::Comments)
+                && doc.element(id).is_some_and(crate::shop::is_review_part) =>
+        {
+            true
+        }
         PruneReason::FurnitureClass(kind) => !oversized.contains(&kind),
         _ => true,
     });
@@ -1063,6 +1076,31 @@ mod tests {
         assert!(!pruned(true).contains("Sturdy and light"));
         assert!(pruned(true).contains("oiled beech"));
         assert!(pruned(false).contains("Sturdy and light"));
+    }
+
+    /// Guards that reviews stay out on a product page even when they are most of its prose
+    /// (three long reviews under a two-line description), while comment-named posts that are
+    /// most of a page come back as before.
+    #[test]
+    fn reviews_stay_out_when_they_are_most_of_a_product_page() {
+        let review = "<div class='customer-review'><p>We bought two of these for the balcony             and after a whole summer of rain and sun the wood still looks new, the seat has             not sagged, and the hinges fold as smoothly as on the first day we used them             outside.</p></div>";
+        let page = format!(
+            "<body><div class='product-description'><p>A folding chair of oiled beech.</p>             </div>{}</body>",
+            review.repeat(3)
+        );
+        let pruned = |product| {
+            let mut doc = parse(&page, &ParseLimits::default()).unwrap();
+            let kind = PageKind {
+                product,
+                ..PageKind::default()
+            };
+            prune(&mut doc, kind, true);
+            crate::textutil::collapse_whitespace(&doc.text_content(Document::ROOT))
+        };
+        assert!(!pruned(true).contains("balcony"), "{}", pruned(true));
+        assert!(pruned(true).contains("oiled beech"));
+        let thread = page.replace("customer-review", "comment");
+        assert!(pruned_text(&thread).contains("balcony"));
     }
 
     #[test]
