@@ -1119,9 +1119,13 @@ mod tests {
     /// most of a page come back as before.
     #[test]
     fn reviews_stay_out_when_they_are_most_of_a_product_page() {
-        let review = "<div class='customer-review'><p>We bought two of these for the balcony             and after a whole summer of rain and sun the wood still looks new, the seat has             not sagged, and the hinges fold as smoothly as on the first day we used them             outside.</p></div>";
+        let review = "<div class='customer-review'><p>We bought two of these for the balcony \
+            and after a whole summer of rain and sun the wood still looks new, the seat has \
+            not sagged, and the hinges fold as smoothly as on the first day we used them \
+            outside.</p></div>";
         let page = format!(
-            "<body><div class='product-description'><p>A folding chair of oiled beech.</p>             </div>{}</body>",
+            "<body><div class='product-description'><p>A folding chair of oiled beech.</p>\
+             </div>{}</body>",
             review.repeat(3)
         );
         let pruned = |product| {
