@@ -46,10 +46,7 @@ pub(super) fn drop_price_cards(doc: &Document, seg: &Segmentation, decisions: &m
         .zip(decisions.iter())
         .filter(|(b, d)| **d == Decision::Kept && is_price_line(&b.text))
     {
-        let card = std::iter::once(b.node)
-            .chain(doc.ancestors(b.node))
-            .take(MAX_CARD_DEPTH)
-            .find(|&a| is_repeated_item(doc, a));
+        let card = card_of(doc, b.node);
         // A card holds more than its price: a bare list of prices (a quantity table) is the
         // product's own.
         if let Some(card) =
@@ -72,8 +69,16 @@ pub(super) fn drop_price_cards(doc: &Document, seg: &Segmentation, decisions: &m
     );
 }
 
+/// The repeated item (a card) that holds the block at `node`, within [`MAX_CARD_DEPTH`] levels.
+pub(super) fn card_of(doc: &Document, node: NodeId) -> Option<NodeId> {
+    std::iter::once(node)
+        .chain(doc.ancestors(node))
+        .take(MAX_CARD_DEPTH)
+        .find(|&a| is_repeated_item(doc, a))
+}
+
 /// Whether `text` is a price line: a number with a currency sign, and few other letters.
-fn is_price_line(text: &str) -> bool {
+pub(super) fn is_price_line(text: &str) -> bool {
     let text = text.trim();
     if text.len() > 40 || !text.bytes().any(|b| b.is_ascii_digit()) {
         return false;
