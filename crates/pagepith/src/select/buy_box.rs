@@ -1,5 +1,5 @@
 //! The purchase box of a product page: the product's own price and the short lines set around
-//! it ("or 4 payments of", "Save 20", "In stock", "Only a few left").
+//! it ("Save 15 %", "pay in three instalments", "Ships tomorrow", "Low stock").
 //!
 //! On a page selling one thing the description and the specifications are the content; the
 //! figure to pay and the widget built around it are the shop's. A price line (as
