@@ -18,6 +18,7 @@ mod container;
 mod figure_text;
 mod filter;
 mod footer_text;
+mod lead;
 mod link_sections;
 mod linked_fields;
 mod linked_prose;
@@ -276,6 +277,9 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
     trailing::drop_teaser_tail(seg, &mut decisions);
     // After the tail rule: cards whose descriptions it dropped keep their titles dropped.
     card_titles::keep(doc, seg, &mut decisions);
+    // The article's opening box before its container (wcxb-dev 0.87163 -> 0.87203, `with`
+    // 5011 -> 5024; scrapinghub 0.97839 -> 0.97824).
+    lead::keep_lead(doc, seg, meta, chosen.root(), &mut decisions);
     filter::drop_trailing_heading(seg, &mut decisions);
     Selection {
         decisions,
