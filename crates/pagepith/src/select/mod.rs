@@ -280,6 +280,8 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
     // The article's opening box before its container (wcxb-dev 0.87163 -> 0.87203, `with`
     // 5011 -> 5024; scrapinghub 0.97839 -> 0.97824).
     lead::keep_lead(doc, seg, meta, chosen.root(), &mut decisions);
+    // Last: it reads the kept blocks on either side (wcxb-dev 0.87265 -> 0.87282).
+    linked_prose::keep_inner_linked_sentences(seg, &mut decisions);
     filter::drop_trailing_heading(seg, &mut decisions);
     Selection {
         decisions,
