@@ -136,17 +136,27 @@ pub fn prune(doc: &mut Document, page: PageKind, class_rules: bool) -> PruneLog 
     };
     let disclosures = crate::reveal::Disclosures::of(doc, &order);
     let classes = crate::repeated_class::ClassCounts::of(doc, &order);
-    // The page's headline: the first `<h1>` with letters. A header-named wrapper that holds
-    // it is the content's own header (an article's title box, a category page's title and
-    // intro), where a site's masthead holds the logo and the menus.
-    let title = order
-        .iter()
-        .copied()
-        .find(|&n| doc.tag(n) == Some(Tag::H1) && prose[n.index()] + linked[n.index()] > 0);
+    // The page's headlines: every `<h1>` with letters. A header-named wrapper that holds one
+    // is the content's own header (an article's title box, a category page's title and
+    // intro), where a site's masthead holds the logo and the menus. Every `<h1>`, not the
+    // first: a page may set a hidden or a sticky copy of its title first (measured on both
+    // dev sets: wcxb-dev F1 0.87282 -> 0.87292, scrapinghub 0.97960 -> 0.98007).
+    // NOTE: one bottom-up pass (the reversed pre-order meets children before parents), so
+    // a page of many `<h1>`s costs no more than one.
+    let mut holds_h1 = vec![false; doc.len()];
+    for &n in order.iter().rev() {
+        if holds_h1[n.index()]
+            || (doc.tag(n) == Some(Tag::H1) && prose[n.index()] + linked[n.index()] > 0)
+        {
+            holds_h1[n.index()] = true;
+            if let Some(parent) = doc.parent(n) {
+                holds_h1[parent.index()] = true;
+            }
+        }
+    }
     let holds_title = |id: NodeId| {
         let (p, l) = (prose[id.index()], linked[id.index()]);
-        title.is_some_and(|t| doc.is_within(t, id))
-            && (l as f64) < MAX_TITLE_HEADER_LINK_DENSITY * (p + l) as f64
+        holds_h1[id.index()] && (l as f64) < MAX_TITLE_HEADER_LINK_DENSITY * (p + l) as f64
     };
     let mut log = PruneLog::default();
     let mut walk = doc.descendants(Document::ROOT);
