@@ -241,6 +241,16 @@ pub fn prune(doc: &mut Document, page: PageKind, class_rules: bool) -> PruneLog 
             // comments, consent and adverts on tables: the same.
             Some(PruneReason::FurnitureClass(FurnitureKind::PageChrome))
                 if doc.tag(id) == Some(Tag::Table) => {}
+            // On a heading or a paragraph the same words name the text's place in its box
+            // (`header-text`, `section-header__title`, `footer-note`): a masthead or a dialog
+            // is a wrapper, never a heading alone. Measured on both dev sets: wcxb-dev F1
+            // 0.87342 -> 0.87350 (product 0.6236 -> 0.6243, collection +0.0001, service
+            // +0.0001, forum -0.00005), `with` 5051 -> 5052, `without` leaked 202 unchanged;
+            // scrapinghub unchanged. Headings alone: 0.87347.
+            Some(PruneReason::FurnitureClass(FurnitureKind::PageChrome))
+                if doc
+                    .tag(id)
+                    .is_some_and(|t| t.heading_level().is_some() || t == Tag::P) => {}
             // A filter, facet or sort panel is short labels, checkboxes and links; an element
             // holding a paragraph of prose is content the word only describes (a filterable FAQ
             // whose entries carry a filter-state class, a product's feature section named for its
@@ -960,7 +970,8 @@ mod tests {
     /// Guards the headline exception of the header and navigation words: a category page's
     /// header with its title and intro stays, and a title block named for navigation, while
     /// a site's masthead of menu links goes even when it holds the logo's `<h1>`. And a data
-    /// table named for its sticky header row stays.
+    /// table named for its sticky header row stays, and a heading or a paragraph named for
+    /// its place in a header.
     #[test]
     fn a_header_holding_the_headline_stays() {
         let text = pruned_text(&format!(
@@ -979,6 +990,12 @@ mod tests {
              </tr><tr><td>1921</td><td>Ada Lowe</td></tr></table></body>"
         ));
         assert!(text.contains("Ada Lowe"), "{text}");
+        let text = pruned_text(&format!(
+            "<body><h2 class=section-header>Opening hours</h2><p class=header-text>Open daily \
+             from nine until six.</p>{BODY}</body>"
+        ));
+        assert!(text.contains("Opening hours"), "{text}");
+        assert!(text.contains("from nine until six"), "{text}");
         let text = pruned_text(&format!(
             "<body><div class=site-header><h1>Town News</h1><a href=/a>Home</a> \
              <a href=/b>Local politics</a> <a href=/c>Sport and weather</a></div>{BODY}</body>"
