@@ -53,7 +53,7 @@ fn judge(doc: &Document, b: &TextBlock, meta: &Metadata, tuning: &Tuning) -> Dec
 /// clear of a paragraph that quotes a copyright line.
 const MAX_COPYRIGHT_CHARS: usize = 150;
 
-fn is_headline(_doc: &Document, b: &TextBlock, meta: &Metadata) -> bool {
+pub(super) fn is_headline(_doc: &Document, b: &TextBlock, meta: &Metadata) -> bool {
     if meta.headline == Some(b.node) {
         return true;
     }

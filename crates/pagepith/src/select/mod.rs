@@ -19,6 +19,7 @@ mod container;
 mod figure_text;
 mod filter;
 mod footer_text;
+mod lead;
 mod link_sections;
 mod linked_fields;
 mod linked_prose;
@@ -284,6 +285,11 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
     trailing::drop_teaser_tail(seg, &mut decisions);
     // After the tail rule: cards whose descriptions it dropped keep their titles dropped.
     card_titles::keep(doc, seg, &mut decisions);
+    // The article's opening box before its container (wcxb-dev 0.87163 -> 0.87203, `with`
+    // 5011 -> 5024; scrapinghub 0.97839 -> 0.97824).
+    lead::keep_lead(doc, seg, meta, chosen.root(), &mut decisions);
+    // Last: it reads the kept blocks on either side (wcxb-dev 0.87265 -> 0.87282).
+    linked_prose::keep_inner_linked_sentences(seg, &mut decisions);
     filter::drop_trailing_heading(seg, &mut decisions);
     Selection {
         decisions,
