@@ -265,10 +265,12 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
         // On a product page the core is the child holding half of the region: the product's
         // own section, without the smaller ones after it (wcxb-dev 0.86180 -> 0.86281,
         // product 0.5998 -> 0.6228; scrapinghub unchanged).
-        let share = if product {
-            region_core::PRODUCT_CORE_SHARE
-        } else {
-            region_core::CORE_SHARE
+        // On a forum thread the core is the child holding four fifths of the region: the
+        // posts, without the "similar threads" and "log in to reply" bands after them.
+        let share = match meta.page_type {
+            crate::pagetype::PageType::Product => region_core::PRODUCT_CORE_SHARE,
+            crate::pagetype::PageType::Forum => region_core::FORUM_CORE_SHARE,
+            _ => region_core::CORE_SHARE,
         };
         region_core::drop_after_core(doc, seg, &mut region, share);
         // A product's specification table set after its main block is its content.
