@@ -141,6 +141,7 @@ pub fn opening_posts_named_as_replies(
     let opening_part =
         |n: NodeId| first_child_element(doc, n).map(|c| (doc.tag(c), first_class(c)));
     let mut back = Vec::new();
+    let mut removed_marks: Option<Vec<bool>> = None;
     let mut seen: Vec<(Option<crate::dom::Tag>, &str)> = Vec::new();
     for &(post, reason) in removed {
         // The comment word must not be the first class: `comment-item` names a comment.
@@ -164,10 +165,19 @@ pub fn opening_posts_named_as_replies(
         if part.is_none() {
             continue;
         }
+        // Built once, for the first candidate: an ancestor walk per twin, not a search of
+        // the removed list per ancestor (an article's thousand nested comments).
+        let marks = removed_marks.get_or_insert_with(|| {
+            let mut m = vec![false; doc.len()];
+            for &(id, _) in removed {
+                m[id.index()] = true;
+            }
+            m
+        });
         let inside_removed = |n: NodeId| {
             std::iter::once(n)
                 .chain(doc.ancestors(n))
-                .any(|a| removed.iter().any(|&(id, _)| id == a))
+                .any(|a| marks[a.index()])
         };
         let (mut before, mut after) = (false, 0);
         for &n in order {
