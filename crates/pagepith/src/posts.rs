@@ -109,6 +109,106 @@ pub fn replies_share_a_post_template(
     opening
 }
 
+/// The first element child of `n`: a post template's first part (the poster's card, the
+/// post's header).
+fn first_child_element(doc: &Document, n: NodeId) -> Option<NodeId> {
+    doc.children(n).find(|&c| doc.element(c).is_some())
+}
+
+/// A comment-named element that is a thread's opening post: the comment word is one class
+/// among others (`post first-reply`: some engines call every post a reply, the first one
+/// too), its tag and first class recur on at least [`MIN_REPLIES`] kept elements that all
+/// come after it (the replies, which carry no comment word), those replies begin with the
+/// same part as it does (tag and first class of the first child element: the poster's card
+/// of one template), and it holds a post's worth of prose. An article's comment box comes
+/// after the story, never before every element of its class; a framework's building block
+/// (`col comments`) has twins before it or twins of another inner make-up.
+///
+/// Returns the elements to take back (measured in `prune.rs`, where it is called). One scan
+/// of the page per template of removed comment-named elements with a post's prose.
+pub fn opening_posts_named_as_replies(
+    doc: &Document,
+    order: &[NodeId],
+    removed: &[(NodeId, PruneReason)],
+    prose: &[usize],
+) -> Vec<NodeId> {
+    let comments = PruneReason::FurnitureClass(FurnitureKind::Comments);
+    let first_class = |n: NodeId| {
+        doc.attr(n, "class")
+            .and_then(|c| c.split_ascii_whitespace().next())
+    };
+    // The part a post's template starts with.
+    let opening_part =
+        |n: NodeId| first_child_element(doc, n).map(|c| (doc.tag(c), first_class(c)));
+    let mut back = Vec::new();
+    let mut removed_marks: Option<Vec<bool>> = None;
+    let mut seen: Vec<(Option<crate::dom::Tag>, &str)> = Vec::new();
+    for &(post, reason) in removed {
+        // The comment word must not be the first class: `comment-item` names a comment.
+        if reason != comments
+            || prose[post.index()] < MIN_OPENING_POST_PROSE
+            || doc
+                .attr(post, "class")
+                .is_none_or(|c| c.split_ascii_whitespace().nth(1).is_none())
+        {
+            continue;
+        }
+        let Some(class) = first_class(post) else {
+            continue;
+        };
+        // One look per template: an article's hundred comments share one.
+        if seen.contains(&(doc.tag(post), class)) {
+            continue;
+        }
+        seen.push((doc.tag(post), class));
+        let part = opening_part(post);
+        if part.is_none() {
+            continue;
+        }
+        // Built once, for the first candidate: an ancestor walk per twin, not a search of
+        // the removed list per ancestor (an article's thousand nested comments).
+        let marks = removed_marks.get_or_insert_with(|| {
+            let mut m = vec![false; doc.len()];
+            for &(id, _) in removed {
+                m[id.index()] = true;
+            }
+            m
+        });
+        let inside_removed = |n: NodeId| {
+            std::iter::once(n)
+                .chain(doc.ancestors(n))
+                .any(|a| marks[a.index()])
+        };
+        let (mut before, mut after) = (false, 0);
+        for &n in order {
+            if n == post
+                || doc.tag(n) != doc.tag(post)
+                || first_class(n) != Some(class)
+                || inside_removed(n)
+            {
+                continue;
+            }
+            // NOTE: node ids grow in document order: `n < post` is "before the post".
+            // A twin named for comments itself (`comment hidden` beside `comment full`) says
+            // the first class is the comment word: a comment list, not a thread's posts.
+            if n < post
+                || opening_part(n) != part
+                || doc.element(n).is_some_and(|el| {
+                    crate::prune::class_furniture(el, false, false) == Some(FurnitureKind::Comments)
+                })
+            {
+                before = true;
+                break;
+            }
+            after += 1;
+        }
+        if !before && after >= MIN_REPLIES {
+            back.push(post);
+        }
+    }
+    back
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,6 +269,64 @@ mod tests {
              <div class='block'><p>Returns.</p></div>{comments}"
         );
         assert!(!replies_taken_back(&blocks));
+    }
+
+    fn pruned(html: &str) -> String {
+        let mut doc = parse(html, &ParseLimits::default()).unwrap();
+        crate::prune::prune(&mut doc, crate::prune::PageKind::default(), true);
+        crate::textutil::collapse_whitespace(&doc.text_content(Document::ROOT))
+    }
+
+    /// A post of one template: the poster's card first, then the text.
+    fn post(class: &str, text: &str) -> String {
+        format!(
+            "<div class='{class}'><div class='poster'><a href=/u>someone</a></div>\
+             <div class='body'><p>{text}</p></div></div>"
+        )
+    }
+
+    /// Guards the opening-post rule: an opening post classed as a reply (`post first-reply`)
+    /// whose replies share its template without the word comes back.
+    #[test]
+    fn an_opening_post_named_as_a_reply_stays() {
+        let html = format!(
+            "<main>{}{}{}{}</main>",
+            post("post first-reply", OPENING),
+            post("post", "Knead it longer, ten minutes at least."),
+            post("post", "Use less water next time."),
+            post("post", "A hotter oven helps the crust.")
+        );
+        let text = pruned(&html);
+        assert!(text.contains("the oven thermometer"), "{text}");
+        assert!(text.contains("Use less water"), "{text}");
+    }
+
+    /// Guards the rule's limits: a comment box before the story's sections is taken back only
+    /// when they begin as it does; and comments whose first class is the comment word (their
+    /// twins named for comments too) stay out.
+    #[test]
+    fn comment_boxes_of_another_make_up_stay_out() {
+        let story = "The harbour board voted on Tuesday to rebuild the old pier, after two \
+            winters of storms left its timber split and its railings bent; work starts in May \
+            and the ferry will use the north quay until the autumn.";
+        let section =
+            |t: &str| format!("<div class='block'><h2>Part</h2><p>{t} {story} {story}</p></div>");
+        let html = format!(
+            "<main>{}{}{}{}</main>",
+            post("block reply-box", OPENING),
+            section("First part of the story."),
+            section("Second part of the story."),
+            section("Third part of the story.")
+        );
+        assert!(!pruned(&html).contains("the oven thermometer"));
+        let html = format!(
+            "<main><p>{story} {story} {story}</p><ul>{}{}{}{}</ul></main>",
+            post("comment full", OPENING),
+            post("comment hidden-replies", "One."),
+            post("comment hidden-replies", "Two."),
+            post("comment hidden-replies", "Three.")
+        );
+        assert!(!pruned(&html).contains("the oven thermometer"));
     }
 
     /// Guards the Q&A rules end to end: on a page declared a Q&A, the answers stay, the

@@ -24,6 +24,7 @@ mod link_sections;
 mod linked_fields;
 mod linked_prose;
 mod other_posts;
+mod other_threads;
 mod price_cards;
 mod region_core;
 mod region_tail;
@@ -71,6 +72,8 @@ pub enum Decision {
     /// On a product page, the product's own price and the short lines beside it: the purchase
     /// box, not the description.
     BuyBox,
+    /// On a forum thread, a line that is one link to another thread of the same forum.
+    OtherThread,
 }
 
 /// Gives every kept block of `decisions` the decision `to`: the tail rules' way of naming why
@@ -265,12 +268,20 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
         // On a product page the core is the child holding half of the region: the product's
         // own section, without the smaller ones after it (wcxb-dev 0.86180 -> 0.86281,
         // product 0.5998 -> 0.6228; scrapinghub unchanged).
-        let share = if product {
-            region_core::PRODUCT_CORE_SHARE
-        } else {
-            region_core::CORE_SHARE
+        // On a forum thread the core is the child holding four fifths of the region: the
+        // posts, without the "similar threads" and "log in to reply" bands after them.
+        let share = match meta.page_type {
+            crate::pagetype::PageType::Product => region_core::PRODUCT_CORE_SHARE,
+            crate::pagetype::PageType::Forum => region_core::FORUM_CORE_SHARE,
+            _ => region_core::CORE_SHARE,
         };
         region_core::drop_after_core(doc, seg, &mut region, share);
+        // On a thread, lines that are one link to another thread of the forum (wcxb-dev
+        // 0.87273 -> 0.87280, forum 0.81936 -> 0.82023; scrapinghub unchanged). In the
+        // container path as well it changed no page.
+        if meta.page_type == crate::pagetype::PageType::Forum {
+            other_threads::drop_other_threads(doc, seg, &mut region, meta.url.as_deref());
+        }
         // A product's specification table set after its main block is its content.
         if product {
             region_core::keep_spec_tables(seg, &mut region);
