@@ -99,7 +99,9 @@ pub fn main_region(
     // "Privacy Policy", "Talk to an expert") and stays dropped.
     let item_kind = |b: &TextBlock| (doc.tag(b.node), doc.attr(b.node, "class").unwrap_or(""));
     let candidate = |b: &TextBlock, d: Decision| {
-        d == Decision::LinkHeavy && b.chars >= tuning.min_linked_item_chars
+        d == Decision::LinkHeavy
+            && b.chars >= tuning.min_linked_item_chars
+            && b.link_density() > tuning.min_item_link_density
     };
     let mut kinds: HashMap<(Option<Tag>, &str), usize> = HashMap::new();
     for (b, &d) in seg.blocks.iter().zip(&decisions) {
@@ -298,6 +300,37 @@ mod tests {
         assert!(text.contains("lighthouse keeper"), "{text}");
         assert!(text.contains("Tidepools"), "{text}");
         assert!(!text.contains("Contact"), "{text}");
+    }
+
+    /// Guards the modes' order on listing items: in the main region, entries that link a
+    /// little under half of their letters are kept by balanced's link line; precision's
+    /// stricter line makes them link-heavy, and three of a kind must not then come back as a
+    /// listing's items, or precision would keep text that balanced's tail rules drop.
+    #[test]
+    fn precision_does_not_turn_half_linked_entries_into_items() {
+        let entries: String = (0..4)
+            .map(|i| {
+                format!(
+                    "<li class=more><a href=/s{i}>Harbour story number {i}</a> told by the \
+                     people who live there</li>"
+                )
+            })
+            .collect();
+        let page = format!("<html><body><h1>Harbour news</h1><ul>{entries}</ul></body></html>");
+        let doc = crate::dom::parse(&page, &crate::dom::ParseLimits::default()).unwrap();
+        let seg = crate::segment::segment(&doc);
+        let meta = crate::metadata::Metadata::default();
+        let region = |favor| {
+            let tuning = super::Tuning::from_config(&crate::Config::default().with_favor(favor));
+            let (decisions, _) = super::main_region(&doc, &seg, &meta, &tuning);
+            seg.blocks
+                .iter()
+                .zip(decisions)
+                .filter(|(b, d)| b.text.contains("told by") && *d == super::Decision::Kept)
+                .count()
+        };
+        assert_eq!(region(crate::Favor::Balanced), 4);
+        assert_eq!(region(crate::Favor::Precision), 0);
     }
 
     /// Guards the index-page case: on a page that declares itself a list of items, the short

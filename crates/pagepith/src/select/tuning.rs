@@ -19,6 +19,11 @@ pub struct Tuning {
     /// In the main-region fallback, linked blocks at least this long are kept as items (a
     /// listing's linked headlines) rather than dropped as link lists.
     pub min_linked_item_chars: usize,
+    /// ...and more than this share of their letters linked: balanced's link line in every
+    /// mode. Precision's stricter line makes half-linked teasers link-heavy, and three of a
+    /// kind would then come back as a listing's items: `--favor precision` kept more text
+    /// than balanced on a news page whose "more stories" list links half of each entry.
+    pub min_item_link_density: f64,
     /// Whether table cells are part of the article.
     pub tables: bool,
 }
@@ -46,6 +51,7 @@ impl Tuning {
             min_container_share_total: 0.15,
             // A linked headline of a listing is a few words; a menu entry is one or two.
             min_linked_item_chars: 20,
+            min_item_link_density: 0.5,
             tables: config.tables,
         };
         // The two modes move each threshold one step towards keeping less or more; the steps
