@@ -11,6 +11,7 @@
 //!    algorithms.
 
 mod after_article;
+mod author_bio;
 mod buy_box;
 mod caption_class;
 mod card_titles;
@@ -74,6 +75,9 @@ pub enum Decision {
     BuyBox,
     /// On a forum thread, a line that is one link to another thread of the same forum.
     OtherThread,
+    /// The author's box below the story: a short line naming the page's author and the
+    /// biography beside it.
+    AuthorBio,
 }
 
 /// Gives every kept block of `decisions` the decision `to`: the tail rules' way of naming why
@@ -276,6 +280,12 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
             _ => region_core::CORE_SHARE,
         };
         region_core::drop_after_core(doc, seg, &mut region, share);
+        // Articles that fall back to the region close with an author box too (wcxb-dev
+        // 0.87736 -> 0.87756 on top of the container's call). On every page type it cost
+        // service and product pages (0.87753): their closing team cards name people too.
+        if meta.page_type == crate::pagetype::PageType::Article {
+            author_bio::drop_author_box(doc, seg, meta, &mut region);
+        }
         // On a thread, lines that are one link to another thread of the forum (wcxb-dev
         // 0.87273 -> 0.87280, forum 0.81936 -> 0.82023; scrapinghub unchanged). In the
         // container path as well it changed no page.
@@ -294,6 +304,9 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
     other_posts::drop_other_posts(doc, seg, &mut decisions);
     after_article::drop_after_article(doc, seg, chosen.root(), &mut decisions);
     trailing::drop_teaser_tail(seg, &mut decisions);
+    // The author's box below the story (wcxb-dev 0.87717 -> 0.87736 with the region path's
+    // call below; scrapinghub unchanged).
+    author_bio::drop_author_box(doc, seg, meta, &mut decisions);
     // After the tail rule: cards whose descriptions it dropped keep their titles dropped.
     card_titles::keep(doc, seg, &mut decisions);
     // The article's opening box before its container (wcxb-dev 0.87163 -> 0.87203, `with`
