@@ -9,6 +9,8 @@
 //! The signals are the page's own name for its author and the box's place, so the rule
 //! holds in any language. What it does not do: drop a biography with no name line of its
 //! own (a paragraph that opens with the name is, as often, a story about that person).
+//! A second, narrower rule takes the story's last kept block when it is a short line holding
+//! the author's full name: a closing credit or contact line.
 
 use super::Decision;
 use crate::dom::{Document, NodeId};
@@ -141,6 +143,34 @@ fn author_box(
     (2 * inside < total && inside <= MAX_BOX_CHARS).then_some(boxed)
 }
 
+/// Longest closing credit line, in characters: "Reporting by Jane Doe; editing by John
+/// Roe", "Jane Doe contributed to this report", "Write to Jane Doe at …". Measured on both
+/// dev sets: 150 / 250 / 400 characters gave scrapinghub 0.98057 -> 0.98093 / 0.98083 /
+/// 0.98083 and wcxb-dev 0.87754 -> 0.87756 / 0.87755 / 0.87760; past 150 a closing
+/// paragraph of the story that names its writer goes too (two news pages lost recall).
+const MAX_CREDIT_CHARS: usize = 150;
+
+/// Marks as [`Decision::AuthorBio`] the last kept block when it is a short line that holds
+/// the full name of one of the page's authors: the story's closing credit or contact line,
+/// which news gold standards leave out with the byline.
+pub fn drop_closing_credit(seg: &Segmentation, meta: &Metadata, decisions: &mut [Decision]) {
+    let Some(last) = decisions.iter().rposition(|d| *d == Decision::Kept) else {
+        return;
+    };
+    let b = &seg.blocks[last];
+    if b.text.chars().count() >= MAX_CREDIT_CHARS {
+        return;
+    }
+    let named = meta
+        .authors
+        .iter()
+        .map(|a| a.trim())
+        .any(|a| a.split_whitespace().nth(1).is_some() && b.text.contains(a));
+    if named {
+        decisions[last] = Decision::AuthorBio;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::select::extracted_text as text_of;
@@ -189,6 +219,20 @@ mod tests {
              </div></body></html>"
         ));
         assert!(text.contains("answer most of them"), "{text}");
+        assert!(text.contains("back across half the bridge"), "{text}");
+    }
+
+    /// Guards the credit rule: a closing line that names the author leaves, the story's
+    /// last paragraph stays.
+    #[test]
+    fn a_closing_credit_line_leaves() {
+        // Dated, so that the page is typed an article.
+        let dated = page("<p>Additional reporting by Mara Linden in the old town.</p>").replace(
+            "<head>",
+            "<head><meta property=article:published_time content=2024-06-07>",
+        );
+        let text = text_of(&dated);
+        assert!(!text.contains("Additional reporting"), "{text}");
         assert!(text.contains("back across half the bridge"), "{text}");
     }
 

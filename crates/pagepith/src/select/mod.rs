@@ -78,8 +78,8 @@ pub enum Decision {
     OtherThread,
     /// A short line above the story's first paragraph holding the page's publication date.
     DateLine,
-    /// The author's box below the story: a short line naming the page's author and the
-    /// biography beside it.
+    /// The author's box below the story (a short line naming the page's author and the
+    /// biography beside it), or the story's closing credit line naming the author.
     AuthorBio,
 }
 
@@ -322,6 +322,9 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
     // on articles, wcxb-dev 0.87753.
     if meta.page_type == crate::pagetype::PageType::Article {
         dateline::drop_head_datelines(seg, meta, &mut decisions);
+        // The story's closing credit line naming its author (scrapinghub 0.98057 ->
+        // 0.98093, wcxb-dev 0.87754 -> 0.87756).
+        author_bio::drop_closing_credit(seg, meta, &mut decisions);
     }
     // Last: it reads the kept blocks on either side (wcxb-dev 0.87265 -> 0.87282).
     linked_prose::keep_inner_linked_sentences(seg, &mut decisions);
