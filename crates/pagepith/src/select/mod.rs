@@ -284,8 +284,8 @@ pub fn select(doc: &Document, seg: &Segmentation, meta: &Metadata, tuning: &Tuni
         };
         region_core::drop_after_core(doc, seg, &mut region, share);
         // Articles that fall back to the region close with an author box too (wcxb-dev
-        // 0.87736 -> 0.87756 on top of the container's call). On every page type it cost
-        // service and product pages (0.87753): their closing team cards name people too.
+        // 0.87736 -> 0.87754 on top of the container's call). On every page type but forums
+        // it cost service and product pages (0.87753): their closing team cards name people.
         if meta.page_type == crate::pagetype::PageType::Article {
             author_bio::drop_author_box(doc, seg, meta, &mut region);
         }
