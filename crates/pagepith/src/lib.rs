@@ -153,6 +153,7 @@ pub(crate) fn run_stages(html: &str, config: &Config) -> Result<StageOutputs, Er
     // product kind: its buyers' reviews are furniture like a story's comments (wcxb-dev F1
     // 0.86155 -> 0.86180, product 0.5942 -> 0.5998; scrapinghub unchanged).
     let page_kind = prune::PageKind {
+        summary: meta.description.as_deref(),
         discussion,
         own_offers: meta.page_type == pagetype::PageType::Service,
         product: meta.page_type == pagetype::PageType::Product,
