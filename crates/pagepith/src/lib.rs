@@ -146,13 +146,17 @@ pub(crate) fn run_stages(html: &str, config: &Config) -> Result<StageOutputs, Er
     // A page of the forum kind (its schema types or its URL's path: `/thread/`, `/comments/`)
     // has posts as its content even without a discussion's schema.org markup (wcxb-dev F1
     // 0.86013 -> 0.86064, forum 0.7703 -> 0.7768, scrapinghub 0.97680 unchanged).
-    let discussion = pagetype::is_discussion(&doc) || meta.page_type == pagetype::PageType::Forum;
+    // Read before the prune stage removes the page's scripts (its JSON-LD): the selection
+    // widens a thread's container only on pages that declare a discussion.
+    let declared_discussion = pagetype::is_discussion(&doc);
+    let discussion = declared_discussion || meta.page_type == pagetype::PageType::Forum;
     let tuning = select::Tuning::from_config(config);
     // A service page (stated, or undated and of no other kind) is the business's own: its
     // banners and promotions are its content (`prune::class_furniture`). A page of the
     // product kind: its buyers' reviews are furniture like a story's comments (wcxb-dev F1
     // 0.86155 -> 0.86180, product 0.5942 -> 0.5998; scrapinghub unchanged).
     let page_kind = prune::PageKind {
+        summary: meta.description.as_deref(),
         discussion,
         own_offers: meta.page_type == pagetype::PageType::Service,
         product: meta.page_type == pagetype::PageType::Product,
@@ -171,7 +175,7 @@ pub(crate) fn run_stages(html: &str, config: &Config) -> Result<StageOutputs, Er
     };
     let mut segmentation = segment(&doc);
     in_time()?;
-    let mut selection = select::select(&doc, &segmentation, &meta, &tuning);
+    let mut selection = select::select(&doc, &segmentation, &meta, &tuning, declared_discussion);
     in_time()?;
     if selection.kept_chars(&segmentation) < MIN_ARTICLE_CHARS
         && pruned.class_removed_prose() >= MIN_RETRY_PROSE
@@ -182,7 +186,7 @@ pub(crate) fn run_stages(html: &str, config: &Config) -> Result<StageOutputs, Er
         let mut retry = parse()?;
         let retry_pruned = prune::prune(&mut retry, page_kind, false);
         let retry_seg = segment(&retry);
-        let retry_sel = select::select(&retry, &retry_seg, &meta, &tuning);
+        let retry_sel = select::select(&retry, &retry_seg, &meta, &tuning, declared_discussion);
         in_time()?;
         if retry_sel.kept_chars(&retry_seg) > selection.kept_chars(&segmentation) {
             // The metadata's headline node id is the same in both parses: one parser, one input.
