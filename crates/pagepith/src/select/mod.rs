@@ -38,7 +38,7 @@ mod tuning;
 
 pub use tuning::Tuning;
 
-use crate::dom::{Document, NodeId};
+use crate::dom::{Document, NodeId, Tag};
 use crate::metadata::Metadata;
 use crate::segment::{Segmentation, TextBlock};
 
@@ -82,6 +82,14 @@ pub enum Decision {
     /// The author's box below the story (a short line naming the page's author and the
     /// biography beside it), or the story's closing credit line naming the author.
     AuthorBio,
+}
+
+/// The container's root with its tag and class, when it has a class: what the rules that
+/// look for more elements of the container's own kind (`same_kind`, `sibling_posts`) match on.
+fn classed_root(doc: &Document, root: Option<NodeId>) -> Option<(NodeId, Tag, &str)> {
+    let root = root?;
+    let (tag, class) = (doc.tag(root)?, doc.attr(root, "class")?);
+    (!class.trim().is_empty()).then_some((root, tag, class))
 }
 
 /// Gives every kept block of `decisions` the decision `to`: the tail rules' way of naming why

@@ -31,15 +31,9 @@ const MAX_PARTS: usize = 3;
 /// Elements of the same tag and class as the container's root that hold prose, outside it and
 /// not around it.
 pub fn roots(doc: &Document, seg: &Segmentation, root: Option<NodeId>) -> Vec<NodeId> {
-    let Some(root) = root else {
+    let Some((root, tag, class)) = super::classed_root(doc, root) else {
         return Vec::new();
     };
-    let (Some(tag), Some(class)) = (doc.tag(root), doc.attr(root, "class")) else {
-        return Vec::new();
-    };
-    if class.trim().is_empty() {
-        return Vec::new();
-    }
     let Some(body) = doc.body() else {
         return Vec::new();
     };

@@ -26,15 +26,9 @@ const MIN_SIBLINGS: usize = 2;
 // NOTE: a climb of at most `MAX_CLIMB` parents and one walk of the siblings' subtrees: no
 // recursion, and the walk runs only on pages that declare a discussion.
 pub fn roots(doc: &Document, root: Option<NodeId>) -> Vec<NodeId> {
-    let Some(root) = root else {
+    let Some((root, tag, class)) = super::classed_root(doc, root) else {
         return Vec::new();
     };
-    let (Some(tag), Some(class)) = (doc.tag(root), doc.attr(root, "class")) else {
-        return Vec::new();
-    };
-    if class.trim().is_empty() {
-        return Vec::new();
-    }
     let mut post = root;
     for _ in 0..MAX_CLIMB {
         let Some(parent) = doc.parent(post) else {
