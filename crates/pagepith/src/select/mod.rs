@@ -327,6 +327,7 @@ pub fn select(
             region_core::keep_spec_tables(seg, &mut region);
         }
         // Last: the linked parts of the items the rules above left kept (`linked_items`).
+        linked_items::keep_card_entries(seg, &mut region);
         linked_items::keep_featured_titles(seg, &mut region);
         linked_items::keep_short_titles(doc, seg, &mut region);
         return Selection {
