@@ -268,6 +268,13 @@ pub fn select(
         // wcxb-dev 0.86351 (article 0.95303 -> 0.95279): there a repeated line is a
         // section's own label as often as a template's.
         template_labels::drop_template_labels(doc, seg, &mut region);
+        // An index page's picture tiles, before the tail rules weigh the kept text.
+        if matches!(
+            meta.page_type,
+            crate::pagetype::PageType::Listing | crate::pagetype::PageType::Collection
+        ) {
+            linked_items::keep_image_tiles(doc, seg, &mut region);
+        }
         if !marked {
             filter::drop_above_headline(&mut region);
         }
