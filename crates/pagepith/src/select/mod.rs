@@ -24,6 +24,7 @@ mod footer_text;
 mod lead;
 mod link_sections;
 mod linked_fields;
+mod linked_items;
 mod linked_prose;
 mod other_posts;
 mod other_threads;
@@ -267,6 +268,13 @@ pub fn select(
         // wcxb-dev 0.86351 (article 0.95303 -> 0.95279): there a repeated line is a
         // section's own label as often as a template's.
         template_labels::drop_template_labels(doc, seg, &mut region);
+        // An index page's picture tiles, before the tail rules weigh the kept text.
+        if matches!(
+            meta.page_type,
+            crate::pagetype::PageType::Listing | crate::pagetype::PageType::Collection
+        ) {
+            linked_items::keep_image_tiles(doc, seg, &mut region);
+        }
         if !marked {
             filter::drop_above_headline(&mut region);
         }
@@ -325,6 +333,10 @@ pub fn select(
         if product {
             region_core::keep_spec_tables(seg, &mut region);
         }
+        // Last: the linked parts of the items the rules above left kept (`linked_items`).
+        linked_items::keep_card_entries(seg, &mut region);
+        linked_items::keep_featured_titles(seg, &mut region);
+        linked_items::keep_short_titles(doc, seg, &mut region);
         return Selection {
             decisions: region,
             container: None,
@@ -338,6 +350,10 @@ pub fn select(
     author_bio::drop_author_box(doc, seg, meta, &mut decisions);
     // After the tail rule: cards whose descriptions it dropped keep their titles dropped.
     card_titles::keep(doc, seg, &mut decisions);
+    // Shorter card titles and a featured card's, as in the fallback (wcxb-dev 0.87948 ->
+    // 0.88007: listicles' linked section headings; scrapinghub unchanged).
+    linked_items::keep_short_titles(doc, seg, &mut decisions);
+    linked_items::keep_featured_titles(seg, &mut decisions);
     // The article's opening box before its container (wcxb-dev 0.87163 -> 0.87203, `with`
     // 5011 -> 5024; scrapinghub 0.97839 -> 0.97824).
     lead::keep_lead(doc, seg, meta, chosen.root(), &mut decisions);
