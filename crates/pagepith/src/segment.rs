@@ -103,6 +103,9 @@ struct Context {
     quotes: Vec<NodeId>,
     figures: Vec<NodeId>,
     captions: u32,
+    /// One entry per open `<figcaption>`/`<caption>`: whether it counts in `captions` (a
+    /// quote's attribution does not; see [`is_attribution`]).
+    caption_kinds: Vec<bool>,
     headings: Vec<u8>,
     /// Open block-level elements, innermost last.
     blocks: Vec<NodeId>,
@@ -236,14 +239,34 @@ fn open(ctx: &mut Context, id: NodeId, doc: &Document, tag: Tag) {
         Tag::Th => ctx.cells.push((id, true)),
         Tag::Blockquote => ctx.quotes.push(id),
         Tag::Figure => ctx.figures.push(id),
-        Tag::Figcaption | Tag::Caption => ctx.captions += 1,
+        Tag::Figcaption | Tag::Caption => {
+            let caption = !is_attribution(doc, id);
+            ctx.caption_kinds.push(caption);
+            ctx.captions += u32::from(caption);
+        }
         _ => {
             if let Some(level) = tag.heading_level() {
                 ctx.headings.push(level);
             }
         }
     }
-    let _ = doc;
+}
+
+/// Whether `id` is a `<figcaption>` that names who said the `<blockquote>` of its `<figure>`:
+/// the HTML standard's markup for a quotation with its source (`<figure><blockquote>…
+/// </blockquote><figcaption>Name, role</figcaption></figure>`). It is the quote's
+/// attribution, read with the quote (a testimonial's author, a pull quote's speaker), not a
+/// picture's caption. Measured on both dev sets: wcxb-dev F1 0.87795 -> 0.87800 (service
+/// 0.84923 -> 0.84954, no type down), `with` found 5,593 -> 5,594 by words, `without` leaked
+/// 193 unchanged; scrapinghub 0.98093 unchanged (no page there has the markup; 8 wcxb-dev
+/// pages do).
+fn is_attribution(doc: &Document, id: NodeId) -> bool {
+    if doc.tag(id) != Some(Tag::Figcaption) {
+        return false;
+    }
+    doc.parent(id)
+        .filter(|&f| doc.tag(f) == Some(Tag::Figure))
+        .is_some_and(|f| doc.children(f).any(|c| doc.tag(c) == Some(Tag::Blockquote)))
 }
 
 fn close(ctx: &mut Context, tag: Tag) {
@@ -257,7 +280,11 @@ fn close(ctx: &mut Context, tag: Tag) {
         Tag::Td | Tag::Th => drop(ctx.cells.pop()),
         Tag::Blockquote => drop(ctx.quotes.pop()),
         Tag::Figure => drop(ctx.figures.pop()),
-        Tag::Figcaption | Tag::Caption => ctx.captions = ctx.captions.saturating_sub(1),
+        Tag::Figcaption | Tag::Caption => {
+            if ctx.caption_kinds.pop().unwrap_or(true) {
+                ctx.captions = ctx.captions.saturating_sub(1);
+            }
+        }
         _ => {
             if tag.heading_level().is_some() {
                 ctx.headings.pop();
@@ -660,6 +687,21 @@ mod tests {
         let b = blocks("<figure><img src=a.jpg><figcaption>A cat.</figcaption></figure>");
         assert_eq!(b[0].kind, BlockKind::Caption);
         assert!(b[0].figure.is_some());
+    }
+
+    /// Guards the attribution rule: a `<figcaption>` beside a `<blockquote>` in its `<figure>`
+    /// is read as a paragraph (who said the quote), while a picture's `<figcaption>` stays a
+    /// caption.
+    #[test]
+    fn a_quote_figure_caption_is_its_attribution() {
+        let b = blocks(
+            "<figure><blockquote>The new bridge halved my commute.</blockquote>\
+             <figcaption>Dana Reyes, nurse</figcaption></figure>\
+             <figure><img src=a.jpg><figcaption>The bridge at dusk.</figcaption></figure>",
+        );
+        assert_eq!(b[1].text, "Dana Reyes, nurse");
+        assert_eq!(b[1].kind, BlockKind::Paragraph);
+        assert_eq!(b[2].kind, BlockKind::Caption);
     }
 
     #[test]
