@@ -1,0 +1,45 @@
+//! Elements whose class words name furniture, but which are the page's own content: the
+//! prune stage ([`crate::prune`]) asks these before it removes a class-named element.
+//!
+//! - Inside `<pre>` or `<code>` the class words are a syntax highlighter's token kinds
+//!   (`hljs-comment`, `token comment`, `hljs-meta`), and the text is part of the code.
+//!
+//! It does not decide what a comment section is: that is the class words'
+//! ([`crate::prune::class_furniture`]).
+
+use crate::dom::{Document, NodeId, Tag};
+
+/// Whether `id` lies inside a `<pre>` or a `<code>`, where class words name the highlighter's
+/// token kinds. Asked only of class-named elements (one climb to the root each).
+pub(crate) fn inside_code(doc: &Document, id: NodeId) -> bool {
+    doc.ancestors(id)
+        .any(|a| matches!(doc.tag(a), Some(Tag::Pre | Tag::Code)))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dom::{parse, Document, ParseLimits};
+    use crate::prune::{prune, PageKind};
+
+    fn pruned_text(html: &str) -> String {
+        let mut doc = parse(html, &ParseLimits::default()).unwrap();
+        prune(&mut doc, PageKind::default(), true);
+        crate::textutil::collapse_whitespace(&doc.text_content(Document::ROOT))
+    }
+
+    const BODY: &str = "<p>The orchard society met on Tuesday to plan the spring grafting day, \
+        the seed swap and a walk along the river path for new members.</p>";
+
+    /// Guards the code rule: a highlighter's comment token inside `<pre><code>` stays with the
+    /// code, while a comment section beside it still goes.
+    #[test]
+    fn code_comments_stay_in_the_code() {
+        let text = pruned_text(&format!(
+            "<div class='entry'>{BODY}<pre><code>let total = 0; \
+             <span class='hljs-comment'>// count the pears first</span></code></pre></div>\
+             <div class='comments'><p>Great plan, see you there!</p></div>"
+        ));
+        assert!(text.contains("count the pears first"), "{text}");
+        assert!(!text.contains("see you there"), "{text}");
+    }
+}
