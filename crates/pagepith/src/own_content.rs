@@ -3,6 +3,8 @@
 //!
 //! - Inside `<pre>` or `<code>` the class words are a syntax highlighter's token kinds
 //!   (`hljs-comment`, `token comment`, `hljs-meta`), and the text is part of the code.
+//! - A comment word beside a forum word (`discussion-board-item`, `forum-reply`) names a
+//!   forum's post, not a comment section under an article.
 //!
 //! It does not decide what a comment section is: that is the class words'
 //! ([`crate::prune::class_furniture`]).
@@ -14,6 +16,16 @@ use crate::dom::{Document, NodeId, Tag};
 pub(crate) fn inside_code(doc: &Document, id: NodeId) -> bool {
     doc.ancestors(id)
         .any(|a| matches!(doc.tag(a), Some(Tag::Pre | Tag::Code)))
+}
+
+/// Whether the element's class or id holds a forum word (`board`, `forum`, `topic`). Not
+/// `thread` or `post`: an article's comment section is a `comment-thread`, its list
+/// `post-comments`. Asked only of elements that carry a comment word.
+pub(crate) fn names_forum(el: &crate::dom::Element) -> bool {
+    crate::prune::find_class_word(el, true, |w| {
+        matches!(w, b"forum" | b"forums" | b"board" | b"topic").then_some(())
+    })
+    .is_some()
 }
 
 #[cfg(test)]
@@ -41,5 +53,22 @@ mod tests {
         ));
         assert!(text.contains("count the pears first"), "{text}");
         assert!(!text.contains("see you there"), "{text}");
+    }
+
+    /// Guards the forum words: replies named `DiscussionBoard-item` are a forum's posts and
+    /// stay, while an article's `comment-list` (no forum word) goes.
+    #[test]
+    fn comment_words_beside_forum_words_name_posts() {
+        let text = pruned_text(&format!(
+            "<div class='thread'>{BODY}<ul>\
+             <li class='DiscussionBoard-item'>Bring a ladder for the tall trees.</li>\
+             <li class='DiscussionBoard-item'>I can lend two pairs of shears.</li></ul></div>"
+        ));
+        assert!(text.contains("lend two pairs of shears"), "{text}");
+        let text = pruned_text(&format!(
+            "<article>{BODY}</article>\
+             <ol class='comment-list'><li>Lovely photos of the blossom.</li></ol>"
+        ));
+        assert!(!text.contains("Lovely photos"), "{text}");
     }
 }
