@@ -5,6 +5,8 @@
 //!   (`hljs-comment`, `token comment`, `hljs-meta`), and the text is part of the code.
 //! - A comment word beside a forum word (`discussion-board-item`, `forum-reply`) names a
 //!   forum's post, not a comment section under an article.
+//! - A comment word is, holds or sits in a testimonial-named element: a business's own
+//!   clients' quotes (`testimonials-reviews`, a `review-card` inside a `testimonial-slider`).
 //!
 //! It does not decide what a comment section is: that is the class words'
 //! ([`crate::prune::class_furniture`]).
@@ -26,6 +28,26 @@ pub(crate) fn names_forum(el: &crate::dom::Element) -> bool {
         matches!(w, b"forum" | b"forums" | b"board" | b"topic").then_some(())
     })
     .is_some()
+}
+
+/// Whether the element's class or id holds a testimonial word.
+fn names_testimonial(el: &crate::dom::Element) -> bool {
+    crate::prune::find_class_word(el, true, |w| {
+        matches!(w, b"testimonial" | b"testimonials").then_some(())
+    })
+    .is_some()
+}
+
+/// Levels above a comment-named element searched for a testimonial-named wrapper: a card of
+/// a slider sits two to four levels under the slider (`section > track > slide > card`). Not
+/// tuned (the walk down, through the whole element, is unbounded by nature).
+const TESTIMONIAL_LEVELS_UP: usize = 4;
+
+/// Whether the comment-named element `id` is, holds or sits (up to
+/// [`TESTIMONIAL_LEVELS_UP`] levels) in a testimonial-named element.
+pub(crate) fn near_testimonial(doc: &Document, id: NodeId) -> bool {
+    let named = |n: NodeId| doc.element(n).is_some_and(names_testimonial);
+    doc.ancestors(id).take(TESTIMONIAL_LEVELS_UP).any(named) || doc.descendants(id).any(named)
 }
 
 #[cfg(test)]
@@ -70,5 +92,24 @@ mod tests {
              <ol class='comment-list'><li>Lovely photos of the blossom.</li></ol>"
         ));
         assert!(!text.contains("Lovely photos"), "{text}");
+    }
+
+    /// Guards the testimonial test in its three places: a review card inside a testimonial
+    /// slider, a reviews section holding one, and an element named both; a plain `reviews`
+    /// section still goes.
+    #[test]
+    fn testimonials_named_as_reviews_stay() {
+        let text = pruned_text(&format!(
+            "<main>{BODY}\
+             <section class='testimonial-slider'><div class='slide'>\
+             <div class='review-card'>“They fixed our roof in a day.” — Ana</div></div></section>\
+             <div id='kunden-reviews'><div class='testimonial'>“Fair prices.” — Ben</div></div>\
+             <div class='testimonials-reviews'>“Friendly crew.” — Cy</div>\
+             <div class='reviews'><p>Shipping took three weeks, two stars.</p></div></main>"
+        ));
+        for own in ["roof in a day", "Fair prices", "Friendly crew"] {
+            assert!(text.contains(own), "{own} lost: {text}");
+        }
+        assert!(!text.contains("three weeks"), "{text}");
     }
 }

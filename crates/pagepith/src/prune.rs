@@ -327,6 +327,16 @@ pub fn prune(doc: &mut Document, page: PageKind<'_>, class_rules: bool) -> Prune
             // them), `with` 5,593 -> 5,595 by words, `without` leaked 193 unchanged;
             // scrapinghub 0.98093 unchanged. Comment words alone: documentation 0.92372.
             Some(PruneReason::FurnitureClass(_)) if crate::own_content::inside_code(doc, id) => {}
+            // A comment word that is, holds or sits in a testimonial-named element names a
+            // business's own clients' quotes (`testimonials-reviews`, a `review-card` in a
+            // `testimonial-slider`), which the page shows as its content. Measured on both dev
+            // sets, after the code and forum rules: wcxb-dev F1 0.87858 -> 0.87915 (service 0.84923
+            // -> 0.85026, product 0.63892 -> 0.64467; three pages up by 0.28 to 0.42 page F1,
+            // none down), `with` 5,599 -> 5,602 by words, `without` leaked 193 unchanged;
+            // scrapinghub 0.98093 unchanged. The element's own words alone: 0.87878; without
+            // the look up: 0.87891; without the look down: 0.87902.
+            Some(PruneReason::FurnitureClass(FurnitureKind::Comments))
+                if crate::own_content::near_testimonial(doc, id) => {}
             Some(PruneReason::FurnitureClass(FurnitureKind::Comments))
                 if page.discussion && !crate::posts::inside_question_or_answer(doc, id) => {}
             Some(PruneReason::FurnitureClass(_)) if !class_rules => {}
