@@ -7,6 +7,9 @@
 //!   forum's post, not a comment section under an article.
 //! - A comment word is, holds or sits in a testimonial-named element: a business's own
 //!   clients' quotes (`testimonials-reviews`, a `review-card` inside a `testimonial-slider`).
+//! - A comment-named element that a table of contents of the page links to (a list of three
+//!   or more same-page links, `<li><a href="#id">`) is one of the page's own sections: a
+//!   ranking's profile boxes named `reviews`.
 //!
 //! It does not decide what a comment section is: that is the class words'
 //! ([`crate::prune::class_furniture`]).
@@ -48,6 +51,53 @@ const TESTIMONIAL_LEVELS_UP: usize = 4;
 pub(crate) fn near_testimonial(doc: &Document, id: NodeId) -> bool {
     let named = |n: NodeId| doc.element(n).is_some_and(names_testimonial);
     doc.ancestors(id).take(TESTIMONIAL_LEVELS_UP).any(named) || doc.descendants(id).any(named)
+}
+
+/// Same-page links a list needs to be a table of contents: a byline's list holds one or two
+/// (`#comments`, `#respond`), a ranking's index one per entry. Not tuned (the one page of the
+/// dev sets it changes has five).
+const TOC_MIN_LINKS: usize = 3;
+
+/// The same-page targets of the page's tables of contents: the fragments of `<a href="#…">`
+/// that are a `<li>`'s children, in lists holding [`TOC_MIN_LINKS`] or more of them, each with
+/// its list. Built once per page, when a comment-named element with an id is met.
+pub(crate) struct TocTargets<'a> {
+    targets: Vec<(NodeId, &'a str)>,
+}
+
+impl<'a> TocTargets<'a> {
+    pub(crate) fn of(doc: &'a Document, order: &[NodeId]) -> Self {
+        let mut targets: Vec<(NodeId, &'a str)> = order
+            .iter()
+            .filter(|&&a| doc.tag(a) == Some(Tag::A))
+            .filter_map(|&a| {
+                let fragment = doc.attr(a, "href")?.trim().strip_prefix('#')?;
+                let item = doc.parent(a).filter(|&p| doc.tag(p) == Some(Tag::Li))?;
+                Some((doc.parent(item)?, fragment))
+            })
+            .filter(|(_, fragment)| !fragment.is_empty())
+            .collect();
+        // NOTE: a stable sort keeps each list's links together and in order; lists with fewer
+        // than TOC_MIN_LINKS links then drop out as short runs.
+        targets.sort_by_key(|&(list, _)| list);
+        let mut kept = Vec::with_capacity(targets.len());
+        for run in targets.chunk_by(|a, b| a.0 == b.0) {
+            if run.len() >= TOC_MIN_LINKS {
+                kept.extend_from_slice(run);
+            }
+        }
+        Self { targets: kept }
+    }
+
+    /// Whether a table of contents outside `id` links to `id`'s own id.
+    pub(crate) fn lead_to(&self, doc: &Document, id: NodeId) -> bool {
+        let Some(own) = doc.attr(id, "id").map(str::trim).filter(|s| !s.is_empty()) else {
+            return false;
+        };
+        self.targets
+            .iter()
+            .any(|&(list, fragment)| fragment == own && !doc.is_within(list, id))
+    }
 }
 
 #[cfg(test)]
@@ -111,5 +161,22 @@ mod tests {
             assert!(text.contains(own), "{own} lost: {text}");
         }
         assert!(!text.contains("three weeks"), "{text}");
+    }
+
+    /// Guards the table-of-contents test: boxes named `reviews` that a list of three same-page
+    /// links points to stay, while a comment section linked from a byline's count goes.
+    #[test]
+    fn sections_a_table_of_contents_links_to_stay() {
+        let text = pruned_text(&format!(
+            "<article><p class='byline'><a href='#comments'>2 comments</a></p>{BODY}\
+             <ol><li><a href='#shop-a'>Shop A</a></li><li><a href='#shop-b'>Shop B</a></li>\
+             <li><a href='#shop-c'>Shop C</a></li></ol>\
+             <div id='shop-a' class='profile reviews'>Shop A grafts on the day you call.</div>\
+             <div id='shop-b' class='profile reviews'>Shop B sells rootstock by post.</div>\
+             </article><div id='comments' class='comments'>Thanks for the list!</div>"
+        ));
+        assert!(text.contains("grafts on the day"), "{text}");
+        assert!(text.contains("rootstock by post"), "{text}");
+        assert!(!text.contains("Thanks for the list"), "{text}");
     }
 }

@@ -167,6 +167,8 @@ pub fn prune(doc: &mut Document, page: PageKind<'_>, class_rules: bool) -> Prune
     };
     let holds_title = |id: NodeId| holds_h1[id.index()] && holds_title_text(id);
     let mut log = PruneLog::default();
+    // The page's tables of contents, built the first time a comment-named element is met.
+    let toc = std::cell::OnceCell::new();
     let mut walk = doc.descendants(Document::ROOT);
     while let Some(id) = walk.next() {
         if is_noscript_notice(doc, id, prose[id.index()] + linked[id.index()]) {
@@ -337,6 +339,25 @@ pub fn prune(doc: &mut Document, page: PageKind<'_>, class_rules: bool) -> Prune
             // the look up: 0.87891; without the look down: 0.87902.
             Some(PruneReason::FurnitureClass(FurnitureKind::Comments))
                 if crate::own_content::near_testimonial(doc, id) => {}
+            // A comment-named element that a table of contents of the page links to is one of
+            // the page's sections (a ranking's profile boxes named `reviews`, each linked from
+            // the ranked list above them); an article's comment section is linked from a
+            // byline's count, not from a list of the page's parts. Measured on both dev sets,
+            // after the rules above: wcxb-dev F1 0.87915 -> 0.87929 (article 0.95901 ->
+            // 0.95926, documentation 0.92375 -> 0.92390, service 0.85026 -> 0.85028; three
+            // pages up, none down), `with` 5,602 -> 5,604 by words, `without` leaked 193
+            // unchanged; scrapinghub 0.98093 unchanged. Any same-page link outside the
+            // element, not only a list's: 0.87928, product 0.64467 -> 0.64446 (a product's
+            // rating links to its reviews).
+            Some(PruneReason::FurnitureClass(FurnitureKind::Comments))
+                if toc
+                    .get_or_init(|| crate::own_content::TocTargets::of(doc, &order))
+                    .lead_to(doc, id) => {}
+            // On a discussion the posts are the content, but the remarks under one question or
+            // answer of a Q&A page (schema.org `Question`/`Answer`) stay comments: the question
+            // and its answers are what the page is for. Measured on both dev sets: wcxb-dev F1
+            // 0.86155 -> 0.86226 (forum 0.77966 -> 0.78892, 11 Q&A pages up, none down; no
+            // other type moves), scrapinghub 0.97761 unchanged, `without` leaked 231 -> 230.
             Some(PruneReason::FurnitureClass(FurnitureKind::Comments))
                 if page.discussion && !crate::posts::inside_question_or_answer(doc, id) => {}
             Some(PruneReason::FurnitureClass(_)) if !class_rules => {}
