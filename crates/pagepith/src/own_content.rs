@@ -7,6 +7,8 @@
 //!   forum's post, not a comment section under an article.
 //! - A comment word is, holds or sits in a testimonial-named element: a business's own
 //!   clients' quotes (`testimonials-reviews`, a `review-card` inside a `testimonial-slider`).
+//! - On a business's own page, a comment-named section holding two or more quotations
+//!   (`<blockquote>`, `<q>`, `quote-wrap`): its clients' testimonials.
 //! - A comment-named element that a table of contents of the page links to (a list of three
 //!   or more same-page links, `<li><a href="#id">`) is one of the page's own sections: a
 //!   ranking's profile boxes named `reviews`.
@@ -51,6 +53,28 @@ const TESTIMONIAL_LEVELS_UP: usize = 4;
 pub(crate) fn near_testimonial(doc: &Document, id: NodeId) -> bool {
     let named = |n: NodeId| doc.element(n).is_some_and(names_testimonial);
     doc.ancestors(id).take(TESTIMONIAL_LEVELS_UP).any(named) || doc.descendants(id).any(named)
+}
+
+/// Quotations a section needs to be a set of testimonials: one quote can be an article's
+/// pull quote or a reader quoting the story; a set of client quotes has a card each. Not tuned.
+const MIN_QUOTES: usize = 2;
+
+/// Whether `id` holds [`MIN_QUOTES`] or more quotations: `<blockquote>`, `<q>`, or an element
+/// whose class names a quote (`quote-wrap`, `client-quote`). Asked only of comment-named
+/// elements on a business's own page.
+pub(crate) fn holds_quotes(doc: &Document, id: NodeId) -> bool {
+    doc.descendants(id)
+        .filter(|&d| {
+            doc.element(d).is_some_and(|el| {
+                matches!(el.tag, Tag::Blockquote | Tag::Q)
+                    || crate::prune::find_class_word(el, false, |w| {
+                        matches!(w, b"quote" | b"quotes").then_some(())
+                    })
+                    .is_some()
+            })
+        })
+        .nth(MIN_QUOTES - 1)
+        .is_some()
 }
 
 /// Same-page links a list needs to be a table of contents: a byline's list holds one or two
@@ -161,6 +185,27 @@ mod tests {
             assert!(text.contains(own), "{own} lost: {text}");
         }
         assert!(!text.contains("three weeks"), "{text}");
+    }
+
+    /// Guards the quotation test: on a business's own page a reviews section of quoted
+    /// cards stays; the same section on a page of no kind (an article) goes.
+    #[test]
+    fn quoted_reviews_on_a_business_page_stay() {
+        let html = format!(
+            "<main>{BODY}<div class='reviews-section'>\
+             <div class='card'><div class='quote-wrap'>“They came on time.”</div>Dee</div>\
+             <div class='card'><div class='quote-wrap'>“Clean and quick.”</div>Eli</div>\
+             </div></main>"
+        );
+        let own_page = PageKind {
+            own_offers: true,
+            ..PageKind::default()
+        };
+        let mut doc = parse(&html, &ParseLimits::default()).unwrap();
+        prune(&mut doc, own_page, true);
+        let text = doc.text_content(Document::ROOT);
+        assert!(text.contains("came on time"), "{text}");
+        assert!(!pruned_text(&html).contains("came on time"));
     }
 
     /// Guards the table-of-contents test: boxes named `reviews` that a list of three same-page

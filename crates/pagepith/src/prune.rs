@@ -339,6 +339,17 @@ pub fn prune(doc: &mut Document, page: PageKind<'_>, class_rules: bool) -> Prune
             // the look up: 0.87891; without the look down: 0.87902.
             Some(PruneReason::FurnitureClass(FurnitureKind::Comments))
                 if crate::own_content::near_testimonial(doc, id) => {}
+            // On a business's own page (`own_offers`) a comment-named section holding two or
+            // more quotations (`<blockquote>`, `<q>`, a `quote` class word) is its clients'
+            // testimonials, which the page shows as its content; an article's readers rarely
+            // quote, and a shop's or a forum's reviews stay as they were. Measured on both dev
+            // sets, after the rules above: wcxb-dev F1 0.87929 -> 0.87941 (service 0.85028 ->
+            // 0.85119: one landing page's client quotes, page F1 0.73 -> 0.90; no other page
+            // changed), `with` 5,604 -> 5,606 by words, `without` leaked 193 unchanged;
+            // scrapinghub 0.98093 unchanged. On every page: scrapinghub 0.98093 -> 0.97925
+            // (quote-classed parts of news sites' comment threads).
+            Some(PruneReason::FurnitureClass(FurnitureKind::Comments))
+                if page.own_offers && crate::own_content::holds_quotes(doc, id) => {}
             // A comment-named element that a table of contents of the page links to is one of
             // the page's sections (a ranking's profile boxes named `reviews`, each linked from
             // the ranked list above them); an article's comment section is linked from a
