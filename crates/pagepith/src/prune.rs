@@ -324,8 +324,8 @@ pub fn prune(doc: &mut Document, page: PageKind<'_>, class_rules: bool) -> Prune
             // (`hljs-comment`, `token comment`, `hljs-meta`): removing them cut the code's
             // comments out of the code. Measured on both dev sets: wcxb-dev F1 0.87795 ->
             // 0.87815 (article 0.95854 -> 0.95901: a tutorial whose code blocks were cut to
-            // pieces, page F1 0.59 -> 0.99; documentation 0.92436 -> 0.92375: one site's
-            // translated pages whose gold leaves code comments out, while another's keeps
+            // pieces, page F1 0.59 -> 0.99; documentation 0.92436 -> 0.92375: six pages of
+            // three sites whose gold leaves code comments out, while another site's keeps
             // them), `with` 5,593 -> 5,595 by words, `without` leaked 193 unchanged;
             // scrapinghub 0.98093 unchanged. Comment words alone: documentation 0.92372.
             Some(PruneReason::FurnitureClass(_)) if crate::own_content::inside_code(doc, id) => {}
