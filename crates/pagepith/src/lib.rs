@@ -45,6 +45,7 @@ mod flatten;
 mod langdetect;
 mod metadata;
 mod mojibake;
+mod own_content;
 mod pagetype;
 mod posts;
 mod prune;

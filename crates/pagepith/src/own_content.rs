@@ -1,0 +1,227 @@
+//! Elements whose class words name furniture, but which are the page's own content: the
+//! prune stage ([`crate::prune`]) asks these before it removes a class-named element.
+//!
+//! - Inside `<pre>` or `<code>` the class words are a syntax highlighter's token kinds
+//!   (`hljs-comment`, `token comment`, `hljs-meta`), and the text is part of the code.
+//! - A comment word beside a forum word (`discussion-board-item`, `forum-reply`) names a
+//!   forum's post, not a comment section under an article.
+//! - A comment word is, holds or sits in a testimonial-named element: a business's own
+//!   clients' quotes (`testimonials-reviews`, a `review-card` inside a `testimonial-slider`).
+//! - On a business's own page, a comment-named section holding two or more quotations
+//!   (`<blockquote>`, `<q>`, `quote-wrap`): its clients' testimonials.
+//! - A comment-named element that a table of contents of the page links to (a list of three
+//!   or more same-page links, `<li><a href="#id">`) is one of the page's own sections: a
+//!   ranking's profile boxes named `reviews`.
+//!
+//! It does not decide what a comment section is: that is the class words'
+//! ([`crate::prune::class_furniture`]).
+
+use crate::dom::{Document, NodeId, Tag};
+
+/// Whether `id` lies inside a `<pre>` or a `<code>`, where class words name the highlighter's
+/// token kinds. Asked only of class-named elements (one climb to the root each).
+pub(crate) fn inside_code(doc: &Document, id: NodeId) -> bool {
+    doc.ancestors(id)
+        .any(|a| matches!(doc.tag(a), Some(Tag::Pre | Tag::Code)))
+}
+
+/// Whether the element's class or id holds a forum word (`board`, `forum`, `topic`). Not
+/// `thread` or `post`: an article's comment section is a `comment-thread`, its list
+/// `post-comments`. Asked only of elements that carry a comment word.
+pub(crate) fn names_forum(el: &crate::dom::Element) -> bool {
+    crate::prune::find_class_word(el, true, |w| {
+        matches!(w, b"forum" | b"forums" | b"board" | b"topic").then_some(())
+    })
+    .is_some()
+}
+
+/// Whether the element's class or id holds a testimonial word.
+fn names_testimonial(el: &crate::dom::Element) -> bool {
+    crate::prune::find_class_word(el, true, |w| {
+        matches!(w, b"testimonial" | b"testimonials").then_some(())
+    })
+    .is_some()
+}
+
+/// Levels above a comment-named element searched for a testimonial-named wrapper: a card of
+/// a slider sits two to four levels under the slider (`section > track > slide > card`). Not
+/// tuned (the walk down, through the whole element, is unbounded by nature).
+const TESTIMONIAL_LEVELS_UP: usize = 4;
+
+/// Whether the comment-named element `id` is, holds or sits (up to
+/// [`TESTIMONIAL_LEVELS_UP`] levels) in a testimonial-named element.
+pub(crate) fn near_testimonial(doc: &Document, id: NodeId) -> bool {
+    let named = |n: NodeId| doc.element(n).is_some_and(names_testimonial);
+    doc.ancestors(id).take(TESTIMONIAL_LEVELS_UP).any(named) || doc.descendants(id).any(named)
+}
+
+/// Quotations a section needs to be a set of testimonials: one quote can be an article's
+/// pull quote or a reader quoting the story; a set of client quotes has a card each. Not tuned.
+const MIN_QUOTES: usize = 2;
+
+/// Whether `id` holds [`MIN_QUOTES`] or more quotations: `<blockquote>`, `<q>`, or an element
+/// whose class names a quote (`quote-wrap`, `client-quote`). Asked only of comment-named
+/// elements on a business's own page.
+pub(crate) fn holds_quotes(doc: &Document, id: NodeId) -> bool {
+    doc.descendants(id)
+        .filter(|&d| {
+            doc.element(d).is_some_and(|el| {
+                matches!(el.tag, Tag::Blockquote | Tag::Q)
+                    || crate::prune::find_class_word(el, false, |w| {
+                        matches!(w, b"quote" | b"quotes").then_some(())
+                    })
+                    .is_some()
+            })
+        })
+        .nth(MIN_QUOTES - 1)
+        .is_some()
+}
+
+/// Same-page links a list needs to be a table of contents: a byline's list holds one or two
+/// (`#comments`, `#respond`), a ranking's index one per entry. Not tuned (the one page of the
+/// dev sets it changes has five).
+const TOC_MIN_LINKS: usize = 3;
+
+/// The same-page targets of the page's tables of contents: the fragments of `<a href="#…">`
+/// that are a `<li>`'s children, in lists holding [`TOC_MIN_LINKS`] or more of them, each with
+/// its list. Built once per page, when a comment-named element with an id is met.
+pub(crate) struct TocTargets<'a> {
+    targets: Vec<(NodeId, &'a str)>,
+}
+
+impl<'a> TocTargets<'a> {
+    pub(crate) fn of(doc: &'a Document, order: &[NodeId]) -> Self {
+        let mut targets: Vec<(NodeId, &'a str)> = order
+            .iter()
+            .filter(|&&a| doc.tag(a) == Some(Tag::A))
+            .filter_map(|&a| {
+                let fragment = doc.attr(a, "href")?.trim().strip_prefix('#')?;
+                let item = doc.parent(a).filter(|&p| doc.tag(p) == Some(Tag::Li))?;
+                Some((doc.parent(item)?, fragment))
+            })
+            .filter(|(_, fragment)| !fragment.is_empty())
+            .collect();
+        // NOTE: a stable sort keeps each list's links together and in order; lists with fewer
+        // than TOC_MIN_LINKS links then drop out as short runs.
+        targets.sort_by_key(|&(list, _)| list);
+        let mut kept = Vec::with_capacity(targets.len());
+        for run in targets.chunk_by(|a, b| a.0 == b.0) {
+            if run.len() >= TOC_MIN_LINKS {
+                kept.extend_from_slice(run);
+            }
+        }
+        Self { targets: kept }
+    }
+
+    /// Whether a table of contents outside `id` links to `id`'s own id.
+    pub(crate) fn lead_to(&self, doc: &Document, id: NodeId) -> bool {
+        let Some(own) = doc.attr(id, "id").map(str::trim).filter(|s| !s.is_empty()) else {
+            return false;
+        };
+        self.targets
+            .iter()
+            .any(|&(list, fragment)| fragment == own && !doc.is_within(list, id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dom::{parse, Document, ParseLimits};
+    use crate::prune::{prune, PageKind};
+
+    fn pruned_text(html: &str) -> String {
+        let mut doc = parse(html, &ParseLimits::default()).unwrap();
+        prune(&mut doc, PageKind::default(), true);
+        crate::textutil::collapse_whitespace(&doc.text_content(Document::ROOT))
+    }
+
+    const BODY: &str = "<p>The orchard society met on Tuesday to plan the spring grafting day, \
+        the seed swap and a walk along the river path for new members.</p>";
+
+    /// Guards the code rule: a highlighter's comment token inside `<pre><code>` stays with the
+    /// code, while a comment section beside it still goes.
+    #[test]
+    fn code_comments_stay_in_the_code() {
+        let text = pruned_text(&format!(
+            "<div class='entry'>{BODY}<pre><code>let total = 0; \
+             <span class='hljs-comment'>// count the pears first</span></code></pre></div>\
+             <div class='comments'><p>Great plan, see you there!</p></div>"
+        ));
+        assert!(text.contains("count the pears first"), "{text}");
+        assert!(!text.contains("see you there"), "{text}");
+    }
+
+    /// Guards the forum words: replies named `DiscussionBoard-item` are a forum's posts and
+    /// stay, while an article's `comment-list` (no forum word) goes.
+    #[test]
+    fn comment_words_beside_forum_words_name_posts() {
+        let text = pruned_text(&format!(
+            "<div class='thread'>{BODY}<ul>\
+             <li class='DiscussionBoard-item'>Bring a ladder for the tall trees.</li>\
+             <li class='DiscussionBoard-item'>I can lend two pairs of shears.</li></ul></div>"
+        ));
+        assert!(text.contains("lend two pairs of shears"), "{text}");
+        let text = pruned_text(&format!(
+            "<article>{BODY}</article>\
+             <ol class='comment-list'><li>Lovely photos of the blossom.</li></ol>"
+        ));
+        assert!(!text.contains("Lovely photos"), "{text}");
+    }
+
+    /// Guards the testimonial test in its three places: a review card inside a testimonial
+    /// slider, a reviews section holding one, and an element named both; a plain `reviews`
+    /// section still goes.
+    #[test]
+    fn testimonials_named_as_reviews_stay() {
+        let text = pruned_text(&format!(
+            "<main>{BODY}\
+             <section class='testimonial-slider'><div class='slide'>\
+             <div class='review-card'>“They fixed our roof in a day.” — Ana</div></div></section>\
+             <div id='kunden-reviews'><div class='testimonial'>“Fair prices.” — Ben</div></div>\
+             <div class='testimonials-reviews'>“Friendly crew.” — Cy</div>\
+             <div class='reviews'><p>Shipping took three weeks, two stars.</p></div></main>"
+        ));
+        for own in ["roof in a day", "Fair prices", "Friendly crew"] {
+            assert!(text.contains(own), "{own} lost: {text}");
+        }
+        assert!(!text.contains("three weeks"), "{text}");
+    }
+
+    /// Guards the quotation test: on a business's own page a reviews section of quoted
+    /// cards stays; the same section on a page of no kind (an article) goes.
+    #[test]
+    fn quoted_reviews_on_a_business_page_stay() {
+        let html = format!(
+            "<main>{BODY}<div class='reviews-section'>\
+             <div class='card'><div class='quote-wrap'>“They came on time.”</div>Dee</div>\
+             <div class='card'><div class='quote-wrap'>“Clean and quick.”</div>Eli</div>\
+             </div></main>"
+        );
+        let own_page = PageKind {
+            own_offers: true,
+            ..PageKind::default()
+        };
+        let mut doc = parse(&html, &ParseLimits::default()).unwrap();
+        prune(&mut doc, own_page, true);
+        let text = doc.text_content(Document::ROOT);
+        assert!(text.contains("came on time"), "{text}");
+        assert!(!pruned_text(&html).contains("came on time"));
+    }
+
+    /// Guards the table-of-contents test: boxes named `reviews` that a list of three same-page
+    /// links points to stay, while a comment section linked from a byline's count goes.
+    #[test]
+    fn sections_a_table_of_contents_links_to_stay() {
+        let text = pruned_text(&format!(
+            "<article><p class='byline'><a href='#comments'>2 comments</a></p>{BODY}\
+             <ol><li><a href='#shop-a'>Shop A</a></li><li><a href='#shop-b'>Shop B</a></li>\
+             <li><a href='#shop-c'>Shop C</a></li></ol>\
+             <div id='shop-a' class='profile reviews'>Shop A grafts on the day you call.</div>\
+             <div id='shop-b' class='profile reviews'>Shop B sells rootstock by post.</div>\
+             </article><div id='comments' class='comments'>Thanks for the list!</div>"
+        ));
+        assert!(text.contains("grafts on the day"), "{text}");
+        assert!(text.contains("rootstock by post"), "{text}");
+        assert!(!text.contains("Thanks for the list"), "{text}");
+    }
+}
