@@ -333,6 +333,9 @@ pub fn select(
         if product {
             region_core::keep_spec_tables(seg, &mut region);
         }
+        // The headline box's intro before the region (wcxb-dev 0.87844 -> 0.87851 with the
+        // container path's one-paragraph intro; scrapinghub unchanged).
+        lead::keep_region_lead(doc, seg, meta, &mut region);
         // Last: the linked parts of the items the rules above left kept (`linked_items`).
         linked_items::keep_card_entries(seg, &mut region);
         linked_items::keep_featured_titles(seg, &mut region);
