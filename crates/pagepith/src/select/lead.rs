@@ -10,7 +10,7 @@
 //! holds in any language.
 
 use super::Decision;
-use crate::dom::Document;
+use crate::dom::{Document, NodeId, Tag};
 use crate::metadata::Metadata;
 use crate::segment::{BlockKind, Segmentation, TextBlock};
 
@@ -78,6 +78,53 @@ pub fn keep_lead(
     let picked: Vec<usize> = (start..first).filter(|&i| is_lead(i)).collect();
     for i in picked {
         decisions[i] = Decision::Kept;
+    }
+}
+
+/// Keeps the heading that titles the container: the element right before the container's
+/// root, under the same parent, when it is an `<h2>`-`<h6>` without links. A template that
+/// writes a list's or a section's title just above the element holding the body (`<h2>` then
+/// `<ol>` of steps) leaves it outside the container the prose chose. The `<h1>` is the
+/// headline's, decided elsewhere. Measured on both dev sets: wcxb-dev F1 0.87795 -> 0.87796
+/// (collection 0.70458 -> 0.70471; 3 pages up, 5 down by under 0.004 each), `with` snippets
+/// by words +1, `without` leaked unchanged; scrapinghub 0.98093 unchanged.
+pub fn keep_container_title(
+    doc: &Document,
+    seg: &Segmentation,
+    root: Option<NodeId>,
+    decisions: &mut [Decision],
+) {
+    let Some(root) = root else {
+        return;
+    };
+    let Some(parent) = doc.parent(root) else {
+        return;
+    };
+    // NOTE: the element right before: text with letters between the two breaks the pair.
+    let mut previous = None;
+    for child in doc.children(parent) {
+        if child == root {
+            break;
+        }
+        if doc.tag(child).is_some() {
+            previous = Some(child);
+        } else if seg.node_chars[child.index()] > 0 {
+            previous = None;
+        }
+    }
+    let Some(title) = previous else {
+        return;
+    };
+    if !matches!(
+        doc.tag(title),
+        Some(Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6)
+    ) {
+        return;
+    }
+    for (b, d) in seg.blocks.iter().zip(decisions.iter_mut()) {
+        if b.node == title && *d == Decision::OutsideContainer && b.link_chars == 0 {
+            *d = Decision::Kept;
+        }
     }
 }
 
@@ -151,5 +198,22 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("for as long as the questions last"), "{text}");
+    }
+
+    /// Guards the container's title: a heading set right before the list that holds the
+    /// body (the prose's container) is kept with it.
+    #[test]
+    fn the_heading_right_before_the_container_is_kept() {
+        let step = "<li><h3>Check the tides</h3><p>The crossing on foot is only safe for two \
+            hours either side of low water, and the tables printed at the harbour office are \
+            the ones to trust, not the ones on the hotel wall.</p></li>";
+        let page = format!(
+            "<html><body><h1>Walking to the island</h1><div class=post><p>Short intro.</p>\
+             <h2>Five things to know before you cross</h2><ol>{step}{step}{step}{step}</ol>\
+             </div></body></html>"
+        );
+        let text = text_of(&page);
+        assert!(text.contains("Five things to know"), "{text}");
+        assert!(text.contains("Check the tides"), "{text}");
     }
 }
