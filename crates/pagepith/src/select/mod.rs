@@ -339,7 +339,8 @@ pub fn select(
     // After the tail rule: cards whose descriptions it dropped keep their titles dropped.
     card_titles::keep(doc, seg, &mut decisions);
     // The article's opening box before its container (wcxb-dev 0.87163 -> 0.87203, `with`
-    // 5011 -> 5024; scrapinghub 0.97839 -> 0.97824).
+    // 5011 -> 5024; scrapinghub 0.97839 -> 0.97824); a lone intro of 100+ letters too
+    // (wcxb-dev 0.87804 -> 0.87806, `with` by words +11; scrapinghub 0.98093 -> 0.98085).
     lead::keep_lead(doc, seg, meta, chosen.root(), &mut decisions);
     // The heading right before the container's root titles it (wcxb-dev 0.87795 -> 0.87796,
     // scrapinghub unchanged).
