@@ -6,8 +6,10 @@
 //! paragraphs above the first section), and the container, scored by the prose below it,
 //! is the body's wrapper alone. A single line under the headline is a standfirst, which
 //! gold standards keep on some sites and leave out on others; a run of three paragraphs,
-//! or one under its own heading, is the article's text. Structure and length only, so it
-//! holds in any language.
+//! or one under its own heading, is the article's text, and so is a lone intro of two
+//! sentences or more that is not a list entry, a caption or the page's description shown
+//! again. Structure and length only, so it holds in any language. Also keeps the heading
+//! set right before the container's element, which titles it.
 
 use super::Decision;
 use crate::dom::{Document, NodeId, Tag};
@@ -168,15 +170,13 @@ fn restates_description(text: &str, meta: &Metadata) -> bool {
     let Some(description) = meta.description.as_deref() else {
         return false;
     };
-    let key = |t: &'_ str| {
+    fn key(t: &str) -> impl Iterator<Item = char> + '_ {
         t.chars()
             .filter(|c| c.is_alphanumeric())
             .take(DESCRIPTION_KEY_CHARS)
             .flat_map(char::to_lowercase)
-            .collect::<String>()
-    };
-    let own = key(text);
-    own.chars().count() >= MIN_DESCRIPTION_KEY_CHARS && own == key(description)
+    }
+    key(text).count() >= MIN_DESCRIPTION_KEY_CHARS && key(text).eq(key(description))
 }
 
 /// The container's own wrapper: [`WRAPPER_LEVELS`] parents up, below `<body>`.
