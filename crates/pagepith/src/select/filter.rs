@@ -243,7 +243,10 @@ pub fn drop_repeated_labels(doc: &Document, seg: &Segmentation, decisions: &mut 
 /// only the last one goes.
 pub fn drop_trailing_heading(seg: &Segmentation, decisions: &mut [Decision]) {
     if let Some(last) = decisions.iter().rposition(|&d| d == Decision::Kept) {
-        if matches!(seg.blocks[last].kind, BlockKind::Heading(_)) {
+        let b = &seg.blocks[last];
+        // A heading long enough to be a statement is not a title over missing text.
+        if matches!(b.kind, BlockKind::Heading(_)) && !super::link_sections::is_statement_heading(b)
+        {
             decisions[last] = Decision::EmptySection;
         }
     }

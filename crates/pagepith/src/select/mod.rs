@@ -358,8 +358,12 @@ pub fn select(
     linked_items::keep_short_titles(doc, seg, &mut decisions);
     linked_items::keep_featured_titles(seg, &mut decisions);
     // The article's opening box before its container (wcxb-dev 0.87163 -> 0.87203, `with`
-    // 5011 -> 5024; scrapinghub 0.97839 -> 0.97824).
+    // 5011 -> 5024; scrapinghub 0.97839 -> 0.97824); a lone intro of 100+ letters too
+    // (wcxb-dev 0.87804 -> 0.87806, `with` by words +11; scrapinghub 0.98093 -> 0.98085).
     lead::keep_lead(doc, seg, meta, chosen.root(), &mut decisions);
+    // The heading right before the container's root titles it (wcxb-dev 0.87795 -> 0.87796,
+    // scrapinghub unchanged).
+    lead::keep_container_title(doc, seg, chosen.root(), &mut decisions);
     // The publication date on a line of its own above the body, on pages typed article
     // (scrapinghub 0.98007 -> 0.98057, wcxb-dev 0.877540 -> 0.877545). On every page type
     // and in the region path too, wcxb-dev 0.87758 but listing 0.72217 -> 0.72119 and
