@@ -88,14 +88,19 @@ pub fn is_excerpt_of(doc: &Document, excerpt: NodeId, full: NodeId) -> bool {
             .filter(|c| c.is_alphanumeric())
             .flat_map(char::to_lowercase)
     };
-    let short = opening(excerpt).count();
-    short >= EXCERPT_OPENING_LETTERS
+    // The openings first: they settle nearly every pair after a few letters, where counting
+    // the visible sibling's letters first read whole page sections (28 M instructions on
+    // scrapinghub's 181 pages, for the same answers).
+    opening(excerpt).take(EXCERPT_OPENING_LETTERS).count() == EXCERPT_OPENING_LETTERS
         && opening(excerpt)
             .take(EXCERPT_OPENING_LETTERS)
             .eq(opening(full).take(EXCERPT_OPENING_LETTERS))
-        && opening(full)
-            .nth(short * EXCERPT_MAX_SHARE_INV - 1)
-            .is_some()
+        && {
+            let short = opening(excerpt).count();
+            opening(full)
+                .nth(short * EXCERPT_MAX_SHARE_INV - 1)
+                .is_some()
+        }
 }
 
 #[cfg(test)]
