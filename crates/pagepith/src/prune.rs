@@ -327,7 +327,7 @@ pub fn prune(doc: &mut Document, page: PageKind<'_>, class_rules: bool) -> Prune
                         names_only_part_of(el, page.own_offers, b"header", &HEADER_TEXT_WORDS)
                     }) => {}
             // The banner word followed by a title box's word in the same class name
-            // (`banner-title`, `collection-banner-hero`, `BannerText`) names a page's own
+            // (`banner-intro`, `shop-banner-hero`, `BannerText`) names a page's own
             // title box, as `header-text` does for the header word: an advert is not called
             // its own title. Mostly unlinked, no other furniture word. Measured on both dev
             // sets: wcxb-dev F1 0.88337 -> 0.88339 (collection .73502 -> .73528: one shop
@@ -1421,17 +1421,18 @@ pub(crate) fn class_furniture(
 }
 
 /// Whether one class name hides what its words name: it starts with `hide`
-/// (`hide-inline-ad`: a story that hides its inline adverts, not an advert; `hide-on-print`:
-/// content kept off paper, not a print button; `hide-from-toc`: a heading left out of the
+/// (`hide-inline-ad`: a story that hides its inline adverts, not an advert; `hide-for-print`:
+/// content kept off paper, not a print button; `hide-in-toc`: a heading left out of the
 /// outline, not the outline). Such a name says what the element lacks or where it is not
 /// shown, so its furniture words name nothing; the element's other names still speak. Not
 /// `no` or `without` before the word: `no-comments` is the "no comments yet" notice itself,
 /// and forum11 measured those prefixes as a loss (BENCHMARKS.md, "Forum and service pages").
-// NOTE: measured on both dev sets: wcxb-dev F1 0.88274 -> 0.88333 with `false`, `off` and
-// `disabled` as a name's last word too (`sidebar-enabled--false`), but that reading cost one
-// listing: a component of latest posts flagged `latest--related-posts-false` is still a list of
-// posts (page F1 0.91 -> 0.84) for one story page's gain (0.98 -> 0.99), so the prefix alone
-// stays. A few byte compares per class name, on the furniture test only.
+// NOTE: measured on both dev sets: wcxb-dev F1 0.88274 -> 0.88337 (listing .72947 -> .73774),
+// `without` leaked 200 -> 201, scrapinghub unchanged. With `false`, `off` and `disabled` as a
+// name's last word too (`has-sidebar-false`) 0.88333: a block of latest posts flagged as having
+// no related part (`posts--related-false`) is still a list of posts (a service page's F1 0.91
+// -> 0.84) for one story page's gain (0.98 -> 0.99), so the prefix alone stays. A few byte
+// compares per class name, on the furniture test only.
 fn negates_itself(name: &str) -> bool {
     let b = name.as_bytes();
     b.len() > 5
@@ -2187,13 +2188,13 @@ mod tests {
     }
 
     // Guards the negated names: a name that hides its furniture word (`hide-inline-ad`,
-    // `hide-on-print`, `hideAd`) names no furniture, while the element's other names, a word
+    // `hide-for-print`, `hideAd`) names no furniture, while the element's other names, a word
     // that only starts like `hide` and a plain `no-comments` notice still do.
     #[test]
     fn a_name_that_hides_its_furniture_word_names_nothing() {
         let html = format!(
             r#"<body><div class="story hide-inline-ad">{BODY}</div>
-            <div class="layout hide-on-print">{BODY}</div>
+            <div class="layout hide-for-print">{BODY}</div>
             <div class="main hide_sidebar">{BODY}</div>
             <div class="hideAd">{BODY}</div>
             <div class="hide-ad sidebar"><p>Archives by month and the tag cloud.</p></div>
