@@ -340,6 +340,9 @@ pub fn select(
         linked_items::keep_card_entries(seg, &mut region);
         linked_items::keep_featured_titles(seg, &mut region);
         linked_items::keep_short_titles(doc, seg, &mut region);
+        // Links written out as web addresses between kept blocks (wcxb-dev 0.88274 ->
+        // 0.88276, `with` +1; see `keep_inner_urls`).
+        linked_prose::keep_inner_urls(seg, &mut region);
         return Selection {
             decisions: region,
             container: None,
@@ -377,6 +380,9 @@ pub fn select(
     }
     // Last: it reads the kept blocks on either side (wcxb-dev 0.87265 -> 0.87282).
     linked_prose::keep_inner_linked_sentences(seg, &mut decisions);
+    // Links written out as web addresses between kept blocks (scrapinghub 0.98085 ->
+    // 0.98106).
+    linked_prose::keep_inner_urls(seg, &mut decisions);
     filter::drop_trailing_heading(seg, &mut decisions);
     Selection {
         decisions,
