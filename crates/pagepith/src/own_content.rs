@@ -124,6 +124,43 @@ impl<'a> TocTargets<'a> {
     }
 }
 
+/// Whether `a` is a link to a place on the same page (`<a href="#section">`; a bare `#` is a
+/// script's button, not a place).
+pub(crate) fn is_fragment_link(doc: &Document, a: NodeId) -> bool {
+    doc.tag(a) == Some(Tag::A)
+        && doc
+            .attr(a, "href")
+            .and_then(|h| h.trim().strip_prefix('#'))
+            .is_some_and(|f| !f.is_empty())
+}
+
+/// Whether every visible word under `id` sits inside a link to a place on the same page, and
+/// there is such a link: a summary row pointing down to its section (a rating line linked to
+/// the reviews below), not the section itself.
+pub(crate) fn only_fragment_links(doc: &Document, id: NodeId) -> bool {
+    if is_fragment_link(doc, id) {
+        return doc
+            .descendants(id)
+            .any(|t| doc.text(t).is_some_and(|s| !s.trim().is_empty()));
+    }
+    let mut any = false;
+    for t in doc.descendants(id) {
+        let Some(text) = doc.text(t) else { continue };
+        if text.trim().is_empty() {
+            continue;
+        }
+        let linked = doc
+            .ancestors(t)
+            .take_while(|&a| a != id)
+            .any(|a| is_fragment_link(doc, a));
+        if !linked {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
 #[cfg(test)]
 mod tests {
     use crate::dom::{parse, Document, ParseLimits};
@@ -137,6 +174,24 @@ mod tests {
 
     const BODY: &str = "<p>The orchard society met on Tuesday to plan the spring grafting day, \
         the seed swap and a walk along the river path for new members.</p>";
+
+    /// Guards the summary-row rule: a comment-named row whose words all sit in a link to a
+    /// place on the same page stays (it points down to the reviews), while a comment section
+    /// with words of its own, or a row linking to another page, still goes.
+    #[test]
+    fn rows_linking_down_to_their_section_stay() {
+        let text = pruned_text(&format!(
+            "<div class='entry'>{BODY}</div>\
+             <div class='buyer-reviews'><a class='reviews-row' href='#all-reviews'>\
+             <span>Mostly good:</span> <span>80% of 310 buyers liked it.</span></a></div>\
+             <div class='reviews-row'><a href='/elsewhere'>Read 12 more opinions.</a></div>\
+             <div class='comments' id='all-reviews'><p>Sturdy and light, \
+             <a href='#top'>back up</a></p></div>"
+        ));
+        assert!(text.contains("80% of 310 buyers"), "{text}");
+        assert!(!text.contains("more opinions"), "{text}");
+        assert!(!text.contains("Sturdy and light"), "{text}");
+    }
 
     /// Guards the code rule: a highlighter's comment token inside `<pre><code>` stays with the
     /// code, while a comment section beside it still goes.

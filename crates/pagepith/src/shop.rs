@@ -34,7 +34,12 @@ pub(crate) fn is_review_part(el: &Element) -> bool {
     {
         return true;
     }
-    find_class_word(el, true, |word| is_review_word(word).then_some(())).is_some()
+    let review = |word: &[u8]| is_review_word(word).then_some(());
+    find_class_word(el, true, review).is_some()
+        // The class is read before the id, as for comment words
+        // (`crate::prune::class_furniture`): `class="app-description" id="press-reviews"`.
+        && !(find_class_word(el, false, review).is_none()
+            && crate::prune::class_names_content(el))
 }
 
 /// Class and id words of reviews and ratings (lower-cased).
@@ -73,8 +78,14 @@ mod tests {
             "<div class='testimonial-slider'>x</div>",
             "<div itemprop='description'>x</div>",
             "<div itemscope itemtype='https://schema.org/Product'>x</div>",
+            // Only the id names reviews and the class names a description: an anchor.
+            "<div id='press-reviews' class='item-description'>x</div>",
         ] {
             assert!(!review_part(no), "{no}");
         }
+        // The class's own review word still counts beside a description word.
+        assert!(review_part(
+            "<div id='x' class='review-description'>x</div>"
+        ));
     }
 }
