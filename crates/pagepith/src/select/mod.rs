@@ -373,6 +373,11 @@ pub fn select(
     // The heading right before the container's root titles it (wcxb-dev 0.87795 -> 0.87796,
     // scrapinghub unchanged).
     lead::keep_container_title(doc, seg, chosen.root(), &mut decisions);
+    // A hero's subtitle under the page's `<h1>` on pages not typed article (wcxb-dev 0.88294
+    // -> 0.88301, listing 0.72947 -> 0.73041, `with` by words +1; scrapinghub unchanged).
+    if meta.page_type != crate::pagetype::PageType::Article {
+        lead::keep_hero_subtitle(doc, seg, &mut decisions);
+    }
     // The publication date on a line of its own above the body, on pages typed article
     // (scrapinghub 0.98007 -> 0.98057, wcxb-dev 0.877540 -> 0.877545). On every page type
     // and in the region path too, wcxb-dev 0.87758 but listing 0.72217 -> 0.72119 and
