@@ -17,6 +17,7 @@ pub fn drop_after_article(
     doc: &Document,
     seg: &Segmentation,
     root: Option<NodeId>,
+    posts: &[NodeId],
     decisions: &mut [Decision],
 ) {
     let Some(root) = root else {
@@ -38,7 +39,7 @@ pub fn drop_after_article(
             if inside(b.node) {
                 home_chars += b.chars;
             }
-        } else {
+        } else if !super::same_kind::inside(doc, posts, b.node) {
             after_chars += b.chars;
         }
     }
@@ -48,7 +49,16 @@ pub fn drop_after_article(
     if after_chars == 0 || home_chars <= after_chars {
         return;
     }
-    super::relabel_kept(&mut decisions[last_inside + 1..], Decision::AfterArticle);
+    // The other posts of a numbered thread (`sibling_posts::numbered_roots`) are the page's
+    // content, not boxes after it: each sits in an `<article>` of its own after the chosen one.
+    for (b, d) in seg.blocks[last_inside + 1..]
+        .iter()
+        .zip(decisions[last_inside + 1..].iter_mut())
+    {
+        if *d == Decision::Kept && !super::same_kind::inside(doc, posts, b.node) {
+            *d = Decision::AfterArticle;
+        }
+    }
 }
 
 #[cfg(test)]
