@@ -154,19 +154,21 @@ fn follow_path(doc: &Document, root: NodeId, post: NodeId, starts: Vec<NodeId>) 
 mod tests {
     use crate::Config;
 
+    /// An opening post long enough to be the container alone.
+    const OPENING: &str = "<p>Our allotment shed keeps flooding every spring when the snow \
+        melts, and the water comes in under the door and along the back wall.</p><p>We have \
+        tried a gravel trench and a new sill, but the floor is still wet for weeks after each \
+        thaw, and the tools on the lowest shelf have started to rust.</p><p>What else could we \
+        do before the seedlings go in? The plot slopes towards the shed.</p>";
+
     fn thread(schema: &str) -> String {
         let post = |who: &str, text: &str| {
             format!("<li class=post><div class=author>{who}</div><div class=body>{text}</div></li>")
         };
-        let opening = "<p>Our allotment shed keeps flooding every spring when the snow melts, \
-            and the water comes in under the door and along the back wall.</p><p>We have tried \
-            a gravel trench and a new sill, but the floor is still wet for weeks after each \
-            thaw, and the tools on the lowest shelf have started to rust.</p><p>What else \
-            could we do before the seedlings go in? The plot slopes towards the shed.</p>";
         format!(
             "<html><head>{schema}</head><body><h1>Wet shed floor</h1><ul class=posts>{}{}{}\
              </ul></body></html>",
-            post("ann", opening),
+            post("ann", OPENING),
             post(
                 "bo",
                 "<p>Raise the shed on blocks so that the air can move under it.</p>"
@@ -213,15 +215,10 @@ mod tests {
                 inner
             }
         };
-        let opening = "<p>Our allotment shed keeps flooding every spring when the snow melts, \
-            and the water comes in under the door and along the back wall.</p><p>We have tried \
-            a gravel trench and a new sill, but the floor is still wet for weeks after each \
-            thaw, and the tools on the lowest shelf have started to rust.</p><p>What else \
-            could we do before the seedlings go in? The plot slopes towards the shed.</p>";
         format!(
             "<html><body><h1>Wet shed floor</h1><div id=posts>{}{}</div>\
              <div id=footer1><p>Copyright notice of the garden club.</p></div></body></html>",
-            post(101, "ann", opening),
+            post(101, "ann", OPENING),
             post(
                 102,
                 "bo",
