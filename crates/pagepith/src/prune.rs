@@ -1202,6 +1202,15 @@ fn find_class_word_where<T>(
         joined.clear();
         piece.clear();
         let mut pieces = 0;
+        // A word after `with` or `has` names what the element carries, not what it is: a
+        // product card's title flagged `title-container--with-reviews` holds a star count,
+        // and `layout--has-sidebar` wraps the sidebar and the story. That one word is skipped;
+        // the name's other words still speak (`sidebar-with-ads` is a sidebar).
+        // NOTE: measured on both dev sets: wcxb-dev F1 0.88389 -> 0.88408 (collection
+        // +0.0022: store listings whose cards' titles carry a reviews flag), `with` 5,681 ->
+        // 5,685 by words, `without` leaked 201 -> 200; scrapinghub 0.98106 unchanged; no type
+        // down. One compare per word.
+        let mut carried = false;
         // camelCase and PascalCase words split too: `SiteFooter` names a footer.
         let mut prev_lower = false;
         for c in part.bytes() {
@@ -1212,9 +1221,12 @@ fn find_class_word_where<T>(
             prev_lower = kind == LOWER_OR_DIGIT;
             if (hump || kind == SEPARATOR) && !piece.is_empty() {
                 pieces += 1;
-                if let Some(found) = visit(piece.as_bytes()) {
-                    return Some(found);
+                if !std::mem::take(&mut carried) {
+                    if let Some(found) = visit(piece.as_bytes()) {
+                        return Some(found);
+                    }
                 }
+                carried = matches!(piece.as_bytes(), b"with" | b"has");
                 piece.clear();
             }
             if kind != SEPARATOR {
@@ -1224,7 +1236,7 @@ fn find_class_word_where<T>(
                 joined.push(c | 0x20);
             }
         }
-        if !piece.is_empty() {
+        if !piece.is_empty() && !carried {
             pieces += 1;
             if let Some(found) = visit(piece.as_bytes()) {
                 return Some(found);
@@ -2267,6 +2279,27 @@ mod tests {
         assert!(!text.contains("Archives by month"), "{text}");
         assert!(!text.contains("Buy the new phone"), "{text}");
         assert!(!text.contains("no comments yet"), "{text}");
+    }
+
+    // Guards carried words: a word after `with` or `has` (`card-title--with-reviews`,
+    // `layout--has-sidebar`) names what the element holds, not what it is, while the name's
+    // other words (`sidebar-with-ads`) and a plain `reviews` still name furniture.
+    #[test]
+    fn a_word_after_with_or_has_names_nothing() {
+        let html = format!(
+            r#"<body><div class="card-title--with-reviews">{BODY}</div>
+            <div class="layout has-sidebar">{BODY}</div>
+            <div class="sidebar-with-ads"><p>Archives by month and the tag cloud.</p></div>
+            <div class="reviews"><p>Great kettle, five stars from me.</p></div></body>"#
+        );
+        let text = pruned_text(&html);
+        assert_eq!(
+            text.matches("The council approved the budget").count(),
+            2,
+            "{text}"
+        );
+        assert!(!text.contains("Archives by month"), "{text}");
+        assert!(!text.contains("Great kettle"), "{text}");
     }
 
     // Guards page builders' blocks: `widget` inside a name (`elementor-widget-text-editor`)
