@@ -345,6 +345,9 @@ pub fn select(
         // The headline box's intro before the region (wcxb-dev 0.87844 -> 0.87851 with the
         // container path's one-paragraph intro; scrapinghub unchanged).
         lead::keep_region_lead(doc, seg, meta, &mut region);
+        // A band of plain prose below the region (a category's text under its grid; wcxb-dev
+        // 0.88389 -> 0.88435, `with` by words +4; scrapinghub unchanged).
+        region_core::keep_prose_after(doc, seg, &mut region);
         // Last: the linked parts of the items the rules above left kept (`linked_items`).
         linked_items::keep_card_entries(seg, &mut region);
         linked_items::keep_featured_titles(seg, &mut region);
