@@ -124,7 +124,7 @@ fn first_child_element(doc: &Document, n: NodeId) -> Option<NodeId> {
 /// after the story, never before every element of its class; a framework's building block
 /// (`col comments`) has twins before it or twins of another inner make-up.
 ///
-/// Returns the elements to take back (measured in `prune.rs`, where it is called). One scan
+/// Returns the elements to take back (measured in `prune`, where it is called). One scan
 /// of the page per template of removed comment-named elements with a post's prose.
 pub fn opening_posts_named_as_replies(
     doc: &Document,
