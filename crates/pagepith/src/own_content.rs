@@ -164,13 +164,7 @@ pub(crate) fn only_fragment_links(doc: &Document, id: NodeId) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::dom::{parse, Document, ParseLimits};
-    use crate::prune::{prune, PageKind};
-
-    fn pruned_text(html: &str) -> String {
-        let mut doc = parse(html, &ParseLimits::default()).unwrap();
-        prune(&mut doc, PageKind::default(), true);
-        crate::textutil::collapse_whitespace(&doc.text_content(Document::ROOT))
-    }
+    use crate::prune::{prune, pruned_text, PageKind};
 
     const BODY: &str = "<p>The orchard society met on Tuesday to plan the spring grafting day, \
         the seed swap and a walk along the river path for new members.</p>";

@@ -1153,16 +1153,19 @@ fn squeezed_contains(style: &str, pattern: &str) -> bool {
     false
 }
 
+/// The text a page keeps after the prune stage alone, with the class rules on: what the
+/// prune tests here and in the modules it asks (`own_content`) assert on.
+#[cfg(test)]
+pub(crate) fn pruned_text(html: &str) -> String {
+    let mut doc = crate::dom::parse(html, &crate::dom::ParseLimits::default()).unwrap();
+    prune(&mut doc, PageKind::default(), true);
+    crate::textutil::collapse_whitespace(&doc.text_content(Document::ROOT))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::dom::{parse, ParseLimits};
-
-    fn pruned_text(html: &str) -> String {
-        let mut doc = parse(html, &ParseLimits::default()).unwrap();
-        prune(&mut doc, PageKind::default(), true);
-        crate::textutil::collapse_whitespace(&doc.text_content(Document::ROOT))
-    }
 
     const BODY: &str = "<p>The council approved the budget after a long debate about schools, \
         roads and the new library that residents have asked for since the old one closed.</p>";
