@@ -55,16 +55,18 @@ pub fn drop_link_list_titles(seg: &Segmentation, decisions: &mut [Decision]) {
 mod tests {
     use crate::Config;
 
+    /// One item of a listing: a card whose whole text is its product's link.
+    fn card(n: u32) -> String {
+        format!(
+            "<div class=card><a class=item href=/p{n}>A long product name number {n} \
+             in the range</a></div>"
+        )
+    }
+
     /// Guards the rule: in a listing (region fallback) a link column's title over its links
     /// leaves the body, while the title over the listing's kept items stays.
     #[test]
     fn a_heading_over_dropped_links_only_is_dropped() {
-        let card = |n: u32| {
-            format!(
-                "<div class=card><a class=item href=/p{n}>A long product name number {n} \
-                 in the range</a></div>"
-            )
-        };
         // No prose: the region fallback runs. The link column sits between kept items, so the
         // rule that drops a heading the body ends on does not reach it.
         let page = format!(
@@ -88,12 +90,6 @@ mod tests {
     /// hero's tagline above its buttons) stays, while a short column title over links goes.
     #[test]
     fn a_heading_that_is_a_sentence_stays_over_dropped_links() {
-        let card = |n: u32| {
-            format!(
-                "<div class=card><a class=item href=/p{n}>A long product name number {n} \
-                 in the range</a></div>"
-            )
-        };
         let page = format!(
             "<body><h2>Standing desks for the office</h2>{}{}\
              <h3>Our tutors are working designers, writers and engineers who teach evenings \
