@@ -170,8 +170,11 @@ impl<'a> PageText<'a> {
     }
 
     /// A snippet's cause: where its words stand in the page. A missing snippet is charged to
-    /// the first dropped segment of its first occurrence that has one; a leaked snippet to
-    /// the first kept segment of an occurrence.
+    /// the dropped segment, among its occurrences', with the least text: the block the
+    /// snippet most nearly is. A page's head (its `<title>`) and its scripts' data hold
+    /// copies of the headline and the description inside far longer text; charged to the
+    /// first occurrence, a headline dropped in the body read as lost with the head. A leaked
+    /// snippet is charged to the first kept segment of an occurrence.
     fn snippet_cause(&self, snippet: &str, leaked: bool) -> &'a str {
         let words = tokens(snippet);
         let n = words.len();
@@ -179,15 +182,25 @@ impl<'a> PageText<'a> {
             return NOT_IN_PAGE;
         }
         let mut found = false;
+        let mut best: Option<&Segment> = None;
         for start in 0..=self.toks.len() - n {
             if self.toks[start..start + n] != *words {
                 continue;
             }
             found = true;
             let seg = &self.segments[self.charged(start, n, leaked)];
-            if seg.kept == leaked {
+            if seg.kept != leaked {
+                continue;
+            }
+            if leaked {
                 return seg.label.as_str();
             }
+            if best.is_none_or(|b| seg.text.len() < b.text.len()) {
+                best = Some(seg);
+            }
+        }
+        if let Some(seg) = best {
+            return seg.label.as_str();
         }
         match (found, leaked) {
             (false, _) => NOT_IN_PAGE,
@@ -627,6 +640,32 @@ mod tests {
         assert!((rule.recall_loss - 5.0 / 12.0).abs() < 1e-9);
         assert_eq!(rule.worst_pages, ["p"]);
         assert!(report.render_text().contains("select:LinkHeavy"));
+    }
+
+    /// Guards the snippet charge: a missed snippet found both inside a long dropped segment
+    /// (a page's head, its title and scripts) and as a dropped block of its own is charged to
+    /// the block's rule.
+    #[test]
+    fn a_missed_snippet_is_charged_to_its_own_block_not_the_head() {
+        let segments = [
+            seg(
+                false,
+                "prune:head",
+                "Garden tools for small plots | Shop name var config = on",
+            ),
+            seg(true, "kept:p", "Rakes and hoes in three sizes"),
+            seg(false, "select:Headline", "Garden tools for small plots"),
+        ];
+        let b = blame_page(
+            &gold(
+                "Garden tools for small plots\nRakes and hoes in three sizes",
+                &["Garden tools for small plots"],
+                &[],
+            ),
+            "Rakes and hoes in three sizes",
+            &segments,
+        );
+        assert_eq!(b.with_missed[0].0, "select:Headline");
     }
 
     /// Guards the run rule: gold text the page never holds, next to a dropped block and
