@@ -170,8 +170,11 @@ impl<'a> PageText<'a> {
     }
 
     /// A snippet's cause: where its words stand in the page. A missing snippet is charged to
-    /// the first dropped segment of its first occurrence that has one; a leaked snippet to
-    /// the first kept segment of an occurrence.
+    /// the dropped segment, among its occurrences', with the least text: the block the
+    /// snippet most nearly is. A page's head (its `<title>`) and its scripts' data hold
+    /// copies of the headline and the description inside far longer text; charged to the
+    /// first occurrence, a headline dropped in the body read as lost with the head. A leaked
+    /// snippet is charged to the first kept segment of an occurrence.
     fn snippet_cause(&self, snippet: &str, leaked: bool) -> &'a str {
         let words = tokens(snippet);
         let n = words.len();
@@ -179,15 +182,25 @@ impl<'a> PageText<'a> {
             return NOT_IN_PAGE;
         }
         let mut found = false;
+        let mut best: Option<&Segment> = None;
         for start in 0..=self.toks.len() - n {
             if self.toks[start..start + n] != *words {
                 continue;
             }
             found = true;
             let seg = &self.segments[self.charged(start, n, leaked)];
-            if seg.kept == leaked {
+            if seg.kept != leaked {
+                continue;
+            }
+            if leaked {
                 return seg.label.as_str();
             }
+            if best.is_none_or(|b| seg.text.len() < b.text.len()) {
+                best = Some(seg);
+            }
+        }
+        if let Some(seg) = best {
+            return seg.label.as_str();
         }
         match (found, leaked) {
             (false, false) => self.split_snippet_cause(snippet),
@@ -200,25 +213,27 @@ impl<'a> PageText<'a> {
     /// A missed snippet the page never holds whole: its lines may stand in separate blocks
     /// (a card's title and price), or the gold may have joined them in another order. Each
     /// line's first shingle (or the whole line when shorter) is looked up on its own, and the
-    /// snippet is charged to the first dropped block holding one of them. Lines of one or
-    /// two words are skipped: a lone "Price" is in many blocks and would charge the wrong
-    /// rule. Measured on wcxb-dev at db02e10: 30 of the 106 `with` misses charged to no
-    /// block had a dropped line this way (15 of them to non-content tags such as buttons).
+    /// snippet is charged, as a whole snippet is, to the dropped block with the least text
+    /// among all the lines' occurrences (not the page's head or script data that also hold
+    /// them). Lines of one or two words are skipped: a lone "Price" is in many blocks and
+    /// would charge the wrong rule. Measured on wcxb-dev at db02e10: 30 of the 106 `with`
+    /// misses charged to no block had a dropped line this way.
     fn split_snippet_cause(&self, snippet: &str) -> &'a str {
+        let mut best: Option<&Segment> = None;
         for line in snippet.lines() {
             let words = tokens(line);
             if words.len() < 3 {
                 continue;
             }
             let part = &words[..words.len().min(SHINGLE_LEN)];
-            let starts = self.find(part);
-            if let Some(s) = self.cause_at(&starts, part.len(), false) {
-                if !s.kept {
-                    return s.label.as_str();
+            for start in self.find(part) {
+                let seg = &self.segments[self.charged(start, part.len(), false)];
+                if !seg.kept && best.is_none_or(|b| seg.text.len() < b.text.len()) {
+                    best = Some(seg);
                 }
             }
         }
-        NOT_IN_PAGE
+        best.map_or(NOT_IN_PAGE, |s| s.label.as_str())
     }
 }
 
@@ -655,11 +670,17 @@ mod tests {
     }
 
     /// Guards the split-snippet fallback: a snippet whose lines the page holds in separate
-    /// blocks, one kept and one dropped, is charged to the rule that dropped its line, while
-    /// a one-word line found in a dropped menu charges nothing.
+    /// blocks, one kept and one dropped, is charged to the rule that dropped its line (not to
+    /// the longer script data that also holds it), while a one-word line found in a dropped
+    /// menu charges nothing.
     #[test]
     fn a_split_snippet_is_charged_to_its_dropped_line() {
         let segments = [
+            seg(
+                false,
+                "prune:script",
+                "var offer = now only twelve euros each and more",
+            ),
             seg(true, "kept:p", "Garden chair in oiled teak wood"),
             seg(false, "prune:nav", "Price Home Shop"),
             seg(false, "select:BuyBox", "now only twelve euros each"),
@@ -676,6 +697,32 @@ mod tests {
         assert_eq!(b.with_missed.len(), 2);
         assert_eq!(b.with_missed[0].0, "select:BuyBox");
         assert_eq!(b.with_missed[1].0, NOT_IN_PAGE);
+    }
+
+    /// Guards the snippet charge: a missed snippet found both inside a long dropped segment
+    /// (a page's head, its title and scripts) and as a dropped block of its own is charged to
+    /// the block's rule.
+    #[test]
+    fn a_missed_snippet_is_charged_to_its_own_block_not_the_head() {
+        let segments = [
+            seg(
+                false,
+                "prune:head",
+                "Garden tools for small plots | Shop name var config = on",
+            ),
+            seg(true, "kept:p", "Rakes and hoes in three sizes"),
+            seg(false, "select:Headline", "Garden tools for small plots"),
+        ];
+        let b = blame_page(
+            &gold(
+                "Garden tools for small plots\nRakes and hoes in three sizes",
+                &["Garden tools for small plots"],
+                &[],
+            ),
+            "Rakes and hoes in three sizes",
+            &segments,
+        );
+        assert_eq!(b.with_missed[0].0, "select:Headline");
     }
 
     /// Guards the run rule: gold text the page never holds, next to a dropped block and
