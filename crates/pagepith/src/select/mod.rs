@@ -18,6 +18,7 @@ mod card_titles;
 mod choice;
 mod container;
 mod dateline;
+mod faq;
 mod figure_text;
 mod filter;
 mod footer_text;
@@ -379,6 +380,9 @@ pub fn select(
     // The heading right before the container's root titles it (wcxb-dev 0.87795 -> 0.87796,
     // scrapinghub unchanged).
     lead::keep_container_title(doc, seg, chosen.root(), &mut decisions);
+    // The story's own FAQ set in a widget beside the container (wcxb-dev 0.88454 -> 0.88467,
+    // `with` by words +2; scrapinghub unchanged).
+    faq::keep_faq(doc, seg, chosen.root(), &mut decisions);
     // A hero's subtitle under the page's `<h1>` on pages not typed article (wcxb-dev 0.88294
     // -> 0.88301, listing 0.72947 -> 0.73041, `with` by words +1; scrapinghub unchanged).
     if meta.page_type != crate::pagetype::PageType::Article {
