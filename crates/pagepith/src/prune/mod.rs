@@ -929,19 +929,30 @@ fn removal_reason(doc: &Document, id: NodeId, page: PageKind<'_>) -> Option<Prun
     }
     if let Some(role) = el.attr("role") {
         let role = role.trim().to_ascii_lowercase();
-        if matches!(
-            role.as_str(),
-            "navigation"
-                | "banner"
-                | "contentinfo"
-                | "complementary"
-                | "search"
-                | "menu"
-                | "menubar"
-                | "dialog"
-                | "alertdialog"
-                | "toolbar"
-        ) {
+        // `role=banner` inside the page's marked main content is a section's banner (a hero
+        // box with the section's title and lead line), as a `<header>` there is: the site's
+        // banner landmark stands outside the main content (WAI-ARIA gives `banner` to the
+        // page's masthead only). Measured on both dev sets (on the two rules above):
+        // wcxb-dev F1 0.88459 -> 0.88462 (product .64861 -> .64905: a product page's
+        // feature heroes, page F1 0.83 -> 0.88), `with` 5,691 -> 5,693 by words, `without`
+        // leaked 200 unchanged; scrapinghub 0.98106 unchanged. The main-content walk runs
+        // for `role=banner` elements only.
+        let section_banner = role == "banner" && inside_main_content(doc, id);
+        if !section_banner
+            && matches!(
+                role.as_str(),
+                "navigation"
+                    | "banner"
+                    | "contentinfo"
+                    | "complementary"
+                    | "search"
+                    | "menu"
+                    | "menubar"
+                    | "dialog"
+                    | "alertdialog"
+                    | "toolbar"
+            )
+        {
             return Some(PruneReason::FurnitureRole);
         }
         if role == "main" || role == "article" {
@@ -1986,6 +1997,19 @@ mod tests {
         assert!(text.contains("add seats"), "{text}");
         assert!(!text.contains("Popular this week"), "{text}");
         assert!(!text.contains("from the archive"), "{text}");
+    }
+
+    // Guards `role=banner` inside the main content: a section's hero box set with the banner
+    // role inside `<main>` stays, the site's masthead with that role outside it goes.
+    #[test]
+    fn a_banner_role_inside_the_main_content_stays() {
+        let html = format!(
+            r#"<body><div role="banner"><p>Gadget Store: home, deals, help</p></div>
+            <main><section><div role="banner"><h2>Built to last</h2><p>A steel frame that shrugs off drops and knocks.</p></div></section>{BODY}</main></body>"#
+        );
+        let text = pruned_text(&html);
+        assert!(text.contains("steel frame"), "{text}");
+        assert!(!text.contains("Gadget Store"), "{text}");
     }
 
     /// Guards the controls words: a listing's facet panel and sort menu go, while a filterable
