@@ -445,6 +445,19 @@ pub fn prune(doc: &mut Document, page: PageKind<'_>, class_rules: bool) -> Prune
                     && holds_a_paragraph(doc, &prose, id)
                     && inside_main_content(doc, id)
                     && !doc.ancestors(id).any(|a| doc.tag(a) == Some(Tag::Article)) => {}
+            // A CSS module's name (`Component_part__hash`) whose page-chrome word is only the
+            // part (`QuoteList_footer__x1Y2z`) names a part of that component (the closing line
+            // of a block of client quotes), as a BEM element does; the page's own footer is a
+            // component of its own (`SiteFooter_root__a1b2c`). Mostly unlinked. Measured on
+            // both dev sets (on the three kept rules): wcxb-dev F1 0.88462 -> 0.88464 (service
+            // .85313 -> .85327, article .96024 -> .96023), `with` 5,693 -> 5,694 by words,
+            // `without` leaked 200 unchanged; scrapinghub 0.98106 unchanged. Names are split
+            // only for the few elements the page-chrome words remove.
+            Some(PruneReason::FurnitureClass(FurnitureKind::PageChrome))
+                if holds_title_text(id)
+                    && doc
+                        .element(id)
+                        .is_some_and(|el| names_module_part(el, page.own_offers)) => {}
             // Inside `<pre>` or `<code>` the class words are a syntax highlighter's token kinds
             // (`hljs-comment`, `token comment`, `hljs-meta`): removing them cut the code's
             // comments out of the code. Measured on both dev sets: wcxb-dev F1 0.87795 ->
@@ -705,6 +718,38 @@ fn names_only_part_of(
         if pieces.len() > 1 && word_kind(el, &pieces.concat(), own_offers).is_some() {
             return false;
         }
+    }
+    found
+}
+
+/// Whether every class name of `el` that names furniture is a CSS module's part name
+/// (`QuoteList_footer__x1Y2z`: component `QuoteList`, its part `footer`, a build hash) whose
+/// component names nothing: the word names a part of that component, not the page's chrome.
+/// The id must name nothing either.
+fn names_module_part(el: &crate::dom::Element, own_offers: bool) -> bool {
+    let names_furniture = |name: &str| {
+        name_pieces(name)
+            .iter()
+            .any(|p| word_kind(el, p, own_offers).is_some())
+    };
+    if el.attr("id").is_some_and(names_furniture) {
+        return false;
+    }
+    let mut found = false;
+    for name in el.attr("class").unwrap_or("").split_ascii_whitespace() {
+        if !names_furniture(name) {
+            continue;
+        }
+        let Some(end) = name.find("__") else {
+            return false;
+        };
+        let Some((component, part)) = name[..end].split_once('_') else {
+            return false;
+        };
+        if component.is_empty() || part.is_empty() || names_furniture(component) {
+            return false;
+        }
+        found = true;
     }
     found
 }
@@ -2010,6 +2055,22 @@ mod tests {
         let text = pruned_text(&html);
         assert!(text.contains("steel frame"), "{text}");
         assert!(!text.contains("Gadget Store"), "{text}");
+    }
+
+    // Guards CSS modules' part names: `QuoteList_footer__x1Y2z` is the footer of a quotes
+    // block and stays, while a component named for the footer (`SiteFooter_root__a1b2c`) and a
+    // plain `site-footer` go.
+    #[test]
+    fn a_css_module_part_named_footer_stays() {
+        let html = format!(
+            r#"<body>{BODY}<div class="QuoteList_footer__x1Y2z"><p>Trusted by nine hundred bakeries</p></div>
+            <div class="SiteFooter_root__a1b2c"><p>Copyright and legal notes</p></div>
+            <div class="site-footer"><p>Contact the office</p></div></body>"#
+        );
+        let text = pruned_text(&html);
+        assert!(text.contains("nine hundred bakeries"), "{text}");
+        assert!(!text.contains("Copyright"), "{text}");
+        assert!(!text.contains("Contact the office"), "{text}");
     }
 
     /// Guards the controls words: a listing's facet panel and sort menu go, while a filterable
