@@ -1886,6 +1886,24 @@ mod tests {
         assert!(!text.contains("Great kettle"), "{text}");
     }
 
+    // Guards the `and` reading: the word after `and` in a name is a part the box holds (a
+    // map box that also lists related offices), while the word before it names the box
+    // (`comments-and-ratings` stays comments) and a part named on its own still goes.
+    #[test]
+    fn a_word_after_and_names_nothing() {
+        let html = format!(
+            r#"<body><div>{BODY}{BODY}</div><div id="finder-and-related"><p>Type a town name to
+            see the offices that serve it.</p><div class="related"><p>More from the archive of
+            offices.</p></div></div>
+            <div class="comments-and-ratings"><p>Great kettle, five stars from me.</p></div></body>"#
+        );
+        let text = pruned_text(&html);
+        assert!(text.contains("Type a town name"), "{text}");
+        assert!(text.contains("The council approved the budget"), "{text}");
+        assert!(!text.contains("More from the archive"), "{text}");
+        assert!(!text.contains("Great kettle"), "{text}");
+    }
+
     // Guards page builders' blocks: `widget` inside a name (`elementor-widget-text-editor`)
     // is a building block of the article, at the start of one (`widget widget_text`) a
     // sidebar's.
