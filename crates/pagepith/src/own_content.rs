@@ -13,6 +13,9 @@
 //!   or more same-page links, `<li><a href="#id">`) is one of the page's own sections: a
 //!   ranking's profile boxes named `reviews`.
 //!
+//! - A comment-named field repeated in each card of a grid (a product tile's review blurb)
+//!   is the card's text.
+//!
 //! It does not decide what a comment section is: that is the class words'
 //! ([`crate::prune::class_furniture`]).
 
@@ -53,6 +56,44 @@ const TESTIMONIAL_LEVELS_UP: usize = 4;
 pub(crate) fn near_testimonial(doc: &Document, id: NodeId) -> bool {
     let named = |n: NodeId| doc.element(n).is_some_and(names_testimonial);
     doc.ancestors(id).take(TESTIMONIAL_LEVELS_UP).any(named) || doc.descendants(id).any(named)
+}
+
+/// Unlinked letters a comment-named card field needs to be the card's text: a sentence, not a
+/// "12 reviews" count or a star label. Not tuned (the one field the rule finds holds 100+).
+pub(crate) const CARD_FIELD_MIN_PROSE: usize = 40;
+
+/// Levels above a comment-named field searched for its card: a tile's blurb sits one to three
+/// wrappers under the tile (`tile > reviews-box > inner > text`). Not tuned; 4 (as the
+/// testimonial climb) took a shop's whole reviews tab inside a repeated pane.
+const CARD_LEVELS_UP: usize = 3;
+
+/// Whether the comment-named element `id` is a field of a repeated card: climbing up to
+/// [`CARD_LEVELS_UP`] levels, past wrappers that are comment-named too (the field's own
+/// boxes) and none named by another furniture word, the first wrapper whose class recurs on
+/// the page (a card of a grid) holds a link outside `id` (the card's title). Asked only of
+/// comment-named elements whose class recurs; the card's subtree is walked once.
+pub(crate) fn is_card_field(
+    doc: &Document,
+    classes: &crate::repeated_class::ClassCounts<'_>,
+    id: NodeId,
+    own_offers: bool,
+) -> bool {
+    for a in doc.ancestors(id).take(CARD_LEVELS_UP) {
+        let Some(el) = doc.element(a) else {
+            return false;
+        };
+        match crate::prune::class_furniture(el, true, own_offers) {
+            Some(crate::prune::FurnitureKind::Comments) => continue,
+            Some(_) => return false,
+            None => {}
+        }
+        if classes.repeated(a) {
+            return doc
+                .descendants(a)
+                .any(|n| doc.tag(n) == Some(Tag::A) && !doc.is_within(n, id));
+        }
+    }
+    false
 }
 
 /// Quotations a section needs to be a set of testimonials: one quote can be an article's
