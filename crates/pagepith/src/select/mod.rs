@@ -355,6 +355,9 @@ pub fn select(
         // Links written out as web addresses between kept blocks (wcxb-dev 0.88274 ->
         // 0.88276, `with` +1; see `keep_inner_urls`).
         linked_prose::keep_inner_urls(seg, &mut region);
+        // Sections of bare links between the body's sections (wcxb-dev 0.88454 -> 0.88460
+        // with the container path's call; see `keep_inner_link_sections`).
+        link_sections::keep_inner_link_sections(doc, seg, &mut region, false);
         return Selection {
             decisions: region,
             container: None,
@@ -400,6 +403,9 @@ pub fn select(
     // Links written out as web addresses between kept blocks (scrapinghub 0.98085 ->
     // 0.98106).
     linked_prose::keep_inner_urls(seg, &mut decisions);
+    // Sections of bare links between the body's sections, and link-heavy entries continuing
+    // a list whose earlier entries are kept (wcxb-dev 0.88460 -> 0.88467, `with` +1).
+    link_sections::keep_inner_link_sections(doc, seg, &mut decisions, true);
     filter::drop_trailing_heading(seg, &mut decisions);
     Selection {
         decisions,
