@@ -358,6 +358,11 @@ pub fn select(
         // Sections of bare links between the body's sections (wcxb-dev 0.88454 -> 0.88460
         // with the container path's call; see `keep_inner_link_sections`).
         link_sections::keep_inner_link_sections(doc, seg, &mut region, false);
+        // Linked sentences between kept blocks, as the container path's last rule: a listing's
+        // or a service page's cross-reference line (wcxb-dev 0.88467 -> 0.88482, service
+        // 0.85295 -> 0.85375, `with` +1 by words, `without` leaked unchanged; scrapinghub
+        // unchanged). After every other rule, so it reads the neighbours they left kept.
+        linked_prose::keep_inner_linked_sentences(seg, &mut region);
         return Selection {
             decisions: region,
             container: None,
