@@ -185,4 +185,28 @@ mod tests {
         assert!(text.contains("council.example.org"), "{text}");
         assert!(!text.contains("Council budget tables"), "{text}");
     }
+
+    /// Guards the inner-sentence rule in the main-region fallback: on a listing whose items
+    /// are all links (no prose container), a mostly linked sentence between two kept items
+    /// stays.
+    #[test]
+    fn a_linked_sentence_between_listing_items_is_kept() {
+        let cards: String = (1..=6)
+            .map(|n| {
+                format!(
+                    "<div class=card><a class=t href=/p{n}>A long product name number {n} in \
+                     the range</a></div>"
+                )
+            })
+            .collect();
+        let page = format!(
+            "<body><div class=grid><h1>Standing desks</h1>{cards}<p>Prices include tax; see \
+             <a href=/ship>the full shipping, delivery and returns terms for every order</a>.\
+             </p>{cards}</div></body>"
+        );
+        let text = crate::extract(page.as_bytes(), &Config::default())
+            .unwrap()
+            .text();
+        assert!(text.contains("Prices include tax; see the full"), "{text}");
+    }
 }

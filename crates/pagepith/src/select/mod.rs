@@ -356,6 +356,17 @@ pub fn select(
         // Links written out as web addresses between kept blocks (wcxb-dev 0.88274 ->
         // 0.88276, `with` +1; see `keep_inner_urls`).
         linked_prose::keep_inner_urls(seg, &mut region);
+        // Sections of bare links between the body's sections (wcxb-dev 0.88454 -> 0.88460
+        // with the container path's call; see `keep_inner_link_sections`).
+        link_sections::keep_inner_link_sections(doc, seg, &mut region, false);
+        // Linked sentences between kept blocks, as the container path's last rule: a listing's
+        // or a service page's cross-reference line (wcxb-dev 0.88467 -> 0.88482, service
+        // 0.85295 -> 0.85375, `with` +1 by words, `without` leaked unchanged; scrapinghub
+        // unchanged). After every other rule, so it reads the neighbours they left kept.
+        linked_prose::keep_inner_linked_sentences(seg, &mut region);
+        // An index page's lists beside its introduction (wcxb-dev 0.88482 -> 0.88512, `with`
+        // +4 by words; see `keep_index_lists`).
+        link_sections::keep_index_lists(doc, seg, &mut region);
         return Selection {
             decisions: region,
             container: None,
@@ -404,6 +415,12 @@ pub fn select(
     // Links written out as web addresses between kept blocks (scrapinghub 0.98085 ->
     // 0.98106).
     linked_prose::keep_inner_urls(seg, &mut decisions);
+    // Sections of bare links between the body's sections, and link-heavy entries continuing
+    // a list whose earlier entries are kept (wcxb-dev 0.88460 -> 0.88467, `with` +1).
+    link_sections::keep_inner_link_sections(doc, seg, &mut decisions, true);
+    // An index page's lists, as in the fallback (here it changed no page of either dev set;
+    // an index whose introduction makes the container is the same page).
+    link_sections::keep_index_lists(doc, seg, &mut decisions);
     filter::drop_trailing_heading(seg, &mut decisions);
     Selection {
         decisions,
