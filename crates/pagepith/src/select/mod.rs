@@ -367,6 +367,12 @@ pub fn select(
         // An index page's lists beside its introduction (wcxb-dev 0.88482 -> 0.88512, `with`
         // +4 by words; see `keep_index_lists`).
         link_sections::keep_index_lists(doc, seg, &mut region);
+        // A service page's bands that each close with the same button (wcxb-dev 0.88566 ->
+        // 0.88573, `with` by words +5; see `keep_band_buttons`). On every page type (at 3
+        // bands) it cost articles, forums and listings: 59 pages down, 6 up.
+        if meta.page_type == crate::pagetype::PageType::Service {
+            link_sections::keep_band_buttons(doc, seg, &mut region);
+        }
         return Selection {
             decisions: region,
             container: None,
