@@ -326,7 +326,8 @@ pub fn select(
             crate::pagetype::PageType::Forum => region_core::FORUM_CORE_SHARE,
             _ => region_core::CORE_SHARE,
         };
-        region_core::drop_after_core(doc, seg, &mut region, share);
+        let forum = meta.page_type == crate::pagetype::PageType::Forum;
+        region_core::drop_after_core(doc, seg, &mut region, share, forum);
         // Articles that fall back to the region close with an author box too (wcxb-dev
         // 0.87736 -> 0.87754 on top of the container's call). On every page type but forums
         // it cost service and product pages (0.87753): their closing team cards name people.
