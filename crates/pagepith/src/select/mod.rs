@@ -286,7 +286,7 @@ pub fn select(
             linked_items::keep_image_tiles(doc, seg, &mut region);
         }
         if !marked {
-            filter::drop_above_headline(&mut region);
+            filter::drop_above_headline(seg, &mut region);
         }
         // The region ends like a container does: a footer's or a rail's blurbs after the
         // last solid block and a link-heavy one (wcxb-dev 0.8500 -> 0.8502, listing +0.002,
