@@ -286,7 +286,7 @@ pub fn select(
             linked_items::keep_image_tiles(doc, seg, &mut region);
         }
         if !marked {
-            filter::drop_above_headline(&mut region);
+            filter::drop_above_headline(seg, &mut region);
         }
         // The region ends like a container does: a footer's or a rail's blurbs after the
         // last solid block and a link-heavy one (wcxb-dev 0.8500 -> 0.8502, listing +0.002,
@@ -299,7 +299,7 @@ pub fn select(
         filter::drop_trailing_heading(seg, &mut region);
         // Last: the tail rules above see a listing's kept linked items as kept text, so cards
         // after the content pass them (wcxb-dev 0.8540 -> 0.8548, scrapinghub 0.9709 -> 0.9712).
-        region_tail::drop_linked_item_tail(seg, &mut region);
+        region_tail::drop_linked_item_tail(doc, seg, &mut region);
         // Other posts' `<article>`s after the headline's (scrapinghub 0.9712 -> 0.9734 with
         // the container path; wcxb-dev 0.8548 -> 0.8550 with both paths).
         other_posts::drop_other_posts(doc, seg, &mut region);

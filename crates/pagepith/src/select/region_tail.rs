@@ -9,6 +9,7 @@
 //! A structural test that holds in any language.
 
 use super::Decision;
+use crate::dom::{Document, NodeId};
 use crate::segment::{BlockKind, Segmentation};
 
 /// Unlinked letters of a kept block that make it the content's own text. Longer than the
@@ -28,8 +29,8 @@ const LINK_BLOCK_DENSITY: f64 = 0.5;
 /// the last solid one, when the tail holds at least as many link letters as unlinked kept
 /// ones. Measured in the replay with the link share at 0.75 / 1.0 / 1.5 (solid at 300):
 /// wcxb-dev F1 +0.0004 / +0.0007 / +0.0007, scrapinghub +0.0003 / +0.0003 / +0.0000; 1.0,
-/// as for the teaser tail.
-pub fn drop_linked_item_tail(seg: &Segmentation, decisions: &mut [Decision]) {
+/// as for the teaser tail. Blocks of the last solid block's own element and class stay.
+pub fn drop_linked_item_tail(doc: &Document, seg: &Segmentation, decisions: &mut [Decision]) {
     let blocks = &seg.blocks;
     let Some(last_solid) = blocks.iter().zip(decisions.iter()).rposition(|(b, &d)| {
         d == Decision::Kept
@@ -60,16 +61,66 @@ pub fn drop_linked_item_tail(seg: &Segmentation, decisions: &mut [Decision]) {
     if linked < unlinked {
         return;
     }
-    for d in &mut decisions[first_link + 1..] {
-        if *d == Decision::Kept {
+    // A kept block of the solid block's own template (a thread's last, short reply after its
+    // author line) continues the content; the tail's teasers are built otherwise. Measured on
+    // both dev sets: wcxb-dev F1 0.88492 -> 0.88493 (forum 0.82932 -> 0.82948; two pages
+    // change, +0.018 and −0.001), `with` by words 5,701 -> 5,702, `without` leaked 200
+    // unchanged; scrapinghub 0.98106 unchanged.
+    let solid = blocks[last_solid].node;
+    for (i, d) in decisions.iter_mut().enumerate().skip(first_link + 1) {
+        if *d == Decision::Kept && !same_template(doc, solid, blocks[i].node) {
             *d = Decision::TeaserTail;
         }
     }
 }
 
+/// Whether `a` and `b` are elements of one tag and one non-empty class attribute.
+fn same_template(doc: &Document, a: NodeId, b: NodeId) -> bool {
+    doc.tag(a) == doc.tag(b)
+        && doc
+            .attr(a, "class")
+            .is_some_and(|c| !c.trim().is_empty() && doc.attr(b, "class") == Some(c))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::select::extracted_text as text_of;
+
+    /// Guards the template exemption: after a thread's long post and the next post's author
+    /// links, a short reply in the posts' own element and class stays, while a teaser blurb
+    /// in another element goes.
+    #[test]
+    fn a_short_reply_of_the_posts_template_stays() {
+        use super::{drop_linked_item_tail, Decision};
+        use crate::dom::{parse, ParseLimits};
+        let post = INTRO.trim_start_matches("<p>").trim_end_matches("</p>");
+        let links: String = (1..=6)
+            .map(|n| format!("<div class=who><a href=/u{n}>A member's profile name {n}</a></div>"))
+            .collect();
+        let html = format!(
+            "<body><div class=post>{post}</div>{links}<div class=post>Same here, thanks.</div>\
+             <div class=blurb>More threads like this</div></body>"
+        );
+        let doc = parse(&html, &ParseLimits::default()).unwrap();
+        let seg = crate::segment::segment(&doc);
+        let mut decisions: Vec<Decision> = seg
+            .blocks
+            .iter()
+            .map(|b| match b.link_density() > 0.5 {
+                true => Decision::LinkHeavy,
+                false => Decision::Kept,
+            })
+            .collect();
+        drop_linked_item_tail(&doc, &seg, &mut decisions);
+        for (b, d) in seg.blocks.iter().zip(&decisions) {
+            let want = match b.text.trim() {
+                "More threads like this" => Decision::TeaserTail,
+                _ if b.link_density() > 0.5 => Decision::LinkHeavy,
+                _ => Decision::Kept,
+            };
+            assert_eq!(*d, want, "{}", b.text);
+        }
+    }
 
     const INTRO: &str = "<p>Our guide compares the trail shoes we tested over the whole \
         season on rock, mud and snow, with notes on grip, weight, comfort on long days and how \

@@ -26,7 +26,7 @@ const SOLID_CHARS: usize = 200;
 const MIN_TAIL_LINK_SHARE: f64 = 1.0;
 
 /// Drops the kept blocks after the first link-heavy block that follows the last solid one,
-/// when that tail is mostly links.
+/// when that tail is mostly links; entries of the last solid block's own list stay.
 pub fn drop_teaser_tail(seg: &Segmentation, decisions: &mut [Decision]) {
     let Some(last_solid) = seg
         .blocks
@@ -61,8 +61,15 @@ pub fn drop_teaser_tail(seg: &Segmentation, decisions: &mut [Decision]) {
     if (linked as f64) < MIN_TAIL_LINK_SHARE * kept as f64 {
         return;
     }
-    for d in &mut decisions[first_link + 1..] {
-        if *d == Decision::Kept {
+    // When the last solid block is a list entry, the later entries of the same list (a
+    // resource list's last, short entry after a link-heavy one) continue it: teasers come in a
+    // list of their own. Measured on both dev sets: wcxb-dev F1 0.88493 -> 0.88495 (article
+    // 0.96049 -> 0.96053), `with` by words 5,702 -> 5,703, `without` leaked 200 unchanged;
+    // scrapinghub 0.98106 unchanged.
+    let solid_list = seg.blocks[last_solid].list.map(|l| l.list);
+    for (i, d) in decisions.iter_mut().enumerate().skip(first_link + 1) {
+        let same_list = solid_list.is_some() && seg.blocks[i].list.map(|l| l.list) == solid_list;
+        if *d == Decision::Kept && !same_list {
             *d = Decision::TeaserTail;
         }
     }
@@ -71,6 +78,40 @@ pub fn drop_teaser_tail(seg: &Segmentation, decisions: &mut [Decision]) {
 #[cfg(test)]
 mod tests {
     use crate::select::extracted_text as text_of;
+
+    /// Guards the list exemption: in a resource list whose long entry is the last solid
+    /// block, a later short entry after a link-heavy one stays, while a blurb after the list
+    /// goes.
+    #[test]
+    fn later_entries_of_the_solid_blocks_list_stay() {
+        use super::{drop_teaser_tail, Decision};
+        use crate::dom::{parse, ParseLimits};
+        let long = PROSE.trim_start_matches("<p>").trim_end_matches("</p>");
+        let html = format!(
+            "<body><ul><li>{long}</li><li><a href=/a>A long linked entry about the old \
+             bridge and the ferry timetable</a></li><li>Ferry times, winter.</li></ul>\
+             <div>Most read today</div></body>"
+        );
+        let doc = parse(&html, &ParseLimits::default()).unwrap();
+        let seg = crate::segment::segment(&doc);
+        let mut decisions: Vec<Decision> = seg
+            .blocks
+            .iter()
+            .map(|b| match b.link_density() > 0.5 {
+                true => Decision::LinkHeavy,
+                false => Decision::Kept,
+            })
+            .collect();
+        drop_teaser_tail(&seg, &mut decisions);
+        let tail: Vec<&str> = seg
+            .blocks
+            .iter()
+            .zip(&decisions)
+            .filter(|(_, d)| **d == Decision::TeaserTail)
+            .map(|(b, _)| b.text.trim())
+            .collect();
+        assert_eq!(tail, ["Most read today"]);
+    }
 
     const PROSE: &str = "<p>The council voted on Tuesday to close the old bridge for repairs, \
         and the work, which will take a year, starts in the spring after the last frost has \
