@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::tuning::Tuning;
 use super::Decision;
-use crate::dom::{Document, Tag};
+use crate::dom::{Document, NodeId, Tag};
 use crate::metadata::Metadata;
 use crate::pagetype::PageType;
 use crate::segment::{BlockKind, Segmentation, TextBlock};
@@ -332,6 +332,68 @@ pub fn drop_above_headline(seg: &Segmentation, decisions: &mut [Decision]) {
     }
 }
 
+/// Levels above a block searched for its `<dl>`: a field sits in a `<dt>` or `<dd>`, at most a
+/// few wrappers below (dd > div > field). Bounded so the walk stays short on deep pages.
+const MAX_DL_DEPTH: usize = 4;
+
+/// Kept unlinked letters per link-heavy letter a `<dl>` needs for its linked fields to count
+/// as entries' fields, as a fraction (3 / 2). Measured on both dev sets: 0.5 / 1 / 1.5 / 2
+/// gave wcxb-dev F1 0.88641 / 0.88641 / 0.88642 / 0.88623 (1 and below take back one forum
+/// page's link column, forum 0.82892 -> 0.82890; 2 leaves a list of papers whose linked
+/// identifiers and authors weigh more than half its titles); scrapinghub 0.98106 at each.
+const MIN_DL_TEXT_RATIO: (usize, usize) = (3, 2);
+
+/// Takes back link-heavy fields of a definition list whose entries are mostly kept text: a
+/// list of papers or records (`<dt>` a linked identifier, `<dd>` a title, linked authors, a
+/// note) holds its entries' linked fields beside their prose, while a footer's link columns
+/// written as a `<dl>` (a heading term over linked entries) hold mostly links. The list's
+/// kept unlinked letters must reach [`MIN_DL_TEXT_RATIO`] times its link-heavy blocks' letters.
+/// Runs last in both paths (after the container is weighed, so no choice moves). Measured on
+/// both dev sets: wcxb-dev F1 0.88618 -> 0.88642 (documentation 0.92635 -> 0.92698, listing
+/// 0.74654 -> 0.74905, product 0.65207 -> 0.65225), `with` found by words 5,733 -> 5,735,
+/// `without` leaked 205 unchanged, scrapinghub 0.98106 unchanged; in the container path only
+/// 0.88640 (product unchanged).
+pub fn keep_definition_fields(doc: &Document, seg: &Segmentation, decisions: &mut [Decision]) {
+    let dl_of = |b: &TextBlock| {
+        std::iter::once(b.node)
+            .chain(doc.ancestors(b.node))
+            .take(MAX_DL_DEPTH + 1)
+            .find(|&a| doc.tag(a) == Some(Tag::Dl))
+    };
+    // (list, kept unlinked letters, link-heavy letters), one entry per list met.
+    let mut lists: Vec<(NodeId, usize, usize)> = Vec::new();
+    for (b, &d) in seg.blocks.iter().zip(decisions.iter()) {
+        if !matches!(d, Decision::Kept | Decision::LinkHeavy) {
+            continue;
+        }
+        let Some(dl) = dl_of(b) else { continue };
+        let i = match lists.iter().position(|e| e.0 == dl) {
+            Some(i) => i,
+            None => {
+                lists.push((dl, 0, 0));
+                lists.len() - 1
+            }
+        };
+        if d == Decision::Kept {
+            lists[i].1 += b.chars - b.link_chars;
+        } else {
+            lists[i].2 += b.chars;
+        }
+    }
+    let (num, den) = MIN_DL_TEXT_RATIO;
+    let textual = |e: &(NodeId, usize, usize)| e.2 > 0 && e.1 * den >= e.2 * num;
+    if !lists.iter().any(textual) {
+        return;
+    }
+    for (b, d) in seg.blocks.iter().zip(decisions.iter_mut()) {
+        if *d == Decision::LinkHeavy
+            && dl_of(b).is_some_and(|dl| lists.iter().any(|e| e.0 == dl && textual(e)))
+        {
+            *d = Decision::Kept;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::select::extracted_text as text_of;
@@ -357,6 +419,60 @@ mod tests {
             .zip(&decisions)
             .map(|(b, d)| (b.text.trim().to_string(), *d == Decision::AboveHeadline))
             .collect()
+    }
+
+    /// Decisions of [`super::keep_definition_fields`] on `html`, every block with links
+    /// link-heavy and the rest kept, by block text: whether the block ends kept.
+    fn definition_fields(html: &str) -> Vec<(String, bool)> {
+        use super::{keep_definition_fields, Decision};
+        use crate::dom::{parse, ParseLimits};
+        let doc = parse(html, &ParseLimits::default()).unwrap();
+        let seg = crate::segment::segment(&doc);
+        let mut decisions: Vec<Decision> = seg
+            .blocks
+            .iter()
+            .map(|b| {
+                if b.link_chars > 0 {
+                    Decision::LinkHeavy
+                } else {
+                    Decision::Kept
+                }
+            })
+            .collect();
+        keep_definition_fields(&doc, &seg, &mut decisions);
+        seg.blocks
+            .iter()
+            .zip(&decisions)
+            .map(|(b, d)| (b.text.trim().to_string(), *d == Decision::Kept))
+            .collect()
+    }
+
+    /// Guards the rule: a list of records whose `<dd>` holds each record's title and note
+    /// keeps the linked identifier in its `<dt>` and the linked authors in its `<dd>`; a
+    /// footer's link columns written as a `<dl>` (short terms over linked entries) stay
+    /// dropped.
+    #[test]
+    fn linked_fields_of_a_textual_definition_list_stay() {
+        let entry = |n: u32| {
+            format!(
+                "<dt><a href=\"/r/{n}\">[{n}] rec:{n}</a></dt><dd><div>Title: Counting \
+                 otters along a cold river in winter, volume {n}</div><div><a href=\"/a\">A. \
+                 Reed</a>, <a href=\"/b\">B. Moss</a></div><div>Notes: twelve pages, four \
+                 figures and a map of the banks</div></dd>"
+            )
+        };
+        let html = format!("<body><dl>{}{}{}</dl></body>", entry(1), entry(2), entry(3));
+        let out = definition_fields(&html);
+        assert!(out.iter().all(|(_, kept)| *kept), "{out:?}");
+
+        let footer = "<body><dl><dt>Shop</dt><dd><a href=\"/a\">Gift cards and vouchers</a>\
+            </dd><dd><a href=\"/b\">Delivery and returns</a></dd><dt>Help</dt><dd><a \
+            href=\"/c\">Contact the team</a></dd><dd><a href=\"/d\">Questions asked \
+            often</a></dd></dl></body>";
+        let out = definition_fields(footer);
+        for (t, kept) in &out {
+            assert_eq!(*kept, t == "Shop" || t == "Help", "{out:?}");
+        }
     }
 
     /// A paragraph of some 200 letters (and digits), invented.

@@ -360,6 +360,10 @@ pub fn select(
         // Sections of bare links between the body's sections (wcxb-dev 0.88454 -> 0.88460
         // with the container path's call; see `keep_inner_link_sections`).
         link_sections::keep_inner_link_sections(doc, seg, &mut region, false);
+        // Linked fields of a definition list of mostly kept text, as in the container path
+        // (wcxb-dev 0.88640 -> 0.88641 with both, product +0.0002; see
+        // `keep_definition_fields`).
+        filter::keep_definition_fields(doc, seg, &mut region);
         // Linked sentences between kept blocks, as the container path's last rule: a listing's
         // or a service page's cross-reference line (wcxb-dev 0.88467 -> 0.88482, service
         // 0.85295 -> 0.85375, `with` +1 by words, `without` leaked unchanged; scrapinghub
@@ -428,6 +432,9 @@ pub fn select(
     // An index page's lists, as in the fallback (here it changed no page of either dev set;
     // an index whose introduction makes the container is the same page).
     link_sections::keep_index_lists(doc, seg, &mut decisions);
+    // Linked fields of a definition list of mostly kept text (a list of papers' linked
+    // identifiers and authors; see `keep_definition_fields`).
+    filter::keep_definition_fields(doc, seg, &mut decisions);
     filter::drop_trailing_heading(seg, &mut decisions);
     Selection {
         decisions,
