@@ -68,13 +68,7 @@ pub fn drop_author_box(
     let Some(first_kept) = decisions.iter().position(|d| *d == Decision::Kept) else {
         return;
     };
-    let total: usize = seg
-        .blocks
-        .iter()
-        .zip(decisions.iter())
-        .filter(|(_, d)| **d == Decision::Kept)
-        .map(|(b, _)| b.chars)
-        .sum();
+    let total = super::kept_chars_of(seg, decisions);
     // Name lines in the second half of the kept text, in order; each whose box passes the
     // tests below opens an author box (a page with two writers has two). A bounded number
     // of tries keeps the rule to a few walks of the blocks on any page. Guards on the line (each measured on wcxb-dev): a list

@@ -208,13 +208,7 @@ pub fn keep_index_lists(doc: &Document, seg: &Segmentation, decisions: &mut [Dec
         matches!(d, Decision::LinkHeavy | Decision::TeaserTail)
             && b.list.is_some_and(|l| near(l.list))
     };
-    let kept: usize = seg
-        .blocks
-        .iter()
-        .zip(decisions.iter())
-        .filter(|(_, d)| **d == Decision::Kept)
-        .map(|(b, _)| b.chars)
-        .sum();
+    let kept = super::kept_chars_of(seg, decisions);
     let (mut count, mut letters) = (0, 0);
     for (b, d) in seg.blocks.iter().zip(decisions.iter()) {
         if entry(b, *d) {
@@ -470,17 +464,7 @@ mod tests {
     fn band_buttons(html: &str) -> Vec<(String, Decision)> {
         let doc = parse(html, &ParseLimits::default()).unwrap();
         let seg = segment(&doc);
-        let mut decisions: Vec<Decision> = seg
-            .blocks
-            .iter()
-            .map(|b| {
-                if b.link_density() > 0.5 {
-                    Decision::LinkHeavy
-                } else {
-                    Decision::Kept
-                }
-            })
-            .collect();
+        let mut decisions = crate::select::kept_but_link_heavy(&seg);
         keep_band_buttons(&doc, &seg, &mut decisions);
         seg.blocks
             .iter()

@@ -442,13 +442,27 @@ pub fn select(
     }
 }
 
-fn kept_chars_of(seg: &Segmentation, decisions: &[Decision]) -> usize {
+/// Letters and digits in the blocks `decisions` keeps.
+pub(crate) fn kept_chars_of(seg: &Segmentation, decisions: &[Decision]) -> usize {
     seg.blocks
         .iter()
         .zip(decisions)
         .filter(|(_, d)| **d == Decision::Kept)
         .map(|(b, _)| b.chars)
         .sum()
+}
+
+/// Every block of `seg` kept but the link-heavy ones (over half linked): the decisions a rule
+/// that runs after the link rule starts from, in the tests of the selection rules.
+#[cfg(test)]
+pub(crate) fn kept_but_link_heavy(seg: &Segmentation) -> Vec<Decision> {
+    seg.blocks
+        .iter()
+        .map(|b| match b.link_density() > 0.5 {
+            true => Decision::LinkHeavy,
+            false => Decision::Kept,
+        })
+        .collect()
 }
 
 /// The text extracted from `page` with the default configuration: what the tests of the

@@ -103,14 +103,7 @@ mod tests {
         );
         let doc = parse(&html, &ParseLimits::default()).unwrap();
         let seg = crate::segment::segment(&doc);
-        let mut decisions: Vec<Decision> = seg
-            .blocks
-            .iter()
-            .map(|b| match b.link_density() > 0.5 {
-                true => Decision::LinkHeavy,
-                false => Decision::Kept,
-            })
-            .collect();
+        let mut decisions = crate::select::kept_but_link_heavy(&seg);
         drop_linked_item_tail(&doc, &seg, &mut decisions);
         for (b, d) in seg.blocks.iter().zip(&decisions) {
             let want = match b.text.trim() {

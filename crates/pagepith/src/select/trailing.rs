@@ -94,14 +94,7 @@ mod tests {
         );
         let doc = parse(&html, &ParseLimits::default()).unwrap();
         let seg = crate::segment::segment(&doc);
-        let mut decisions: Vec<Decision> = seg
-            .blocks
-            .iter()
-            .map(|b| match b.link_density() > 0.5 {
-                true => Decision::LinkHeavy,
-                false => Decision::Kept,
-            })
-            .collect();
+        let mut decisions = crate::select::kept_but_link_heavy(&seg);
         drop_teaser_tail(&seg, &mut decisions);
         let tail: Vec<&str> = seg
             .blocks
