@@ -307,7 +307,6 @@ mod tests {
     use super::{keep_band_buttons, Decision};
     use crate::dom::{parse, ParseLimits};
     use crate::segment::segment;
-    use crate::Config;
 
     /// One item of a listing: a card whose whole text is its product's link.
     fn card(n: u32) -> String {
@@ -332,9 +331,7 @@ mod tests {
             card(3),
             card(4)
         );
-        let text = crate::extract(page.as_bytes(), &Config::default())
-            .unwrap()
-            .text();
+        let text = crate::select::extracted_text(&page);
         assert!(text.contains("product name number 2"), "{text}");
         assert!(text.contains("Standing desks"), "{text}");
         assert!(!text.contains("Know the company"), "{text}");
@@ -355,9 +352,7 @@ mod tests {
             card(3),
             card(4)
         );
-        let text = crate::extract(page.as_bytes(), &Config::default())
-            .unwrap()
-            .text();
+        let text = crate::select::extracted_text(&page);
         assert!(text.contains("Our tutors are working designers"), "{text}");
         assert!(!text.contains("Know the company"), "{text}");
     }
@@ -383,9 +378,7 @@ mod tests {
              <li><a href=/news/2>A new stadium for the city</a></li></ul>\
              <p>Check the logs once a week.</p></article></body>"
         );
-        let text = crate::extract(page.as_bytes(), &Config::default())
-            .unwrap()
-            .text();
+        let text = crate::select::extracted_text(&page);
         assert!(text.contains("Safe writes on cheap disks"), "{text}");
         assert!(text.contains("Check the logs"), "{text}");
         assert!(!text.contains("Markets fall"), "{text}");
@@ -400,9 +393,7 @@ mod tests {
              <h2>Read next</h2><ul><li><a href=/w/disks>Disk layouts</a></li>\
              <li><a href=/w/writes>Safe writes on cheap disks</a></li></ul></article></body>"
         );
-        let text = crate::extract(page.as_bytes(), &Config::default())
-            .unwrap()
-            .text();
+        let text = crate::select::extracted_text(&page);
         assert!(!text.contains("Safe writes on cheap disks"), "{text}");
     }
 
@@ -428,9 +419,7 @@ mod tests {
              makers that are notable, in current or past business. Makers that sold only \
              through other brands are left out of it.</p>{lists}</div></body>"
         );
-        let text = crate::extract(page.as_bytes(), &Config::default())
-            .unwrap()
-            .text();
+        let text = crate::select::extracted_text(&page);
         assert!(text.contains("B maker number 5 of"), "{text}");
         assert!(text.contains("C maker number 12 of"), "{text}");
     }
@@ -448,11 +437,7 @@ mod tests {
                  </article></body>"
             )
         };
-        let text = |html: String| {
-            crate::extract(html.as_bytes(), &Config::default())
-                .unwrap()
-                .text()
-        };
+        let text = |html: String| crate::select::extracted_text(&html);
         let with_colon = text(page("Download the guides:"));
         assert!(with_colon.contains("Planner handbook"), "{with_colon}");
         let without = text(page("Other guides"));
