@@ -1488,6 +1488,24 @@ mod tests {
         }
     }
 
+    /// Guards the `editorial` reading: a box of the publisher's blurbs named as editorial
+    /// reviews stays, while buyers' reviews and an editorial box named by another furniture
+    /// word (comments) go.
+    #[test]
+    fn editorial_reviews_are_the_items_own_text() {
+        let text = pruned_text(&format!(
+            "<main>{BODY}<div id=editorialReviews><h2>From the publisher</h2><p>A warm and \
+             careful history of the town's harbour, told through its boats.</p></div>\
+             <div class='editorial-review'><p>Praised by every critic who read it.</p></div>\
+             <div id=customerReviews><p>Arrived late, but the book is fine.</p></div>\
+             <div class='editorial-comments'><p>First! Love this one.</p></div></main>"
+        ));
+        assert!(text.contains("told through its boats"), "{text}");
+        assert!(text.contains("every critic"), "{text}");
+        assert!(!text.contains("Arrived late"), "{text}");
+        assert!(!text.contains("Love this one"), "{text}");
+    }
+
     /// Guards the outline rule: a manual's subsection whose id spells its heading
     /// ("sharing") stays, while a comment section whose id spells its heading ("comments"),
     /// not nested in a section of the text, goes.
