@@ -35,6 +35,59 @@ pub fn is_panel(doc: &Document, classes: &ClassCounts, id: NodeId) -> bool {
     disclosure || (classes.repeated(id) && classes.repeated(control))
 }
 
+/// Letters and digits a "read more" control holds at most: a prompt ("Read more", "Show the
+/// full text"), not a section's header. Chosen by reading the prompts on the dev sets (under
+/// 20 letters), with room for longer languages; not tuned.
+const MAX_TOGGLE_LETTERS: usize = 40;
+
+/// Element levels below the sibling after a hidden text that are looked at for its control:
+/// widgets wrap the control in a row or two of single-child layout boxes
+/// (`<div class=row><a aria-expanded=false>Read more</a></div>`).
+const TOGGLE_WRAPPER_LEVELS: usize = 3;
+
+/// Whether the hidden element `id` is the continuation that the "read more" control right
+/// after it opens: the visible part of a text, then its hidden rest, then the control (a
+/// publisher's blurbs cut after a paragraph, an excerpt under them). [`is_panel`] reads the
+/// other order, a header before its panel. The control is the next element sibling, or that
+/// sibling's only element child (a few levels down), marked as a disclosure control
+/// (`aria-expanded` or `aria-controls`), visible, and short: a prompt of at most
+/// [`MAX_TOGGLE_LETTERS`] letters and digits.
+pub fn is_panel_before_toggle(doc: &Document, id: NodeId) -> bool {
+    let mut n = doc.node(id).next_sibling;
+    while let Some(s) = n {
+        if doc.element(s).is_some() {
+            break;
+        }
+        n = doc.node(s).next_sibling;
+    }
+    let Some(mut control) = n else {
+        return false;
+    };
+    for _ in 0..TOGGLE_WRAPPER_LEVELS {
+        let Some(el) = doc.element(control) else {
+            return false;
+        };
+        if crate::prune::is_hidden(el) {
+            return false;
+        }
+        if el.attr("aria-expanded").is_some() || el.attr("aria-controls").is_some() {
+            return doc
+                .descendants(control)
+                .filter_map(|t| doc.text(t))
+                .flat_map(str::chars)
+                .filter(|c| c.is_alphanumeric())
+                .nth(MAX_TOGGLE_LETTERS)
+                .is_none();
+        }
+        let mut kids = doc.children(control).filter(|&k| doc.element(k).is_some());
+        match (kids.next(), kids.next()) {
+            (Some(k), None) => control = k,
+            _ => return false,
+        }
+    }
+    false
+}
+
 fn previous_element(doc: &Document, id: NodeId) -> Option<NodeId> {
     let mut n = doc.node(id).prev_sibling;
     while let Some(p) = n {
@@ -53,6 +106,34 @@ mod tests {
     const INTRO: &str = "<p>Answers to the questions our readers ask most often about the \
         courses, the certificates and the fees, collected by the support team over the \
         years and kept up to date with every change.</p>";
+
+    /// Guards the panel before its control: the hidden rest of a text followed by a "read
+    /// more" control (wrapped in a row) is kept, while a hidden list of links before a menu
+    /// toggle (no prose) and a hidden text followed by a plain link stay out.
+    #[test]
+    fn a_hidden_rest_before_its_read_more_control_is_kept() {
+        let rest = "The second chapter follows the keeper through a winter of storms, when \
+            the lamp failed twice and the supply boat could not land for six weeks, and the \
+            families on the island shared what flour and oil they had left between them. In \
+            the spring the keeper wrote to the harbour office for a second lamp and a radio.";
+        let page = format!(
+            "<html><body><main><h1>The lighthouse keeper</h1>{INTRO}<div class=blurb><p>A \
+             quiet novel about a lighthouse and the people who kept it.</p></div><div \
+             style='display:none'><p>{rest}</p></div><div class=row><a href='#' \
+             aria-expanded=false role=button>Read more</a></div><ul hidden><li><a href=/a>\
+             Shop</a></li><li><a href=/b>Stories</a></li></ul><button aria-expanded=false>Menu\
+             </button><p>Published in spring.</p><div style='display:none'><p>A draft kept by \
+             the editor for a later edition, with notes on the keeper's letters and the \
+             maps of the coast drawn by his daughter over many long and careful years.</p>\
+             </div><a href=/next>Next book</a></main></body></html>"
+        );
+        let text = crate::extract(page.as_bytes(), &Config::default())
+            .unwrap()
+            .text();
+        assert!(text.contains("winter of storms"), "{text}");
+        assert!(!text.contains("Stories"), "{text}");
+        assert!(!text.contains("later edition"), "{text}");
+    }
 
     /// Guards both kinds of panel: answers hidden after their questions (a repeated pair of
     /// classes) and a folded section after a button marked `aria-expanded` are kept, while
