@@ -37,6 +37,7 @@ mod sibling_posts;
 mod template_labels;
 mod trailing;
 mod tuning;
+mod twin_tables;
 
 pub use tuning::Tuning;
 
@@ -357,6 +358,9 @@ pub fn select(
         // Links written out as web addresses between kept blocks (wcxb-dev 0.88274 ->
         // 0.88276, `with` +1; see `keep_inner_urls`).
         linked_prose::keep_inner_urls(seg, &mut region);
+        // A table's linked names set as a column of their own beside its figures (wcxb-dev
+        // `with` by words +2 with the container path's call; see `keep_twin_table_names`).
+        twin_tables::keep_twin_table_names(doc, seg, &mut region);
         // Sections of bare links between the body's sections (wcxb-dev 0.88454 -> 0.88460
         // with the container path's call; see `keep_inner_link_sections`).
         link_sections::keep_inner_link_sections(doc, seg, &mut region, false);
@@ -426,6 +430,9 @@ pub fn select(
     // Links written out as web addresses between kept blocks (scrapinghub 0.98085 ->
     // 0.98106).
     linked_prose::keep_inner_urls(seg, &mut decisions);
+    // A table's linked names beside its figures, as in the fallback (see
+    // `keep_twin_table_names`).
+    twin_tables::keep_twin_table_names(doc, seg, &mut decisions);
     // Sections of bare links between the body's sections, and link-heavy entries continuing
     // a list whose earlier entries are kept (wcxb-dev 0.88460 -> 0.88467, `with` +1).
     link_sections::keep_inner_link_sections(doc, seg, &mut decisions, true);
