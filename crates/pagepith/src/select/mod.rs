@@ -11,6 +11,7 @@
 //!    algorithms.
 
 mod after_article;
+mod anchor_titles;
 mod author_bio;
 mod buy_box;
 mod caption_class;
@@ -361,6 +362,10 @@ pub fn select(
         // A table's linked names set as a column of their own beside its figures (wcxb-dev
         // `with` by words +2 with the container path's call; see `keep_twin_table_names`).
         twin_tables::keep_twin_table_names(doc, seg, &mut region);
+        // Headings linked into the page: an accordion's questions, self-linked section
+        // titles (wcxb-dev 0.88642 -> 0.88653 with the container path's call; see
+        // `keep_anchor_titles`).
+        anchor_titles::keep_anchor_titles(doc, seg, &mut region);
         // Sections of bare links between the body's sections (wcxb-dev 0.88454 -> 0.88460
         // with the container path's call; see `keep_inner_link_sections`).
         link_sections::keep_inner_link_sections(doc, seg, &mut region, false);
@@ -430,9 +435,10 @@ pub fn select(
     // Links written out as web addresses between kept blocks (scrapinghub 0.98085 ->
     // 0.98106).
     linked_prose::keep_inner_urls(seg, &mut decisions);
-    // A table's linked names beside its figures, as in the fallback (see
-    // `keep_twin_table_names`).
+    // A table's linked names beside its figures, and headings linked into the page, as in
+    // the fallback (see `keep_twin_table_names`, `keep_anchor_titles`).
     twin_tables::keep_twin_table_names(doc, seg, &mut decisions);
+    anchor_titles::keep_anchor_titles(doc, seg, &mut decisions);
     // Sections of bare links between the body's sections, and link-heavy entries continuing
     // a list whose earlier entries are kept (wcxb-dev 0.88460 -> 0.88467, `with` +1).
     link_sections::keep_inner_link_sections(doc, seg, &mut decisions, true);
