@@ -355,7 +355,7 @@ pub fn select(
         // Last: the linked parts of the items the rules above left kept (`linked_items`).
         linked_items::keep_card_entries(seg, &mut region);
         linked_items::keep_featured_titles(seg, &mut region);
-        linked_items::keep_short_titles(doc, seg, &mut region);
+        linked_items::keep_short_titles(doc, seg, &mut region, linked_items::MIN_REGION_TITLES);
         // Links written out as web addresses between kept blocks (wcxb-dev 0.88274 ->
         // 0.88276, `with` +1; see `keep_inner_urls`).
         linked_prose::keep_inner_urls(seg, &mut region);
@@ -402,7 +402,7 @@ pub fn select(
     card_titles::keep(doc, seg, &mut decisions);
     // Shorter card titles and a featured card's, as in the fallback (wcxb-dev 0.87948 ->
     // 0.88007: listicles' linked section headings; scrapinghub unchanged).
-    linked_items::keep_short_titles(doc, seg, &mut decisions);
+    linked_items::keep_short_titles(doc, seg, &mut decisions, linked_items::MIN_REPEATED);
     linked_items::keep_featured_titles(seg, &mut decisions);
     // The article's opening box before its container (wcxb-dev 0.87163 -> 0.87203, `with`
     // 5011 -> 5024; scrapinghub 0.97839 -> 0.97824); a lone intro of 100+ letters too
