@@ -37,12 +37,12 @@ fn links_into_page(doc: &Document, node: NodeId) -> bool {
 /// (`href="#"` over a dropdown) head dropped links, so the kept neighbour leaves them out.
 ///
 /// Measured on both dev sets (release build, among the last rules of both paths): wcxb-dev F1
-/// 0.88642 -> 0.88653 (documentation 0.92698 -> 0.92771, service 0.85578 -> 0.85603; 16
-/// pages up, 5 down by up to 0.032 page F1 where the gold leaves section titles out), `with`
+/// 0.88642 -> 0.88653 (documentation 0.92698 -> 0.92771, service 0.85578 -> 0.85603; 15
+/// pages up, 6 down by up to 0.032 page F1 where the gold leaves section titles out), `with`
 /// by words +1, `without` leaked unchanged; scrapinghub unchanged. Without the kept-neighbour
-/// test: the same F1, 9 pages down against 5 up. Paragraphs outside lists as well as
-/// headings (a toggle set as a `<p>`): 0.88597, 8 more `without` snippets leaked and 90+
-/// pages down, rejected. See BENCHMARKS.md (session 14, linked14).
+/// test: the same F1, and against it 8 more pages down, 6 up. Paragraphs outside lists as well as
+/// headings (a toggle set as a `<p>`): 0.88597, 8 more `without` snippets leaked, 93
+/// pages down and 10 up, rejected. See BENCHMARKS.md (session 14, linked14).
 pub fn keep_anchor_titles(doc: &Document, seg: &Segmentation, decisions: &mut [Decision]) {
     for i in 0..seg.blocks.len().saturating_sub(1) {
         let b = &seg.blocks[i];

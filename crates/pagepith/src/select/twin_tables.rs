@@ -48,7 +48,7 @@ struct TableCells {
 /// 0.88642 -> 0.88641 (listing 0.74905 -> 0.74897; one page, a standings page whose gold
 /// names teams the names column holds), `with` by words 5,735 -> 5,737, `without` leaked
 /// unchanged; scrapinghub unchanged. Without the names-only test (a table with kept cells of
-/// its own may be the names side too) a comparison table's per-row "get a quote" buttons
+/// its own may be the names side too) a comparison table's button in every row
 /// came back (a second page −0.0009). See BENCHMARKS.md (session 14, linked14).
 pub fn keep_twin_table_names(doc: &Document, seg: &Segmentation, decisions: &mut [Decision]) {
     let mut tables: Vec<TableCells> = Vec::new();
@@ -77,7 +77,7 @@ pub fn keep_twin_table_names(doc: &Document, seg: &Segmentation, decisions: &mut
     }
     let mut named: Vec<NodeId> = Vec::new();
     // A column of names only: a table with figures of its own kept is a whole table whose
-    // linked cells (a "get a quote" button per row) its own rules judged.
+    // linked cells (a button in every row) its own rules judged.
     for names in tables
         .iter()
         .filter(|t| t.linked >= MIN_ROWS && t.kept_body == 0)
