@@ -11,6 +11,7 @@
 //!    algorithms.
 
 mod after_article;
+mod anchor_titles;
 mod author_bio;
 mod buy_box;
 mod caption_class;
@@ -37,6 +38,7 @@ mod sibling_posts;
 mod template_labels;
 mod trailing;
 mod tuning;
+mod twin_tables;
 
 pub use tuning::Tuning;
 
@@ -353,10 +355,17 @@ pub fn select(
         // Last: the linked parts of the items the rules above left kept (`linked_items`).
         linked_items::keep_card_entries(seg, &mut region);
         linked_items::keep_featured_titles(seg, &mut region);
-        linked_items::keep_short_titles(doc, seg, &mut region);
+        linked_items::keep_short_titles(doc, seg, &mut region, linked_items::MIN_REGION_TITLES);
         // Links written out as web addresses between kept blocks (wcxb-dev 0.88274 ->
         // 0.88276, `with` +1; see `keep_inner_urls`).
         linked_prose::keep_inner_urls(seg, &mut region);
+        // A table's linked names set as a column of their own beside its figures (wcxb-dev
+        // `with` by words +2 with the container path's call; see `keep_twin_table_names`).
+        twin_tables::keep_twin_table_names(doc, seg, &mut region);
+        // Headings linked into the page: an accordion's questions, self-linked section
+        // titles (wcxb-dev 0.88642 -> 0.88653 with the container path's call; see
+        // `keep_anchor_titles`).
+        anchor_titles::keep_anchor_titles(doc, seg, &mut region);
         // Sections of bare links between the body's sections (wcxb-dev 0.88454 -> 0.88460
         // with the container path's call; see `keep_inner_link_sections`).
         link_sections::keep_inner_link_sections(doc, seg, &mut region, false);
@@ -393,7 +402,7 @@ pub fn select(
     card_titles::keep(doc, seg, &mut decisions);
     // Shorter card titles and a featured card's, as in the fallback (wcxb-dev 0.87948 ->
     // 0.88007: listicles' linked section headings; scrapinghub unchanged).
-    linked_items::keep_short_titles(doc, seg, &mut decisions);
+    linked_items::keep_short_titles(doc, seg, &mut decisions, linked_items::MIN_REPEATED);
     linked_items::keep_featured_titles(seg, &mut decisions);
     // The article's opening box before its container (wcxb-dev 0.87163 -> 0.87203, `with`
     // 5011 -> 5024; scrapinghub 0.97839 -> 0.97824); a lone intro of 100+ letters too
@@ -426,6 +435,10 @@ pub fn select(
     // Links written out as web addresses between kept blocks (scrapinghub 0.98085 ->
     // 0.98106).
     linked_prose::keep_inner_urls(seg, &mut decisions);
+    // A table's linked names beside its figures, and headings linked into the page, as in
+    // the fallback (see `keep_twin_table_names`, `keep_anchor_titles`).
+    twin_tables::keep_twin_table_names(doc, seg, &mut decisions);
+    anchor_titles::keep_anchor_titles(doc, seg, &mut decisions);
     // Sections of bare links between the body's sections, and link-heavy entries continuing
     // a list whose earlier entries are kept (wcxb-dev 0.88460 -> 0.88467, `with` +1).
     link_sections::keep_inner_link_sections(doc, seg, &mut decisions, true);
