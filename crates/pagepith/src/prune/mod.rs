@@ -129,6 +129,9 @@ pub struct PageKind<'a> {
     pub own_offers: bool,
     /// A page selling one thing.
     pub product: bool,
+    /// The page's kind is stated by its own markup (schema.org types, `og:type`), not guessed
+    /// from its URL or its date.
+    pub stated_kind: bool,
 }
 
 /// Removes furniture from `doc` in place. On a `discussion` page (a forum thread, a Q&A page)
@@ -624,10 +627,22 @@ pub fn prune(doc: &mut Document, page: PageKind<'_>, class_rules: bool) -> Prune
         .collect();
     // A thread whose replies are named as comments, on a page that does not declare itself a
     // discussion, still shows its opening post built from the replies' template: take the
-    // replies back (see `posts::replies_share_a_post_template`).
+    // replies back (see `posts::replies_share_a_post_template`). Or the replies hold their
+    // text in the opening post's body element (`posts::replies_share_a_body_class`), on a
+    // page whose kind its markup does not state: a page that calls itself an article keeps
+    // its comments out even when a theme renders story and comments with one class. Measured
+    // on both dev sets: wcxb-dev F1 0.88642 -> 0.88646 (forum 0.82892 -> 0.82945: one thread
+    // page typed an article by its date, page F1 0.585 -> 0.747; no other page changed),
+    // `with` 5,735 -> 5,739 by words, `without` leaked 205 unchanged; scrapinghub 0.98106
+    // unchanged. On every page: scrapinghub 0.97902 (a news story declared as a
+    // `NewsArticle`, whose top comments share its `content` class, page F1 0.96 -> 0.34).
+    // Stated by schema.org only (not `og:type`): the same figures; `og:type` kept as a
+    // statement, the safer side.
     if !page.discussion
         && !oversized.contains(&FurnitureKind::Comments)
-        && crate::posts::replies_share_a_post_template(doc, &order, &log.removed, &prose)
+        && (crate::posts::replies_share_a_post_template(doc, &order, &log.removed, &prose)
+            || (!page.stated_kind
+                && crate::posts::replies_share_a_body_class(doc, &order, &log.removed, &prose)))
     {
         oversized.push(FurnitureKind::Comments);
     }
