@@ -161,6 +161,13 @@ pub(crate) fn run_stages(html: &str, config: &Config) -> Result<StageOutputs, Er
         discussion,
         own_offers: meta.page_type == pagetype::PageType::Service,
         product: meta.page_type == pagetype::PageType::Product,
+        // Stated: by schema.org types or `og:type`; a URL word, a host word or a date only
+        // guesses (see `pagetype::classify`).
+        stated_kind: meta.provenance.page_type.as_deref().is_some_and(|s| {
+            ["json-ld:", "microdata:", "og:type:"]
+                .iter()
+                .any(|p| s.starts_with(p))
+        }),
     };
     let mut pruned = prune::prune(&mut doc, page_kind, true);
     in_time()?;

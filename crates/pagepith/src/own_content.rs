@@ -202,6 +202,66 @@ pub(crate) fn only_fragment_links(doc: &Document, id: NodeId) -> bool {
     any
 }
 
+/// Letters (linked or not) a related-named box needs before it can be the page's content: a
+/// grid of several cards, not a "see also" line. Not tuned.
+pub(crate) const CONTENT_GRID_MIN_LETTERS: usize = 200;
+
+/// Letters (linked or not) that may come before a related-named box inside the page's
+/// content wrapper when the box is the content: a title, a breadcrumb trail and a results
+/// count.
+const CONTENT_GRID_MAX_BEFORE: usize = 150;
+
+/// Levels climbed from a related-named box to the page's content wrapper. Not tuned: a bound
+/// on the walk (the rule's page has the wrapper two levels up).
+const CONTENT_GRID_LEVELS_UP: usize = 6;
+
+/// Whether the related-named element `id` is the list the page's content wrapper is for: it
+/// is mostly links (a grid of cards, each a link), and climbing at most
+/// [`CONTENT_GRID_LEVELS_UP`] levels to the first `<main>`, `<article>`, `role=main` or
+/// content-named element (`entry-content`, `#site-content`), what comes before it on the way
+/// holds fewer than [`CONTENT_GRID_MAX_BEFORE`] letters. A category page whose product grid a
+/// theme calls `related-product` has only its title and trail before the grid; a story's
+/// related box comes after the story, or outside the content wrapper. `prose` and `linked`:
+/// unlinked and linked letters per node. Asked only of related-named elements.
+pub(crate) fn is_wrappers_first_part(
+    doc: &Document,
+    prose: &[usize],
+    linked: &[usize],
+    id: NodeId,
+) -> bool {
+    let letters = |n: NodeId| prose[n.index()] + linked[n.index()];
+    if letters(id) < CONTENT_GRID_MIN_LETTERS || linked[id.index()] < prose[id.index()] {
+        return false;
+    }
+    let mut before = 0;
+    let mut child = id;
+    for a in doc.ancestors(id).take(CONTENT_GRID_LEVELS_UP) {
+        let mut s = doc.node(child).prev_sibling;
+        while let Some(n) = s {
+            before += letters(n);
+            s = doc.node(n).prev_sibling;
+        }
+        if before >= CONTENT_GRID_MAX_BEFORE {
+            return false;
+        }
+        let Some(el) = doc.element(a) else {
+            return false;
+        };
+        if matches!(el.tag, Tag::Body | Tag::Html) {
+            return false;
+        }
+        if matches!(el.tag, Tag::Main | Tag::Article)
+            || el.attr("role") == Some("main")
+            || crate::prune::find_class_word(el, true, |w| (w == b"content").then_some(()))
+                .is_some()
+        {
+            return true;
+        }
+        child = a;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use crate::dom::{parse, Document, ParseLimits};
@@ -226,6 +286,46 @@ mod tests {
         assert!(text.contains("80% of 310 buyers"), "{text}");
         assert!(!text.contains("more opinions"), "{text}");
         assert!(!text.contains("Sturdy and light"), "{text}");
+    }
+
+    /// Guards the content-grid rule: a related-named grid of linked cards that comes first in
+    /// the page's content wrapper, after only a title and a trail, is the page's list; the
+    /// same box after a story's text, or a related box of prose, still goes.
+    #[test]
+    fn a_related_grid_first_in_the_content_wrapper_stays() {
+        let cards: String = [
+            "Green kettle",
+            "Blue kettle",
+            "Steel kettle",
+            "Glass kettle",
+            "Black kettle",
+            "White kettle",
+        ]
+        .iter()
+        .map(|t| {
+            format!(
+                "<div class='card'><a href='/p/{t}'><h3>{t} with a two litre jug \
+                     and a locking lid</h3><span class='price'>$ 49.00</span></a></div>"
+            )
+        })
+        .collect();
+        let grid = format!("<section class='related-products'>{cards}</section>");
+        let page = format!(
+            "<div class='page-content'><h1>Kettles</h1><ul><li>Home</li><li>Kettles</li></ul>\
+             {grid}</div>"
+        );
+        assert!(pruned_text(&page).contains("Glass kettle"), "{page}");
+        let story = format!("<div class='entry-content'>{BODY}{BODY}{grid}</div>");
+        assert!(!pruned_text(&story).contains("Glass kettle"), "{story}");
+        let links = "<a href='/m/1'>Read the minutes of the first meeting</a>\
+            <a href='/m/2'>Read the minutes of the second meeting</a>\
+            <a href='/m/3'>Read the minutes of the third meeting</a>";
+        let prose = format!(
+            "<div class='page-content'><h1>Kettles</h1>\
+             <div class='related-stories'>{BODY}<p>Minutes follow below.</p>{links}</div></div>\
+             <div>{BODY}{BODY}{BODY}</div>"
+        );
+        assert!(!pruned_text(&prose).contains("Minutes follow"), "{prose}");
     }
 
     /// Guards the code rule: a highlighter's comment token inside `<pre><code>` stays with the

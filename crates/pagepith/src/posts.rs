@@ -109,6 +109,91 @@ pub fn replies_share_a_post_template(
     opening
 }
 
+/// Whether comment-named replies are a thread's posts because each holds its text in an
+/// element of the same tag and whole class as the opening post's body (`div.post-text`
+/// around the story, `div.post-text` inside every reply): a thread's engine renders every
+/// post's text with one renderer, while an article's comments are written in a box of their
+/// own (`entry-content` above, `comment-content` below). The replies are [`MIN_REPLIES`] or
+/// more removed comment-named elements of one tag and first class; the body class must occur
+/// inside them at least as often, and outside every removed element on one or two elements
+/// only (a framework's utility class sits on many), one of them before the first reply with
+/// a post's worth of prose. A thread whose replies wrap each post in a comment-named list
+/// item and whose opening post sits in a box of another make-up (`article.post-card` above,
+/// `li.comment` below) has no shared outer template for
+/// [`replies_share_a_post_template`], but shares the body.
+///
+/// One walk of the replies' subtrees, one pass over the page; runs only when the replies
+/// template is found.
+pub fn replies_share_a_body_class(
+    doc: &Document,
+    order: &[NodeId],
+    removed: &[(NodeId, PruneReason)],
+    prose: &[usize],
+) -> bool {
+    let first_class = |n: NodeId| {
+        doc.attr(n, "class")
+            .and_then(|c| c.split_ascii_whitespace().next())
+    };
+    let comments = PruneReason::FurnitureClass(FurnitureKind::Comments);
+    let template =
+        |a: NodeId, b: NodeId| doc.tag(a) == doc.tag(b) && first_class(a) == first_class(b);
+    let roots = || {
+        removed
+            .iter()
+            .filter(|(_, r)| *r == comments)
+            .map(|&(id, _)| id)
+    };
+    let Some(reply) = roots().find(|&r| {
+        first_class(r).is_some() && roots().filter(|&o| template(o, r)).count() >= MIN_REPLIES
+    }) else {
+        return false;
+    };
+    // The classes inside the replies (not the reply elements themselves), with their counts.
+    let mut inner: Vec<(Option<crate::dom::Tag>, &str, usize)> = Vec::new();
+    for r in roots().filter(|&o| template(o, reply)) {
+        for d in doc.descendants(r).skip(1) {
+            let Some(class) = doc.attr(d, "class").filter(|c| !c.trim().is_empty()) else {
+                continue;
+            };
+            let tag = doc.tag(d);
+            match inner.iter_mut().find(|(t, c, _)| *t == tag && *c == class) {
+                Some((_, _, n)) => *n += 1,
+                None => inner.push((tag, class, 1)),
+            }
+        }
+    }
+    inner.retain(|&(_, _, n)| n >= MIN_REPLIES);
+    if inner.is_empty() {
+        return false;
+    }
+    let mut marks = vec![false; doc.len()];
+    for &(id, _) in removed {
+        marks[id.index()] = true;
+    }
+    // Per inner class: kept elements of it, and whether one before the replies holds a post.
+    let mut kept = vec![(0usize, false); inner.len()];
+    for &n in order {
+        let Some(class) = doc.attr(n, "class") else {
+            continue;
+        };
+        let tag = doc.tag(n);
+        let Some(i) = inner.iter().position(|&(t, c, _)| t == tag && c == class) else {
+            continue;
+        };
+        if std::iter::once(n)
+            .chain(doc.ancestors(n))
+            .any(|a| marks[a.index()])
+        {
+            continue;
+        }
+        kept[i].0 += 1;
+        // NOTE: node ids grow in document order: `n < reply` is "before the replies".
+        kept[i].1 |= n < reply && prose[n.index()] >= MIN_OPENING_POST_PROSE;
+    }
+    kept.iter()
+        .any(|&(count, opening)| opening && count <= MAX_OPENING_POSTS)
+}
+
 /// The first element child of `n`: a post template's first part (the poster's card, the
 /// post's header).
 fn first_child_element(doc: &Document, n: NodeId) -> Option<NodeId> {
@@ -253,6 +338,42 @@ mod tests {
              </main>"
         );
         assert!(replies_taken_back(&html));
+    }
+
+    fn replies_kept(html: &str, stated_kind: bool) -> bool {
+        let mut doc = parse(html, &ParseLimits::default()).unwrap();
+        let kind = crate::prune::PageKind {
+            stated_kind,
+            ..Default::default()
+        };
+        crate::prune::prune(&mut doc, kind, true);
+        crate::textutil::collapse_whitespace(&doc.text_content(Document::ROOT))
+            .contains("Second reply")
+    }
+
+    /// Guards the body-class test: replies in comment-named list items that hold their text in
+    /// the opening post's body element (one renderer for every post) are a thread's posts and
+    /// stay, on a page whose markup states no kind; on a page that states one (an article),
+    /// or when the body class sits on many kept elements (a framework's utility class), the
+    /// comments stay out.
+    #[test]
+    fn replies_sharing_the_opening_posts_body_class_stay() {
+        let replies = "<ul><li class='comment'><div class='post-text'><p>First reply: knead it \
+             longer.</p></div></li><li class='comment'><div class='post-text'><p>Second reply: \
+             use less water.</p></div></li><li class='comment'><div class='post-text'><p>Third \
+             reply: a hotter oven.</p></div></li></ul>";
+        let thread = format!(
+            "<main><article class='post-card'><div class='post-text'><p>{OPENING}</p></div>\
+             </article>{replies}</main>"
+        );
+        assert!(replies_kept(&thread, false));
+        assert!(!replies_kept(&thread, true));
+        let utility = format!(
+            "<main><article class='post-card'><div class='post-text'><p>{OPENING}</p></div>\
+             <div class='post-text'><p>Shipping.</p></div>\
+             <div class='post-text'><p>Returns.</p></div></article>{replies}</main>"
+        );
+        assert!(!replies_kept(&utility, false));
     }
 
     /// Guards the other side: an article's comments, built apart from the story, stay out;
