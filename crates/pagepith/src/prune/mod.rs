@@ -2074,7 +2074,7 @@ mod tests {
         let item = "<div class='review-item'><p>Sturdy and light, we take it to the lake \
             every summer and back.</p></div>";
         let page = format!(
-            "<body>{BODY}<div class='reviews-tab'><h3>Tell us what you think</h3>\
+            "<body>{BODY}<div class='reviews-tab'><h3>Your view of this chair</h3>\
              <p class='no-review-note'>Nobody has rated this chair so far; after your order \
              we send you a short form.</p></div>{item}{item}{item}</body>"
         );
