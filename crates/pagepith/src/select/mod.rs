@@ -328,6 +328,11 @@ pub fn select(
         };
         let forum = meta.page_type == crate::pagetype::PageType::Forum;
         region_core::drop_after_core(doc, seg, &mut region, share, forum);
+        // The seller's own prose right after a product's core (wcxb-dev 0.88666 -> 0.88673,
+        // `with` by words +1; scrapinghub unchanged).
+        if product {
+            region_core::keep_prose_after_core(seg, &mut region);
+        }
         // Articles that fall back to the region close with an author box too (wcxb-dev
         // 0.87736 -> 0.87754 on top of the container's call). On every page type but forums
         // it cost service and product pages (0.87753): their closing team cards name people.
