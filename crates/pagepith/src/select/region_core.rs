@@ -251,7 +251,7 @@ pub(super) fn keep_prose_after_core(seg: &Segmentation, decisions: &mut [Decisio
 
 /// Takes back the blocks the core rule dropped that lie in a lone tab panel: an element with
 /// `role="tabpanel"` that is the only panel among its parent's children. A product's single
-/// "about this item" tab set after its main block is always on view (there is no other tab to
+/// "item details" tab set after its main block is always on view (there is no other tab to
 /// switch to) and holds the product's own lines: the seller's terms, the item's number, its
 /// condition notes. A panel among several (description, reviews, questions, shipping) is a
 /// tab set whose other panels the gold mostly leaves out. Run on product pages after
@@ -550,7 +550,7 @@ mod tests {
     }
 
     // Guards the tab-panel rule: lines the core rule dropped inside a lone `role="tabpanel"`
-    // (a product's one "about this item" tab) come back; the same lines in one panel of a set
+    // (a product's one "item details" tab) come back; the same lines in one panel of a set
     // of two (description and reviews tabs) and a line outside any panel stay dropped.
     #[test]
     fn lone_tab_panel_after_the_core_comes_back() {
