@@ -71,22 +71,7 @@ pub fn replies_share_a_post_template(
     removed: &[(NodeId, PruneReason)],
     prose: &[usize],
 ) -> bool {
-    let first_class = |n: NodeId| {
-        doc.attr(n, "class")
-            .and_then(|c| c.split_ascii_whitespace().next())
-    };
-    let comments = PruneReason::FurnitureClass(FurnitureKind::Comments);
-    let template =
-        |a: NodeId, b: NodeId| doc.tag(a) == doc.tag(b) && first_class(a) == first_class(b);
-    let roots = || {
-        removed
-            .iter()
-            .filter(|(_, r)| *r == comments)
-            .map(|&(id, _)| id)
-    };
-    let Some(reply) = roots().find(|&r| {
-        first_class(r).is_some() && roots().filter(|&o| template(o, r)).count() >= MIN_REPLIES
-    }) else {
+    let Some(reply) = first_reply(doc, removed) else {
         return false;
     };
     let inside_removed = |n: NodeId| {
@@ -96,7 +81,7 @@ pub fn replies_share_a_post_template(
     };
     let (mut twins, mut opening) = (0, false);
     for &n in order {
-        if !template(n, reply) || inside_removed(n) {
+        if !same_template(doc, n, reply) || inside_removed(n) {
             continue;
         }
         twins += 1;
@@ -130,27 +115,12 @@ pub fn replies_share_a_body_class(
     removed: &[(NodeId, PruneReason)],
     prose: &[usize],
 ) -> bool {
-    let first_class = |n: NodeId| {
-        doc.attr(n, "class")
-            .and_then(|c| c.split_ascii_whitespace().next())
-    };
-    let comments = PruneReason::FurnitureClass(FurnitureKind::Comments);
-    let template =
-        |a: NodeId, b: NodeId| doc.tag(a) == doc.tag(b) && first_class(a) == first_class(b);
-    let roots = || {
-        removed
-            .iter()
-            .filter(|(_, r)| *r == comments)
-            .map(|&(id, _)| id)
-    };
-    let Some(reply) = roots().find(|&r| {
-        first_class(r).is_some() && roots().filter(|&o| template(o, r)).count() >= MIN_REPLIES
-    }) else {
+    let Some(reply) = first_reply(doc, removed) else {
         return false;
     };
     // The classes inside the replies (not the reply elements themselves), with their counts.
     let mut inner: Vec<(Option<crate::dom::Tag>, &str, usize)> = Vec::new();
-    for r in roots().filter(|&o| template(o, reply)) {
+    for r in comment_roots(removed).filter(|&o| same_template(doc, o, reply)) {
         for d in doc.descendants(r).skip(1) {
             let Some(class) = doc.attr(d, "class").filter(|c| !c.trim().is_empty()) else {
                 continue;
@@ -194,6 +164,38 @@ pub fn replies_share_a_body_class(
         .any(|&(count, opening)| opening && count <= MAX_OPENING_POSTS)
 }
 
+/// The first removed comment-named element whose template (tag and first class) recurs on
+/// [`MIN_REPLIES`] or more removed comment-named elements: a reply of the list both thread
+/// tests read.
+fn first_reply(doc: &Document, removed: &[(NodeId, PruneReason)]) -> Option<NodeId> {
+    comment_roots(removed).find(|&r| {
+        first_class(doc, r).is_some()
+            && comment_roots(removed)
+                .filter(|&o| same_template(doc, o, r))
+                .count()
+                >= MIN_REPLIES
+    })
+}
+
+/// The elements prune removed under a comment name.
+fn comment_roots(removed: &[(NodeId, PruneReason)]) -> impl Iterator<Item = NodeId> + '_ {
+    let comments = PruneReason::FurnitureClass(FurnitureKind::Comments);
+    removed
+        .iter()
+        .filter(move |(_, r)| *r == comments)
+        .map(|&(id, _)| id)
+}
+
+/// Whether two elements share a post template: the same tag and first class.
+fn same_template(doc: &Document, a: NodeId, b: NodeId) -> bool {
+    doc.tag(a) == doc.tag(b) && first_class(doc, a) == first_class(doc, b)
+}
+
+fn first_class(doc: &Document, n: NodeId) -> Option<&str> {
+    doc.attr(n, "class")
+        .and_then(|c| c.split_ascii_whitespace().next())
+}
+
 /// The first element child of `n`: a post template's first part (the poster's card, the
 /// post's header).
 fn first_child_element(doc: &Document, n: NodeId) -> Option<NodeId> {
@@ -218,13 +220,9 @@ pub fn opening_posts_named_as_replies(
     prose: &[usize],
 ) -> Vec<NodeId> {
     let comments = PruneReason::FurnitureClass(FurnitureKind::Comments);
-    let first_class = |n: NodeId| {
-        doc.attr(n, "class")
-            .and_then(|c| c.split_ascii_whitespace().next())
-    };
     // The part a post's template starts with.
     let opening_part =
-        |n: NodeId| first_child_element(doc, n).map(|c| (doc.tag(c), first_class(c)));
+        |n: NodeId| first_child_element(doc, n).map(|c| (doc.tag(c), first_class(doc, c)));
     let mut back = Vec::new();
     let mut removed_marks: Option<Vec<bool>> = None;
     let mut seen: Vec<(Option<crate::dom::Tag>, &str)> = Vec::new();
@@ -238,7 +236,7 @@ pub fn opening_posts_named_as_replies(
         {
             continue;
         }
-        let Some(class) = first_class(post) else {
+        let Some(class) = first_class(doc, post) else {
             continue;
         };
         // One look per template: an article's hundred comments share one.
@@ -268,7 +266,7 @@ pub fn opening_posts_named_as_replies(
         for &n in order {
             if n == post
                 || doc.tag(n) != doc.tag(post)
-                || first_class(n) != Some(class)
+                || first_class(doc, n) != Some(class)
                 || inside_removed(n)
             {
                 continue;
