@@ -339,6 +339,21 @@ mod tests {
     use crate::dom::{parse, ParseLimits};
     use crate::segment::segment;
 
+    /// The decisions the core rule leaves on the test pages built around a chair's core: its
+    /// two lines kept ("A chair.", "Of beech."), every other block dropped after it.
+    fn chair_core_decisions(seg: &crate::segment::Segmentation) -> Vec<Decision> {
+        seg.blocks
+            .iter()
+            .map(|b| {
+                if b.text.contains("chair") || b.text.contains("beech") {
+                    Decision::Kept
+                } else {
+                    Decision::AfterCore
+                }
+            })
+            .collect()
+    }
+
     // Guards the two-block floor: a paragraph holding 90 % of the kept letters alone is not a
     // core, so the short closing line after it stays.
     #[test]
@@ -483,17 +498,7 @@ mod tests {
             <table><tr><th>Weight</th><td>4 kg</td></tr></table></body>";
         let doc = parse(html, &ParseLimits::default()).unwrap();
         let seg = segment(&doc);
-        let mut decisions: Vec<Decision> = seg
-            .blocks
-            .iter()
-            .map(|b| {
-                if b.text.contains("chair") || b.text.contains("beech") {
-                    Decision::Kept
-                } else {
-                    Decision::AfterCore
-                }
-            })
-            .collect();
+        let mut decisions = chair_core_decisions(&seg);
         keep_spec_tables(&seg, &mut decisions);
         for (b, d) in seg.blocks.iter().zip(&decisions) {
             let want = if b.text.contains("Ships") {
@@ -524,17 +529,7 @@ mod tests {
             );
             let doc = parse(&html, &ParseLimits::default()).unwrap();
             let seg = segment(&doc);
-            let mut decisions: Vec<Decision> = seg
-                .blocks
-                .iter()
-                .map(|b| {
-                    if b.text.contains("chair") || b.text.contains("beech") {
-                        Decision::Kept
-                    } else {
-                        Decision::AfterCore
-                    }
-                })
-                .collect();
+            let mut decisions = chair_core_decisions(&seg);
             keep_prose_after_core(&seg, &mut decisions);
             for (b, d) in seg.blocks.iter().zip(&decisions) {
                 let expected = if b.text.contains("chair") || b.text.contains("beech") {
