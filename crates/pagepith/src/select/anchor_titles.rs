@@ -58,13 +58,7 @@ pub fn keep_anchor_titles(doc: &Document, seg: &Segmentation, decisions: &mut [D
 
 #[cfg(test)]
 mod tests {
-    use crate::Config;
-
-    fn extracted_text(page: &str) -> String {
-        crate::extract(page.as_bytes(), &Config::default())
-            .unwrap()
-            .text()
-    }
+    use crate::select::extracted_text;
 
     const ANSWER: &str = "<p>Yes. Every order ships within two working days from our own \
         warehouse, and a tracking number follows by email as soon as the parcel has left the \

@@ -112,13 +112,7 @@ pub fn keep_twin_table_names(doc: &Document, seg: &Segmentation, decisions: &mut
 
 #[cfg(test)]
 mod tests {
-    use crate::Config;
-
-    fn extracted_text(page: &str) -> String {
-        crate::extract(page.as_bytes(), &Config::default())
-            .unwrap()
-            .text()
-    }
+    use crate::select::extracted_text;
 
     /// Rows of a results table split in two: the linked names, and the figures.
     fn split_table(rows: usize, figure_rows: usize) -> String {
