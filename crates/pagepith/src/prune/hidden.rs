@@ -3,7 +3,7 @@
 //! ways of hiding that still leave the text on screen or spoken. Decides nothing about
 //! furniture: the prune pass ([`super::prune`]) asks these readers and keeps its exceptions.
 
-use super::previous_elements;
+use super::structure::previous_elements;
 use crate::dom::{Document, NodeId, Tag};
 
 pub(crate) fn is_hidden(el: &crate::dom::Element) -> bool {
