@@ -18,20 +18,9 @@ mod widgets;
 
 use class_words::*;
 pub(crate) use class_words::{class_furniture, class_names_content, find_class_word, names_footer};
-use hidden::{hidden_by_visibility_only, hidden_from_assistive_tech_only, is_spoken_copy};
 pub(crate) use hidden::{is_hidden, is_hidden_node};
-use names::{
-    first_word_is, names_module_part, names_only_part_of, ASIDE_TITLE_WORDS, BANNER_TITLE_WORDS,
-    HEADER_TEXT_WORDS,
-};
-use structure::{
-    holds_a_paragraph, holds_summary, inside_main_content, is_note_among_paragraphs,
-    is_outline_section, is_page_footer, previous_elements, MIN_CONTROL_PARAGRAPH,
-};
-use widgets::{
-    is_disclosure_button, is_entry_form, is_heading_button, is_noscript_notice,
-    is_single_tab_widget,
-};
+use structure::{inside_main_content, is_outline_section, previous_elements};
+use widgets::{is_entry_form, is_noscript_notice};
 
 /// Why a node was removed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -112,29 +101,6 @@ const MIN_REPEATED_ITEMS: usize = 3;
 /// Prose left outside repeated furniture that makes the page an article in its own right
 /// (about three solid paragraphs).
 const MIN_ARTICLE_PROSE: usize = 1500;
-
-/// Furniture named by a weak word (`menu`, `sidebar`, `meta`…) that holds at least this much
-/// prose with little linking is kept: such words also name wrappers (`toc-content-sidebar`,
-/// `post-meta-and-body`). Real menus and sidebars are link lists or short.
-const WEAK_FURNITURE_MAX_PROSE: usize = 500;
-/// …and at most this share of its letters linked. Measured on both dev sets (session 11):
-/// 0.25 / 0.35 / 0.4 / 0.5 gave wcxb-dev F1 0.87694 / 0.87715 / 0.87717 / 0.87724 (collection
-/// 0.7027 -> 0.7046, product 0.6359 -> 0.6370 at 0.4; service 0.8483 -> 0.8481 at 0.5),
-/// `with` 5,580 -> 5,583 by words at 0.4, `without` leaked unchanged; scrapinghub 0.98007 at
-/// each. A plateau: the middle of it taken.
-const WEAK_FURNITURE_MAX_LINK_DENSITY: f64 = 0.4;
-
-/// A header holding the page's `<h1>` stays when under this share of its letters are linked
-/// (a masthead's menus are mostly links). Measured on both dev sets, class words only: 0.2 /
-/// 0.3 / 0.4 / 0.5 gave wcxb-dev F1 0.87227 / 0.87238 / 0.87178 / 0.87144 (from 0.87179;
-/// collection 0.6907 -> 0.6949 at 0.2 and 0.3, 0.6857 at 0.4, 0.6765 at 0.5, where shop
-/// headers with their category menus stay), scrapinghub 0.97969 / 0.97969 / 0.97978 /
-/// 0.97978 (from 0.97839); `<header>` elements too, at 0.3: 0.87239 / 0.97969.
-const MAX_TITLE_HEADER_LINK_DENSITY: f64 = 0.3;
-
-/// Unlinked letters below which a comment-named box on a product page is a line about the
-/// product (see the rule in [`prune`]): a short paragraph. Not tuned.
-const PRODUCT_NOTE_MAX_PROSE: usize = 200;
 
 /// What the page's kind changes in the prune rules (see [`prune`]).
 #[derive(Clone, Copy, Debug, Default)]
@@ -321,24 +287,6 @@ pub fn prune(doc: &mut Document, page: PageKind<'_>, class_rules: bool) -> Prune
     }
     log
 }
-
-/// Unlinked letters from which a wrapper hidden only by an inline `visibility:hidden` is a
-/// slider's text waiting for its script. Measured on both dev sets at 0 / 30 / 100 / 300 /
-/// 1,000 letters: from 100 a hidden sticky headline copy (40–60 letters) stays out; at 1,000
-/// a product's slides of feature text are lost again; 200 sits between.
-const VISIBILITY_HIDDEN_MIN_PROSE: usize = 200;
-
-/// Unlinked letters a hidden element before a "read more" control holds to be read as the
-/// continuation it opens (`accordion::is_panel_before_toggle`): a text, not a menu's links.
-/// Measured on both dev sets: 0 and 200 give the same scores; 200 is the floor the
-/// `visibility:hidden` slider rule uses, kept as a margin against hidden menus.
-const HIDDEN_CONTINUATION_MIN_PROSE: usize = 200;
-
-/// Unlinked letters from which a header-named element inside the main content is the box's
-/// own text rather than a label, a date or a count ("12 results"). Measured on both dev sets at
-/// 0 / 20 / 40 / 60 / 80 / 150 letters (see the rule in [`prune`]): 40 is the best wcxb-dev F1
-/// with every `with` snippet of the lower floors.
-const HEADER_IN_CONTENT_MIN_PROSE: usize = 40;
 
 /// Cleans a subtree that was removed whole (a comment section the caller wants to read): drops
 /// what inside it is never text or is furniture of its own (scripts, hidden parts, reply forms,
