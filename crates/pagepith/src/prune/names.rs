@@ -12,7 +12,8 @@ use super::class_words::{find_class_word, word_kind, LOWER_OR_DIGIT, NAME_BYTE, 
 /// page chrome with `header` before one of these words, 544 of 702 shingles were in the
 /// gold; before `content` 103 of 950).
 /// Words that, after `banner` in one class name, name a title box's parts (see the rule in
-/// [`prune`]): generic words for a hero box and its text, chosen as `HEADER_TEXT_WORDS` were.
+/// [`prune`](super::prune)): generic words for a hero box and its text, chosen as
+/// `HEADER_TEXT_WORDS` were.
 pub(super) const BANNER_TITLE_WORDS: [&[u8]; 8] = [
     b"hero",
     b"text",
@@ -25,8 +26,8 @@ pub(super) const BANNER_TITLE_WORDS: [&[u8]; 8] = [
 ];
 
 /// Class words that name an `<aside>` as the line under a heading (see the rule in
-/// [`prune`]): generic words for a subtitle. Not `lead` (lead forms) nor `standfirst` or `dek`
-/// (a news story's standfirst, which scrapinghub's gold leaves out).
+/// [`prune`](super::prune)): generic words for a subtitle. Not `lead` (lead forms) nor
+/// `standfirst` or `dek` (a news story's standfirst, which scrapinghub's gold leaves out).
 pub(super) const ASIDE_TITLE_WORDS: [&[u8]; 6] = [
     b"heading",
     b"subheading",

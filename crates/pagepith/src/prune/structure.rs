@@ -153,7 +153,7 @@ pub(super) fn is_outline_section(doc: &Document, id: NodeId) -> bool {
 /// Whether the letters and digits of the text under `heading`, lower-cased, are those of
 /// `anchor`, in order and all of them (`Saving Drafts` and `saving-drafts`; a heading's
 /// `¶` permalink has none). A slug that adds a counter or cuts the title short is not
-/// matched: those are left to the many-word test of [`find_class_word`].
+/// matched: those are left to the many-word test of [`find_class_word`](super::find_class_word).
 fn spells(doc: &Document, heading: NodeId, anchor: &str) -> bool {
     let mut want = anchor
         .chars()
