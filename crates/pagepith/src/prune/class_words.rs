@@ -460,3 +460,58 @@ pub(super) fn word_kind(
         _ => return None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::{parse, ParseLimits, Tag};
+
+    #[test]
+    fn class_words_split_at_separators_humps_and_bem_elements() {
+        let words = |class: &str| {
+            let doc = parse(
+                &format!("<div class='{class}' id='PageHeader'>x</div>"),
+                &ParseLimits::default(),
+            )
+            .unwrap();
+            let id = doc.find_tag(Document::ROOT, Tag::Div).unwrap();
+            let mut seen = Vec::new();
+            find_class_word(doc.element(id).unwrap(), true, |w| {
+                seen.push(String::from_utf8(w.to_vec()).unwrap());
+                None::<()>
+            });
+            seen
+        };
+        assert_eq!(
+            words("sr-only siteFooter2x listing__header x_y é-a"),
+            [
+                "sr",
+                "only",
+                "sronly",
+                "site",
+                "footer2x",
+                "sitefooter2x",
+                "listing",
+                "x",
+                "y",
+                "xy",
+                "a",
+                "page",
+                "header",
+                "pageheader"
+            ]
+        );
+        let long = "a".repeat(40);
+        assert_eq!(
+            words(&format!("{long}-b")),
+            [
+                &long,
+                "b",
+                &format!("{long}b"),
+                "page",
+                "header",
+                "pageheader"
+            ]
+        );
+    }
+}
