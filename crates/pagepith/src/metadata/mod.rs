@@ -20,6 +20,7 @@ mod scan;
 mod stamp;
 mod title;
 mod title_name;
+mod title_site;
 pub(crate) mod url;
 
 use crate::dom::{Document, NodeId};
