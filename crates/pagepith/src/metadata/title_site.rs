@@ -3,7 +3,8 @@
 //! site part as the site's name.
 
 use super::fold;
-use super::title::{words, SEPARATORS};
+use super::title::SEPARATORS;
+use super::title_compare::words;
 use crate::textutil::collapse_whitespace;
 
 /// Splits the site name off a `<title>`: the part that matches `sitename`, or else a short part
