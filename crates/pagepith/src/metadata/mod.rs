@@ -19,6 +19,7 @@ mod relative;
 mod scan;
 mod stamp;
 mod title;
+mod title_clean;
 mod title_compare;
 mod title_name;
 mod title_site;
