@@ -3,9 +3,10 @@
 //! Telling a person's name from a generic one is `byline`'s job, not this module's.
 
 use super::byline::Names;
+use super::jsonld;
 use super::meta::{self, bounded_words, byline_text, itemprop_author};
+use super::near::Near;
 use super::scan::Scan;
-use super::{jsonld, Near};
 use crate::dom::{Document, NodeId};
 
 /// Authors from the first source that names someone: JSON-LD, then each author meta key,

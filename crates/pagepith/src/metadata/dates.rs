@@ -7,8 +7,9 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::meta::{self, bounded_words, itemprop_value};
+use super::near::Near;
 use super::scan::{Scan, Spot};
-use super::{date, from, jsonld, relative, stamp, url, Near, Sourced};
+use super::{date, from, jsonld, relative, stamp, url, Sourced};
 use crate::dom::{Document, Edge, NodeId, Tag};
 use crate::textutil::collapse_whitespace;
 
