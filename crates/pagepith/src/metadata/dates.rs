@@ -2,10 +2,7 @@
 //! data, `<time>`s, datelines, labelled and unmarked date text, the URL, relative dates) is
 //! each, in priority order. Parsing one date's text is `date`'s job, not this module's.
 
-use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, MatchKind};
-
+use super::date_labels::{first_label, Which, DATE_LABELS, UPDATE_LABELS};
 use super::meta::{self, bounded_words, itemprop_value};
 use super::near::Near;
 use super::scan::{Scan, Spot};
@@ -349,98 +346,6 @@ fn labelled_month(doc: &Document, now: date::Window) -> Option<String> {
         }
     }
     None
-}
-
-/// What a fact box calls a publication date, whole: English, German, French, Spanish,
-/// Italian, Portuguese, Dutch, Chinese and Japanese.
-const DATE_LABELS: &[&str] = &[
-    "date",
-    "published",
-    "publication date",
-    "date published",
-    "datum",
-    "erscheinungsdatum",
-    "veröffentlicht",
-    "date de publication",
-    "publié",
-    "fecha",
-    "fecha de publicación",
-    "publicado",
-    "data",
-    "data di pubblicazione",
-    "data de publicação",
-    "publicatiedatum",
-    "日期",
-    "发布日期",
-    "日付",
-    "発行日",
-];
-
-/// How pages introduce a modification date: English, German, French, Spanish, then Italian,
-/// Portuguese, Dutch, Polish, Russian, Chinese and Japanese (the words a CMS's locale files
-/// use for "updated").
-const UPDATE_LABELS: &[&str] = &[
-    "updated",
-    "updated on",
-    "updated at",
-    "modified",
-    "modified on",
-    "last edited",
-    "aktualisiert",
-    "mis à jour",
-    "actualizado",
-    "aggiornato",
-    "atualizado",
-    "bijgewerkt",
-    "zaktualizowano",
-    "обновлено",
-    "更新于",
-    "更新時間",
-    "更新时间",
-    "更新日",
-];
-
-/// Words that introduce a publication date in visible text, in the same languages.
-const PUBLISH_LABELS: &[&str] = &[
-    "published",
-    "posted",
-    "veröffentlicht",
-    "publié",
-    "publicado",
-    "pubblicato",
-    "gepubliceerd",
-    "opublikowano",
-    "опубликовано",
-    "发布于",
-    "发布时间",
-    "發佈於",
-    "公開日",
-    "投稿日",
-];
-
-/// Where the first label of the wanted kind starts in lower-cased `text`. One automaton per
-/// list: a search per label word (32 of them) cost 13 M instructions a scrapinghub pass.
-fn first_label(which: Which, text: &str) -> Option<usize> {
-    static PUBLISH: LazyLock<AhoCorasick> = LazyLock::new(|| labels(PUBLISH_LABELS));
-    static UPDATE: LazyLock<AhoCorasick> = LazyLock::new(|| labels(UPDATE_LABELS));
-    fn labels(words: &[&str]) -> AhoCorasick {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(words)
-            .expect("a few short literal words build")
-    }
-    let automaton = match which {
-        Which::Published => &PUBLISH,
-        Which::Modified => &UPDATE,
-    };
-    automaton.find(text).map(|m| m.start())
-}
-
-/// Which of a page's dates is wanted.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Which {
-    Published,
-    Modified,
 }
 
 /// The first date of the wanted kind written in datelines or bylines. For the published date,

@@ -12,6 +12,7 @@ mod anchor;
 mod authors;
 pub(crate) mod byline;
 pub(crate) mod date;
+mod date_labels;
 mod dates;
 mod jsonld;
 mod meta;
