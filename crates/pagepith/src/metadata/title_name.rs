@@ -3,11 +3,11 @@
 //! Shops, section fronts and service pages head their content with the page's name alone
 //! ("Rain Jackets", "Astronomy", "Walking poles") while `og:title` and `<title>` pad that
 //! name with selling words ("Rain Jackets for Hiking, Cycling & Sailing", "Astronomy News:
-//! Comets, Rockets …"). The two are not similar by [`super::title::similar`]'s measure (the heading is
+//! Comets, Rockets …"). The two are not similar by [`super::title_compare::similar`]'s measure (the heading is
 //! too short a part of the long title), so without this test the padded title wins; a reader
 //! takes the heading over the content as the page's title.
 
-use super::title::words;
+use super::title_compare::words;
 use crate::dom::{Document, NodeId, Tag};
 
 /// Most words a page name has here: longer headings are slogans or headlines, which
