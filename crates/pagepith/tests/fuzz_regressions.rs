@@ -98,3 +98,33 @@ fn a_table_part_opening_a_template_is_parsed_as_in_a_table_by_both_parsers() {
         text_both_agree_on(html);
     }
 }
+
+/// `extract` target, 2026-11-28: a list directly inside a list item, with no item of its own
+/// (`<li><a>…</a><ul><a>…</a></ul>`), on a listing page. Its blocks sit in the outer item,
+/// which `select::linked_items::keep_card_entries` had already counted under the outer list,
+/// so the inner list had no counts and looking them up panicked ("no entry found for key").
+/// Found from `crash-f86c3d7e2b2ac1eebac113f124d8ba0d92a53825` (1,239 bytes: the
+/// `listing-in-main` fixture cut inside its first card and followed by a product page's
+/// `<ul role="tablist">` holding loose links).
+#[test]
+fn a_list_inside_a_card_item_without_items_of_its_own_does_not_panic() {
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/listing-in-main/page.html"
+    );
+    let page = std::fs::read_to_string(fixture).expect("fixture");
+    let card = r#"<li><a href="/r/1">Red lentil and cumin soup</a>"#;
+    assert!(page.contains(card));
+    let html = page.replacen(
+        card,
+        &format!(r#"{card}<ul><a href="/tag/lentils">More lentil soups</a></ul>"#),
+        1,
+    );
+    for parser in [Parser::Fast, Parser::Html5ever] {
+        let text = text_with(html.as_bytes(), parser);
+        assert!(
+            text.contains("Leek and potato soup"),
+            "{parser:?}: {text:?}"
+        );
+    }
+}

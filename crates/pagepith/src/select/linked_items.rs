@@ -189,8 +189,13 @@ pub fn keep_card_entries(seg: &Segmentation, decisions: &mut [Decision]) {
         let Some(place) = b.list.filter(|_| *d == Decision::LinkHeavy) else {
             continue;
         };
-        let (kept, total) = lists[&place.list];
-        if kept >= MIN_REPEATED && 2 * kept >= total && texts[b.text.trim()] == 1 {
+        // A list directly inside an item with no item of its own (`<li><a>…</a><ul><a>…</a>
+        // </ul>`) has its blocks under the outer item, which was counted with the outer
+        // list: such a list has no counts, and its blocks stay as they are.
+        let Some(&(kept, total)) = lists.get(&place.list) else {
+            continue;
+        };
+        if kept >= MIN_REPEATED && 2 * kept >= total && texts.get(b.text.trim()) == Some(&1) {
             *d = Decision::Kept;
         }
     }
