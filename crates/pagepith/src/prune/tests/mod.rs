@@ -475,3 +475,22 @@ fn facet_and_sort_panels_go_but_filtered_entries_with_prose_stay() {
     // The entry holds a third of the page's prose: only the paragraph test keeps it.
     assert!(text.contains("How do refunds work?"), "{text}");
 }
+
+/// Guards the footnote rule: a raised mark linking to a note on the same page goes, whether
+/// the link is inside the `<sup>` or around it, while an exponent, a trademark sign, a mark
+/// whose link goes nowhere (`#`) and raised words stay.
+#[test]
+fn footnote_marks_go_and_other_raised_text_stays() {
+    let html = format!(
+        "<body><main>{BODY}<p>Rents rose by a third<sup class=fn><a href='#note-1'>1</a>\
+         </sup>. The plot is 40 m<sup>2</sup> and the brand Acme<sup>®</sup> leads.\
+         <a class=ref href='#note-2'><sup>[2]</sup></a> Prices fell<sup><a href=#>7</a></sup>\
+         and<sup><a href='#note-3'>see the note</a></sup> then.</p></main></body>"
+    );
+    let text = pruned_text(&html);
+    assert!(text.contains("a third. The plot"), "{text}");
+    assert!(!text.contains("[2]"), "{text}");
+    for stays in ["m2", "Acme®", "fell7", "see the note"] {
+        assert!(text.contains(stays), "{stays} gone: {text}");
+    }
+}
