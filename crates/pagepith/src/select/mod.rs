@@ -95,6 +95,9 @@ pub enum Decision {
     /// Inside the container, a short pitch around a link styled as a button: a promotion the
     /// template sets into the story.
     CallToAction,
+    /// A block made of machine identifiers (UUIDs): a script's or a template's state left in
+    /// the page as text, with no words for a reader.
+    Identifiers,
 }
 
 /// The container's root with its tag and class, when it has a class: what the rules that
