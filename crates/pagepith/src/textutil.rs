@@ -159,21 +159,27 @@ const MIN_IDENTIFIER_SHARE: f64 = 0.5;
 /// Letters and digits in one UUID (its 36 bytes less four hyphens).
 const UUID_ALNUM: usize = 32;
 
+/// Bytes in one UUID, and the offset of its first hyphen.
+const UUID_LEN: usize = 36;
+const UUID_FIRST_HYPHEN: usize = 8;
+
 /// Whether `text` is made of machine identifiers: [`MIN_IDENTIFIERS`] UUIDs or more, holding
-/// [`MIN_IDENTIFIER_SHARE`] of its letters and digits or more. One pass over the bytes; a
-/// text without a hyphen (nearly every block) is answered after one `memchr`-like scan.
+/// [`MIN_IDENTIFIER_SHARE`] of its letters and digits or more. Runs on every kept block, so
+/// only the places a UUID can start are tried: eight bytes before each hyphen (`memchr`),
+/// left to right, the next try after the end of the last UUID found.
 pub fn is_identifier_text(text: &str) -> bool {
     let b = text.as_bytes();
-    if b.len() < MIN_IDENTIFIERS * 36 || !b.contains(&b'-') {
+    if b.len() < MIN_IDENTIFIERS * UUID_LEN {
         return false;
     }
-    let (mut ids, mut i) = (0usize, 0usize);
-    while i + 36 <= b.len() {
-        if is_uuid(&b[i..i + 36]) {
+    let (mut ids, mut earliest) = (0usize, 0usize);
+    for hyphen in memchr::memchr_iter(b'-', b) {
+        let Some(start) = hyphen.checked_sub(UUID_FIRST_HYPHEN) else {
+            continue;
+        };
+        if start >= earliest && b.get(start..start + UUID_LEN).is_some_and(is_uuid) {
             ids += 1;
-            i += 36;
-        } else {
-            i += 1;
+            earliest = start + UUID_LEN;
         }
     }
     ids >= MIN_IDENTIFIERS
